@@ -1,0 +1,144 @@
+//! Command-line interface: argument definitions and one function per command.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+mod entities;
+mod eval;
+mod extract;
+mod index;
+mod search;
+mod statements;
+mod tag;
+mod train_ner;
+
+/// Exit codes. 0: everything done; 1: done, but some input records failed
+/// (they were skipped and reported); 2: usage or fatal error, nothing done
+/// beyond what was already committed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitCode {
+    Ok = 0,
+    Partial = 1,
+    Fatal = 2,
+}
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "newsdex",
+    version,
+    about = "Search news by who said what: articles, entities and attributed statements in a tantivy index",
+    long_about = None,
+    after_help = "EXAMPLES:\n  newsdex search \"peace talks\"                 (builds index/ from corpus/ on first use)\n  newsdex index corpus/ more-news.jsonl.gz\n  newsdex search 'ceasefire AND Kyiv' --from 2022-01-01 --source 'President of Russia (en.kremlin.ru)'\n  newsdex search \"statements by Kremlin officials\"\n  newsdex statements --by Ushakov --json\n  newsdex entities --type person\n\nEXIT STATUS:\n  0  success\n  1  finished, but some input records failed and were skipped (each reported on stderr)\n  2  usage error or fatal error (message on stderr)"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Index articles (default: corpus/ into index/), incrementally.
+    Index(index::IndexArgs),
+    /// Full-text and faceted search over articles and statements.
+    Search(search::SearchArgs),
+    /// Run entity and statement extraction on articles without indexing.
+    Extract(extract::ExtractArgs),
+    /// The most mentioned people, organisations and places.
+    Entities(entities::EntitiesArgs),
+    /// Search statements by speaker, organisation or country.
+    Statements(statements::StatementsArgs),
+    /// Evaluate extraction against gold data (Reuters, PolNeAR, CoNLL).
+    Eval(eval::EvalArgs),
+    /// Train the name tagger on CoNLL-format data.
+    #[command(name = "train-ner")]
+    TrainNer(train_ner::TrainNerArgs),
+    /// Tag CoNLL-format text with the name tagger.
+    Tag(tag::TagArgs),
+}
+
+/// Where the index lives; shared by every command that reads or writes it.
+#[derive(Args, Debug, Clone)]
+pub struct IndexLocation {
+    /// Index directory.
+    #[arg(long = "index", value_name = "DIR", default_value = "index")]
+    pub dir: PathBuf,
+}
+
+/// How to read input files; shared by `index` and `extract`.
+#[derive(Args, Debug, Clone, Default)]
+pub struct InputOptions {
+    /// Input format, instead of guessing from the extension or content.
+    #[arg(long, value_enum)]
+    pub format: Option<newsdex::corpus::Format>,
+    /// Map an article field to another JSON key, e.g. `--field body=text`
+    /// (repeatable; fields: id, title, body, date, source, url, authors).
+    #[arg(long = "field", value_name = "FIELD=KEY")]
+    pub fields: Vec<String>,
+    /// Extra knowledge base entries (same format as data/kb/*.jsonl), merged in.
+    #[arg(long, value_name = "FILE")]
+    pub gazetteer: Vec<PathBuf>,
+}
+
+/// Result filters; shared by `search`, `entities` and `statements`.
+#[derive(Args, Debug, Clone, Default)]
+pub struct Filters {
+    /// Only items published on or after this date (YYYY-MM-DD or any supported date form).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only items published on or before this date.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Only items from this source (exact source name, as shown in results).
+    #[arg(long, value_name = "NAME")]
+    pub source: Vec<String>,
+    /// Only items under this facet path, e.g. `/date/2022/02` or `/person/Vladimir Putin` (repeatable).
+    #[arg(long, value_name = "PATH")]
+    pub facet: Vec<String>,
+    /// Only items mentioning this person (any known alias, e.g. Zelensky).
+    #[arg(long, value_name = "NAME")]
+    pub person: Vec<String>,
+    /// Only items mentioning this organisation.
+    #[arg(long, value_name = "NAME")]
+    pub org: Vec<String>,
+    /// Only items mentioning this place (a country matches its cities too).
+    #[arg(long, value_name = "NAME")]
+    pub place: Vec<String>,
+    /// Only items mentioning people affiliated with this body, e.g. `Russia/Kremlin` or `Kremlin`.
+    #[arg(long, value_name = "COUNTRY/BODY")]
+    pub affiliation: Vec<String>,
+}
+
+/// Run the parsed command line; `Err` is a fatal error (exit 2).
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Index(a) => index::run(a),
+        Command::Search(a) => search::run(a),
+        Command::Extract(a) => extract::run(a),
+        Command::Entities(a) => entities::run(a),
+        Command::Statements(a) => statements::run(a),
+        Command::Eval(a) => eval::run(a),
+        Command::TrainNer(a) => train_ner::run(a),
+        Command::Tag(a) => tag::run(a),
+    }
+}
+
+/// True when the error chain ends in a closed stdout (EPIPE).
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// One line: the error and its causes, joined, without a backtrace.
+pub fn describe(err: &anyhow::Error) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for cause in err.chain() {
+        let s = cause.to_string();
+        if !parts.iter().any(|p| p.contains(&s)) {
+            parts.push(s);
+        }
+    }
+    parts.join(": ")
+}

@@ -1,0 +1,1 @@
+//! The tantivy index: schema and the incremental writer.

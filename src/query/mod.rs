@@ -1,0 +1,1 @@
+//! Queries: parsing, filters, facets and rendering.
