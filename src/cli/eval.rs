@@ -37,6 +37,10 @@ pub enum EvalWhat {
     },
 }
 
-pub fn run(_args: EvalArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`eval` is not built yet")
+pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
+    match args.what {
+        EvalWhat::Reuters { paths, json } => super::eval_reuters::run(&paths, json),
+        EvalWhat::Polnear { dir, json } => super::eval_polnear::run(&dir, json),
+        EvalWhat::Ner { file, model, json } => super::eval_ner::run(&file, &model, json),
+    }
 }

@@ -6,6 +6,9 @@ use clap::{Args, Parser, Subcommand};
 
 mod entities;
 mod eval;
+mod eval_ner;
+mod eval_polnear;
+mod eval_reuters;
 mod extract;
 mod index;
 mod search;
