@@ -1,21 +1,787 @@
 //! Paragraphs, sentences and tokens with byte offsets.
-//! (Owned by the entities work; placeholder until it lands.)
+//!
+//! One linear pass tokenises the text; a second pass over the tokens places
+//! sentence boundaries. Nothing here allocates per token beyond the output
+//! vectors, and every offset lies on a char boundary of `text`.
+//!
+//! Conventions other stages rely on:
+//! - hyphens are tokens of their own (`US`, `-`, `led`), so "X-based" and
+//!   "US-led" expose the name; names written with a hyphen ("Jean-Claude")
+//!   are re-joined by the entity rules, which see that no space separates them;
+//! - a possessive `'s` / `’s` is a token of its own;
+//! - known abbreviations, initials and dotted acronyms keep their period
+//!   (`Mr.`, `J.`, `U.S.`, `p.m.`); numbers keep inner `.` and `,` (`3.5`, `1,000`);
+//! - sentences never cross a paragraph break.
+
+use std::ops::Range;
 
 use super::Span;
+
+/// Cheap shape of a token, enough for capitalisation-driven rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Letters, first one lower case ("said", "iPhone").
+    Lower,
+    /// First letter upper case, not all upper case ("Putin", "Mr.", "I", "McDonald").
+    Capitalised,
+    /// Two or more letters, all upper case ("NATO", "U.S.", "BAHIA").
+    AllCaps,
+    /// Letters of a script without case (Arabic, Hebrew, CJK…).
+    Uncased,
+    /// Starts with a digit ("3.5", "1987", "30th", "106bn").
+    Number,
+    /// Punctuation: `.`, `,`, quotes, brackets, hyphens and dashes, `...`.
+    Punct,
+    /// Anything else: currency signs, emoji, math symbols.
+    Symbol,
+}
+
+impl TokenKind {
+    /// Letters of any case.
+    pub fn is_word(self) -> bool {
+        matches!(
+            self,
+            TokenKind::Lower | TokenKind::Capitalised | TokenKind::AllCaps | TokenKind::Uncased
+        )
+    }
+    /// Starts with an upper-case letter.
+    pub fn is_upper_initial(self) -> bool {
+        matches!(self, TokenKind::Capitalised | TokenKind::AllCaps)
+    }
+}
+
+/// How a sentence is cased as a whole; rules trust capitalisation only in
+/// `Normal` sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Casing {
+    /// Running text.
+    Normal,
+    /// A Title Case headline or heading: every longer word capitalised.
+    Title,
+    /// Upper case throughout (wire headlines, shouting).
+    Upper,
+}
 
 /// A text split for extraction. All spans are byte offsets into `text`.
 pub struct Doc<'a> {
     pub text: &'a str,
+    /// Paragraph spans, in order; they cover every token.
+    pub paragraphs: Vec<Span>,
+    /// Sentence spans (first token start to last token end), in order.
     pub sentences: Vec<Span>,
+    /// Token spans, in order.
     pub tokens: Vec<Span>,
+    /// Shape of each token (parallel to `tokens`).
+    pub kinds: Vec<TokenKind>,
+    /// Token index range of each sentence (parallel to `sentences`).
+    pub sentence_tokens: Vec<Range<usize>>,
+    /// Paragraph index of each sentence (parallel to `sentences`).
+    pub sentence_paragraph: Vec<usize>,
+    /// Casing of each sentence (parallel to `sentences`).
+    pub sentence_casing: Vec<Casing>,
+}
+
+/// Titles and other abbreviations that never end a sentence.
+const ABBREV_NEVER_FINAL: &[&str] = &[
+    "mr", "mrs", "ms", "messrs", "mme", "dr", "prof", "gen", "sen", "sens", "rep", "reps", "gov",
+    "lt", "col", "maj", "capt", "cmdr", "cdr", "adm", "sgt", "cpl", "pvt", "brig", "hon", "rev",
+    "fr", "pres", "supt", "insp", "det", "amb", "atty", "st", "mt", "ft", "vs", "v", "e.g", "i.e",
+    "cf", "approx", "dept", "fig", "vol", "pp", "ave",
+];
+
+/// Abbreviations that may end a sentence ("... Acme Inc. The company said").
+const ABBREV_MAYBE_FINAL: &[&str] = &[
+    "inc", "corp", "ltd", "co", "llc", "plc", "bros", "jr", "sr", "etc", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m", "no", "nos",
+    "al", "est", "rd", "blvd", "govt", "intl", "natl",
+];
+
+/// Capitalised words that usually open a sentence; after an abbreviation
+/// that may end one, they decide that it did.
+const SENTENCE_STARTERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "But",
+    "And",
+    "Or",
+    "In",
+    "On",
+    "At",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "My",
+    "However",
+    "Meanwhile",
+    "Also",
+    "Some",
+    "Many",
+    "Most",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "As",
+    "For",
+    "One",
+    "Two",
+    "Last",
+    "Earlier",
+    "Later",
+    "Officials",
+    "According",
+    "Asked",
+    "Since",
+    "So",
+    "Yet",
+    "Still",
+    "Now",
+    "Then",
+    "Both",
+    "Neither",
+    "No",
+    "Not",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "Under",
+    "With",
+    "Without",
+    "From",
+    "By",
+    "Despite",
+    "Although",
+    "Analysts",
+    "Shares",
+    "Sources",
+    "Other",
+    "Such",
+    "Each",
+    "All",
+    "Nor",
+];
+
+/// Longer function words that Title Case leaves in lower case.
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "with", "from", "into", "over", "than", "that", "upon", "onto", "amid", "after", "about",
+    "under", "while", "without", "against", "between", "during", "says", "said",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '\u{201D}' | '\u{2019}' | ')' | ']' | '}' | '\u{00BB}'
+    )
+}
+
+fn is_terminal(tok: &str) -> bool {
+    matches!(tok, "." | "!" | "?") || (tok.len() > 1 && tok.bytes().all(|b| b == b'!' || b == b'?'))
+}
+
+fn lower_ascii_eq(word: &str, list: &[&str]) -> bool {
+    // Abbreviations are short ASCII; compare without allocating.
+    list.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
+/// Shape of a word-ish token.
+fn classify(tok: &str) -> TokenKind {
+    let mut chars = tok.chars();
+    let Some(first) = chars.next() else {
+        return TokenKind::Symbol;
+    };
+    if first.is_numeric() {
+        return TokenKind::Number;
+    }
+    if !is_word_char(first) {
+        return if first.is_ascii_punctuation()
+            || matches!(first, '\u{2010}'..='\u{2027}' | '\u{00AB}' | '\u{00BB}')
+        {
+            TokenKind::Punct
+        } else {
+            TokenKind::Symbol
+        };
+    }
+    let mut upper = 0usize;
+    let mut lower = 0usize;
+    for c in tok.chars() {
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+    }
+    if first.is_uppercase() {
+        if lower == 0 && upper >= 2 {
+            TokenKind::AllCaps
+        } else {
+            TokenKind::Capitalised
+        }
+    } else if first.is_lowercase() {
+        TokenKind::Lower
+    } else if upper == 0 && lower == 0 {
+        TokenKind::Uncased
+    } else if upper > 0 && lower == 0 {
+        TokenKind::AllCaps
+    } else {
+        TokenKind::Lower
+    }
+}
+
+/// Where a single newline is a paragraph break. Hard-wrapped text (wire
+/// copy, e-mail) breaks lines mid-sentence and marks paragraphs by a blank
+/// line or an indent; most news bodies put one paragraph per line.
+fn is_hard_wrapped(text: &str) -> bool {
+    let mut lines = 0usize;
+    let mut mid_length = 0usize;
+    let mut open_ended = 0usize;
+    for line in text.lines() {
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        lines += 1;
+        if (30..=90).contains(&t.len()) {
+            mid_length += 1;
+        }
+        let last = t.chars().next_back().unwrap_or('.');
+        if !matches!(
+            last,
+            '.' | '!' | '?' | '"' | '\u{201D}' | ':' | '\'' | '\u{2019}'
+        ) {
+            open_ended += 1;
+        }
+    }
+    lines >= 4 && mid_length * 10 >= lines * 7 && open_ended * 10 >= lines * 4
 }
 
 impl<'a> Doc<'a> {
+    /// Split `text`; linear in its length, never panics.
     pub fn analyze(text: &'a str) -> Doc<'a> {
-        Doc {
+        let wrapped = is_hard_wrapped(text);
+        let mut doc = Doc {
             text,
+            paragraphs: Vec::new(),
             sentences: Vec::new(),
-            tokens: Vec::new(),
+            tokens: Vec::with_capacity(text.len() / 5 + 1),
+            kinds: Vec::with_capacity(text.len() / 5 + 1),
+            sentence_tokens: Vec::new(),
+            sentence_paragraph: Vec::new(),
+            sentence_casing: Vec::new(),
+        };
+        // Token index where each paragraph starts.
+        let mut para_starts: Vec<usize> = vec![0];
+        doc.tokenize(wrapped, &mut para_starts);
+        para_starts.push(doc.tokens.len());
+        para_starts.dedup();
+        for w in para_starts.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if a >= b {
+                continue;
+            }
+            let (Some(first), Some(last)) = (doc.tokens.get(a), doc.tokens.get(b - 1)) else {
+                continue;
+            };
+            let pi = doc.paragraphs.len();
+            doc.paragraphs.push(Span::new(first.start, last.end));
+            doc.split_sentences(a..b, pi);
         }
+        doc
+    }
+
+    fn push(&mut self, start: usize, end: usize, kind: TokenKind) {
+        self.tokens.push(Span::new(start, end));
+        self.kinds.push(kind);
+    }
+
+    fn tokenize(&mut self, wrapped: bool, para_starts: &mut Vec<usize>) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut it = text.char_indices().peekable();
+        // Newlines seen since the last token, and whether the last one was
+        // followed by an indent before the next token.
+        let mut newlines = 0usize;
+        let mut indented = false;
+        while let Some(&(i, c)) = it.peek() {
+            if c == '\n' {
+                newlines += 1;
+                indented = false;
+                it.next();
+                continue;
+            }
+            if c.is_whitespace() || c.is_control() || c == '\u{FEFF}' || c == '\u{200B}' {
+                if newlines > 0 && (c == '\t' || c == ' ') {
+                    indented = true;
+                }
+                it.next();
+                continue;
+            }
+            if newlines > 0 && !self.tokens.is_empty() {
+                let is_break = if wrapped {
+                    newlines >= 2 || indented
+                } else {
+                    // A line that starts in lower case continues the previous one.
+                    newlines >= 2 || !c.is_lowercase()
+                };
+                if is_break {
+                    para_starts.push(self.tokens.len());
+                }
+            }
+            newlines = 0;
+            indented = false;
+            let start = i;
+            if is_word_char(c) {
+                let mut end = start;
+                let numeric = c.is_numeric();
+                while let Some(&(j, d)) = it.peek() {
+                    if is_word_char(d) {
+                        end = j + d.len_utf8();
+                        it.next();
+                        continue;
+                    }
+                    // Inner separators: "3.5", "1,000", "O'Brien", "U.S.".
+                    let next = text.get(j + d.len_utf8()..).and_then(|s| s.chars().next());
+                    let next_is_word = next.is_some_and(is_word_char);
+                    if numeric && (d == '.' || d == ',') && next.is_some_and(|n| n.is_ascii_digit())
+                    {
+                        end = j + 1;
+                        it.next();
+                        continue;
+                    }
+                    if is_apostrophe(d) && next_is_word {
+                        // Possessive 's stays a token of its own.
+                        let after = j + d.len_utf8();
+                        let rest = bytes.get(after..).unwrap_or(&[]);
+                        let poss = matches!(rest.first(), Some(b's' | b'S'))
+                            && !rest.get(1).is_some_and(|b| b.is_ascii_alphanumeric());
+                        if poss {
+                            break;
+                        }
+                        end = after;
+                        it.next();
+                        continue;
+                    }
+                    if d == '.' && !numeric {
+                        let word = text.get(start..end).unwrap_or("");
+                        let single = word.chars().count() == 1;
+                        // Dotted acronym: letter '.' letter '.'…
+                        if single && next_is_word {
+                            let after = text.get(j + 1..).unwrap_or("");
+                            let mut ch = after.chars();
+                            let l = ch.next();
+                            let dot = ch.next();
+                            if l.is_some_and(|l| l.is_alphabetic()) && dot == Some('.') {
+                                end = j + 1;
+                                it.next();
+                                continue;
+                            }
+                        }
+                        let dotted_so_far = word.contains('.');
+                        // "No." abbreviates only before a number ("No. 10").
+                        let number_follows =
+                            next_nonspace(text, j + 1).is_some_and(|n| n.is_ascii_digit());
+                        let maybe = lower_ascii_eq(word, ABBREV_MAYBE_FINAL)
+                            && (number_follows || !word.eq_ignore_ascii_case("no"));
+                        let take = dotted_so_far
+                            || (single && c.is_uppercase())
+                            || lower_ascii_eq(word, ABBREV_NEVER_FINAL)
+                            || maybe;
+                        if take {
+                            end = j + 1;
+                            it.next();
+                            if dotted_so_far || single {
+                                // "U.S." continues only with letter '.' pairs.
+                                continue;
+                            }
+                        }
+                    }
+                    break;
+                }
+                let tok = text.get(start..end).unwrap_or("");
+                let kind = classify(tok);
+                self.push(start, end, kind);
+                continue;
+            }
+            // Punctuation and symbols.
+            it.next();
+            let mut end = start + c.len_utf8();
+            if c == '.' {
+                while let Some(&(j, '.')) = it.peek() {
+                    end = j + 1;
+                    it.next();
+                }
+            } else if c == '!' || c == '?' {
+                while let Some(&(j, d)) = it.peek() {
+                    if d == '!' || d == '?' {
+                        end = j + 1;
+                        it.next();
+                    } else {
+                        break;
+                    }
+                }
+            } else if is_apostrophe(c) {
+                // "'s" after a name.
+                if let Some(&(j, 's' | 'S')) = it.peek() {
+                    let after = text.get(j + 1..).and_then(|s| s.chars().next());
+                    if !after.is_some_and(is_word_char)
+                        && self.tokens.last().is_some_and(|t| t.end == start)
+                    {
+                        end = j + 1;
+                        it.next();
+                    }
+                }
+            }
+            let tok = text.get(start..end).unwrap_or("");
+            let kind = if tok.starts_with(is_apostrophe) && tok.len() > 1 {
+                TokenKind::Lower
+            } else {
+                classify(tok)
+            };
+            self.push(start, end, kind);
+        }
+    }
+
+    fn split_sentences(&mut self, range: Range<usize>, paragraph: usize) {
+        let mut start = range.start;
+        let mut i = range.start;
+        while i < range.end {
+            let tok = self.token(i);
+            let kind = self.kinds.get(i).copied().unwrap_or(TokenKind::Symbol);
+            let mut boundary_after = None;
+            if is_terminal(tok) {
+                boundary_after = Some(i);
+            } else if kind.is_word() && tok.ends_with('.') {
+                // An abbreviation that may end the sentence.
+                let stem = tok.trim_end_matches('.');
+                let never = lower_ascii_eq(stem, ABBREV_NEVER_FINAL);
+                if !never {
+                    let next = self.token(i + 1);
+                    if i + 1 < range.end && SENTENCE_STARTERS.contains(&next) {
+                        boundary_after = Some(i);
+                    }
+                }
+            }
+            if let Some(mut last) = boundary_after {
+                // Closing quotes and brackets glued to the terminal belong to it.
+                while last + 1 < range.end {
+                    let (Some(t), Some(prev)) = (self.tokens.get(last + 1), self.tokens.get(last))
+                    else {
+                        break;
+                    };
+                    let glued = t.start == prev.end
+                        && self.token(last + 1).chars().all(is_closing)
+                        && !self.token(last + 1).is_empty();
+                    if glued {
+                        last += 1;
+                    } else {
+                        break;
+                    }
+                }
+                let next_ok = if last + 1 >= range.end {
+                    true
+                } else {
+                    let nk = self
+                        .kinds
+                        .get(last + 1)
+                        .copied()
+                        .unwrap_or(TokenKind::Symbol);
+                    nk != TokenKind::Lower && !matches!(self.token(last + 1), "," | ";" | ")")
+                };
+                let is_ellipsis = tok.starts_with("..");
+                if next_ok && !is_ellipsis {
+                    self.push_sentence(start..last + 1, paragraph);
+                    start = last + 1;
+                }
+                i = last + 1;
+                continue;
+            }
+            i += 1;
+        }
+        if start < range.end {
+            self.push_sentence(start..range.end, paragraph);
+        }
+    }
+
+    fn push_sentence(&mut self, toks: Range<usize>, paragraph: usize) {
+        let (Some(first), Some(last)) = (
+            self.tokens.get(toks.start),
+            toks.end.checked_sub(1).and_then(|l| self.tokens.get(l)),
+        ) else {
+            return;
+        };
+        let span = Span::new(first.start, last.end);
+        let casing = self.casing_of(toks.clone());
+        self.sentences.push(span);
+        self.sentence_tokens.push(toks);
+        self.sentence_paragraph.push(paragraph);
+        self.sentence_casing.push(casing);
+    }
+
+    fn casing_of(&self, toks: Range<usize>) -> Casing {
+        let mut words = 0usize;
+        let mut caps = 0usize;
+        let mut long = 0usize;
+        let mut long_cap = 0usize;
+        let mut lower = 0usize;
+        for k in self.kinds.get(toks.clone()).unwrap_or(&[]) {
+            match k {
+                TokenKind::AllCaps => {
+                    words += 1;
+                    caps += 1;
+                }
+                TokenKind::Capitalised | TokenKind::Lower => words += 1,
+                _ => {}
+            }
+            if *k == TokenKind::Lower {
+                lower += 1;
+            }
+        }
+        if words >= 2 && caps * 10 >= words * 8 && lower == 0 {
+            return Casing::Upper;
+        }
+        for t in toks.clone() {
+            let k = self.kinds.get(t).copied().unwrap_or(TokenKind::Symbol);
+            let w = self.token(t);
+            if k.is_word() && w.len() >= 4 && !lower_ascii_eq(w, TITLE_SMALL_WORDS) {
+                long += 1;
+                if k.is_upper_initial() {
+                    long_cap += 1;
+                }
+            }
+        }
+        let last = toks.end.checked_sub(1).map(|l| self.token(l)).unwrap_or("");
+        let ends_like_prose = is_terminal(last) || last.chars().all(is_closing) && !last.is_empty();
+        if long >= 2 && long_cap * 10 >= long * 8 && !ends_like_prose {
+            Casing::Title
+        } else {
+            Casing::Normal
+        }
+    }
+
+    /// Text of token `i`, or "" past the end.
+    pub fn token(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map(|s| s.slice(self.text)).unwrap_or("")
+    }
+
+    /// Shape of token `i` (`Symbol` past the end).
+    pub fn kind(&self, i: usize) -> TokenKind {
+        self.kinds.get(i).copied().unwrap_or(TokenKind::Symbol)
+    }
+
+    /// Text of sentence `s`, or "" past the end.
+    pub fn sentence_text(&self, s: usize) -> &'a str {
+        self.sentences
+            .get(s)
+            .map(|sp| sp.slice(self.text))
+            .unwrap_or("")
+    }
+
+    /// Index of the sentence holding token `t` (the last one if past the end).
+    pub fn sentence_of_token(&self, t: usize) -> Option<usize> {
+        if self.sentence_tokens.is_empty() {
+            return None;
+        }
+        let i = self.sentence_tokens.partition_point(|r| r.end <= t);
+        Some(i.min(self.sentence_tokens.len() - 1))
+    }
+
+    /// Index of the first token that ends after byte `offset`.
+    pub fn token_at(&self, offset: usize) -> usize {
+        self.tokens.partition_point(|t| t.end <= offset)
+    }
+
+    /// Token index range covering the byte span `span` (tokens overlapping it).
+    pub fn tokens_in(&self, span: Span) -> Range<usize> {
+        let a = self.token_at(span.start);
+        let b = self.tokens.partition_point(|t| t.start < span.end);
+        a..b.max(a)
+    }
+
+    /// Index of the sentence holding byte `offset`, if any token is at or after it.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let t = self.token_at(offset);
+        if t >= self.tokens.len() {
+            return None;
+        }
+        self.sentence_of_token(t)
+    }
+
+    /// Tokens of sentence `s` as `&str`, for taggers.
+    pub fn sentence_words(&self, s: usize) -> Vec<&'a str> {
+        self.sentence_tokens
+            .get(s)
+            .map(|r| r.clone().map(|t| self.token(t)).collect())
+            .unwrap_or_default()
+    }
+}
+
+fn next_nonspace(text: &str, from: usize) -> Option<char> {
+    text.get(from..)?.chars().find(|c| !c.is_whitespace())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(text: &str) -> Vec<&str> {
+        let d = Doc::analyze(text);
+        (0..d.sentences.len()).map(|s| d.sentence_text(s)).collect()
+    }
+
+    fn toks(text: &str) -> Vec<&str> {
+        let d = Doc::analyze(text);
+        (0..d.tokens.len()).map(|t| d.token(t)).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_split() {
+        let s = sents(
+            "Mr. Smith met Gen. Jones and Sen. Brown in St. Louis on Sept. 3. They talked. \
+             The U.S. Senate voted 3.5 to 1 vs. the U.K. plan, e.g. this one.",
+        );
+        assert_eq!(
+            s,
+            vec![
+                "Mr. Smith met Gen. Jones and Sen. Brown in St. Louis on Sept. 3.",
+                "They talked.",
+                "The U.S. Senate voted 3.5 to 1 vs. the U.K. plan, e.g. this one."
+            ]
+        );
+    }
+
+    #[test]
+    fn initials_and_companies() {
+        let s = sents("J. R. Smith joined Acme Inc. The firm grew. Shares of Acme Corp. rose.");
+        assert_eq!(
+            s,
+            vec![
+                "J. R. Smith joined Acme Inc.",
+                "The firm grew.",
+                "Shares of Acme Corp. rose."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_after_period() {
+        let s = sents("\"We will win.\" He said it twice. \"Why?\" she asked. 'Fine,' he said.");
+        assert_eq!(
+            s,
+            vec![
+                "\"We will win.\"",
+                "He said it twice.",
+                "\"Why?\" she asked.",
+                "'Fine,' he said."
+            ]
+        );
+    }
+
+    #[test]
+    fn ellipsis_and_lowercase_continuation() {
+        let s = sents("Prices rose... and then fell. Yahoo! shares rose at 5 p.m. The end.");
+        assert_eq!(
+            s,
+            vec![
+                "Prices rose... and then fell.",
+                "Yahoo! shares rose at 5 p.m.",
+                "The end."
+            ]
+        );
+    }
+
+    #[test]
+    fn tokens_and_offsets() {
+        let t = toks("Putin's U.S.-led talks, worth $1,000.5 (3.5%) — O'Brien’s");
+        assert_eq!(
+            t,
+            vec![
+                "Putin", "'s", "U.S.", "-", "led", "talks", ",", "worth", "$", "1,000.5", "(",
+                "3.5", "%", ")", "—", "O'Brien", "’s"
+            ]
+        );
+        let d = Doc::analyze("Hallo  Welt");
+        assert_eq!(d.tokens, vec![Span::new(0, 5), Span::new(7, 11)]);
+        assert_eq!(d.kind(0), TokenKind::Capitalised);
+    }
+
+    #[test]
+    fn paragraphs_single_and_blank_lines() {
+        let d = Doc::analyze("Title here\n\nFirst para. Two.\nSecond para\ncontinues here.\n");
+        assert_eq!(d.paragraphs.len(), 3);
+        assert_eq!(d.sentences.len(), 4);
+        assert_eq!(d.sentence_text(3), "Second para\ncontinues here.");
+        assert_eq!(d.sentence_paragraph, vec![0, 1, 1, 2]);
+    }
+
+    #[test]
+    fn hard_wrapped_text_joins_lines() {
+        let text = "Showers continued throughout the week in the\n\
+                    zone, alleviating the drought since early January and\n\
+                    improving prospects for the coming crop, although\n\
+                    normal levels were not restored, Smith said.\n    \
+                    Arrivals are now some ten weeks behind the usual pace\n\
+                    of recent years, traders in the region said today.\n";
+        let d = Doc::analyze(text);
+        assert_eq!(d.paragraphs.len(), 2);
+        assert_eq!(d.sentences.len(), 2);
+    }
+
+    #[test]
+    fn casing() {
+        let d = Doc::analyze("Aligning US, European, and Ukrainian Priorities\nBAHIA COCOA REVIEW\nThe talks went well.");
+        assert_eq!(
+            d.sentence_casing,
+            vec![Casing::Title, Casing::Upper, Casing::Normal]
+        );
+    }
+
+    #[test]
+    fn hostile_input() {
+        for text in [
+            "",
+            "   \n\n\t",
+            "\u{0}\u{1}\u{7f}abc\u{202e}def",
+            "🙂🙂 hello 👍🏽. שלום עולם. مرحبا",
+            "'s",
+            "U.",
+            "a.b.c.d.e.f.g.h.",
+            "...........",
+            "!!!???",
+        ] {
+            let d = Doc::analyze(text);
+            for t in &d.tokens {
+                assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+                assert!(t.start < t.end);
+            }
+        }
+        let big = "Word ".repeat(10_000);
+        let d = Doc::analyze(&big);
+        assert_eq!(d.tokens.len(), 10_000);
+        assert_eq!(d.sentences.len(), 1);
     }
 }
