@@ -99,6 +99,7 @@ pub struct Extraction {
 pub mod entities;
 pub mod kb;
 pub mod ner;
+pub mod quotes;
 pub mod statements;
 pub mod text;
 

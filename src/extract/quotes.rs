@@ -1,0 +1,477 @@
+//! Character-level layer under statement extraction: quotation spans,
+//! paragraphs, sentences and word tokens, all as byte offsets.
+//!
+//! Everything here is linear in the text and bounded: a quotation never
+//! grows past [`MAX_QUOTE_BYTES`] or [`MAX_QUOTE_PARAGRAPHS`], so an
+//! unbalanced or pathological mark cannot swallow the rest of an article.
+
+use super::Span;
+
+/// Longest quotation accepted, in bytes (longer ones are treated as
+/// unbalanced marks).
+pub const MAX_QUOTE_BYTES: usize = 5000;
+/// Most paragraphs one quotation may run over.
+pub const MAX_QUOTE_PARAGRAPHS: usize = 5;
+
+/// One quotation: from its opening mark to the end of its closing mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quote {
+    /// Byte offset of the opening mark.
+    pub open: usize,
+    /// Byte offset just past the closing mark.
+    pub close_end: usize,
+    /// The quoted words, without the marks.
+    pub content: Span,
+    /// Paragraphs it runs over (1 for an ordinary quote).
+    pub paragraphs: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Family {
+    /// “ ” „ " and the typewriter pair ''.
+    Double,
+    /// ‘ ’ and ' used as primary marks (British style) outside double quotes.
+    Single,
+    Guillemet,
+}
+
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+fn char_before(text: &str, i: usize) -> Option<char> {
+    text.get(..i).and_then(|s| s.chars().next_back())
+}
+
+/// Characters after which a mark can open a quotation.
+fn opens_after(prev: Option<char>) -> bool {
+    match prev {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '“' | '"' | '‘' | '«' | '„'
+                )
+        }
+    }
+}
+
+/// `'90s`, `'em`, `'cause`: apostrophes that start a word, not a quote.
+fn is_leading_elision(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    if b.len() >= 3 && b[0].is_ascii_digit() && b[1].is_ascii_digit() {
+        return true;
+    }
+    let lower: String = rest.chars().take(6).collect::<String>().to_lowercase();
+    ["em ", "em,", "em.", "cause ", "til ", "n ", "tis "]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
+/// The mark at `i` (its family and byte length) if it can open a quotation.
+fn opener(text: &str, i: usize, singles: bool) -> Option<(Family, usize)> {
+    let c = char_at(text, i)?;
+    let prev = char_before(text, i);
+    let next = char_at(text, i + c.len_utf8());
+    let next_ok = next.is_some_and(|n| !n.is_whitespace());
+    match c {
+        '“' | '„' if next_ok => Some((Family::Double, c.len_utf8())),
+        '«' if next_ok => Some((Family::Guillemet, c.len_utf8())),
+        '"' if opens_after(prev) && next_ok => Some((Family::Double, 1)),
+        '\'' if next == Some('\'') => {
+            let after = char_at(text, i + 2);
+            (opens_after(prev) && after.is_some_and(|n| !n.is_whitespace()))
+                .then_some((Family::Double, 2))
+        }
+        '‘' | '\'' if singles && opens_after(prev) && next_ok => {
+            let rest = text.get(i + c.len_utf8()..).unwrap_or("");
+            (!is_leading_elision(rest)).then_some((Family::Single, c.len_utf8()))
+        }
+        _ => None,
+    }
+}
+
+/// Byte length of the mark at `i` if it closes a quotation of `family`.
+fn closer(text: &str, i: usize, family: Family) -> Option<usize> {
+    let c = char_at(text, i)?;
+    let prev = char_before(text, i);
+    let next = char_at(text, i + c.len_utf8());
+    let prev_word = prev.is_some_and(|p| !p.is_whitespace());
+    match family {
+        Family::Double => match c {
+            '”' => Some(c.len_utf8()),
+            // A German-style closer, or a mistyped English one.
+            '“' if prev_word && next.is_none_or(|n| !n.is_alphanumeric()) => Some(c.len_utf8()),
+            '"' => {
+                // 6'2" or a 12" screen: an inch mark, not a closing quote.
+                let inch = prev.is_some_and(|p| p.is_ascii_digit())
+                    && (next.is_some_and(|n| n.is_alphanumeric())
+                        || text
+                            .get(..i)
+                            .is_some_and(|s| s.trim_end_matches(|d: char| d.is_ascii_digit()).ends_with('\'')));
+                (!inch).then_some(1)
+            }
+            '\'' if next == Some('\'') => Some(2),
+            _ => None,
+        },
+        Family::Single => match c {
+            '’' | '\'' if prev_word && next.is_none_or(|n| !n.is_alphanumeric()) => {
+                Some(c.len_utf8())
+            }
+            _ => None,
+        },
+        Family::Guillemet => (c == '»').then_some(c.len_utf8()),
+    }
+}
+
+/// After a paragraph break inside a quotation: the position just past the
+/// opening mark that continues it in the next paragraph, if there is one.
+fn continuation(text: &str, newline: usize, family: Family, singles: bool) -> Option<usize> {
+    let rest = text.get(newline..)?;
+    let skip = rest.len() - rest.trim_start().len();
+    let at = newline + skip;
+    match opener(text, at, singles) {
+        Some((f, len)) if f == family => Some(at + len),
+        _ => None,
+    }
+}
+
+fn scan(text: &str, singles: bool, skip: &[Quote], out: &mut Vec<Quote>) {
+    let mut i = 0;
+    let mut skip_at = 0;
+    // (family, open offset, content start, paragraphs)
+    let mut state: Option<(Family, usize, usize, usize)> = None;
+    while let Some(c) = char_at(text, i) {
+        if state.is_none() {
+            while skip.get(skip_at).is_some_and(|q| q.close_end <= i) {
+                skip_at += 1;
+            }
+            if let Some(q) = skip.get(skip_at) {
+                if q.open <= i {
+                    i = q.close_end.max(i + c.len_utf8());
+                    continue;
+                }
+            }
+        }
+        match state {
+            None => {
+                if let Some((family, len)) = opener(text, i, singles) {
+                    if !singles || family == Family::Single {
+                        state = Some((family, i, i + len, 1));
+                        i += len;
+                        continue;
+                    }
+                }
+            }
+            Some((family, open, start, paras)) => {
+                if i - open > MAX_QUOTE_BYTES {
+                    state = None;
+                } else if c == '\n' {
+                    match continuation(text, i, family, singles) {
+                        Some(next) if paras < MAX_QUOTE_PARAGRAPHS => {
+                            state = Some((family, open, start, paras + 1));
+                            i = next;
+                            continue;
+                        }
+                        _ => state = None,
+                    }
+                } else if let Some(len) = closer(text, i, family) {
+                    if i > start {
+                        out.push(Quote {
+                            open,
+                            close_end: i + len,
+                            content: Span::new(start, i),
+                            paragraphs: paras,
+                        });
+                    }
+                    state = None;
+                    i += len;
+                    continue;
+                }
+            }
+        }
+        i += c.len_utf8();
+    }
+}
+
+/// All quotations of `text`, in order, not overlapping. Double quotes and
+/// guillemets first; single quotes only outside them (a single quote inside
+/// a double one is a nested quotation and stays part of its content).
+pub fn find_quotes(text: &str) -> Vec<Quote> {
+    let mut doubles = Vec::new();
+    scan(text, false, &[], &mut doubles);
+    let mut singles = Vec::new();
+    scan(text, true, &doubles, &mut singles);
+    doubles.extend(singles);
+    doubles.sort_by_key(|q| q.open);
+    doubles
+}
+
+/// Paragraphs: maximal runs of text between line breaks, trimmed.
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
+        if c == '\n' {
+            if let Some(s) = trimmed(text, Span::new(start, i)) {
+                out.push(s);
+            }
+            start = i + 1;
+        }
+    }
+    out
+}
+
+/// `span` without surrounding whitespace; `None` when nothing is left.
+pub fn trimmed(text: &str, span: Span) -> Option<Span> {
+    let s = text.get(span.start..span.end)?;
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    (!t.is_empty()).then(|| Span::new(span.start + lead, span.start + lead + t.len()))
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st", "jr", "sr",
+    "prof", "rev", "no", "vs", "etc", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr",
+    "aug", "sept", "sep", "oct", "nov", "dec", "u.s", "u.n", "u.k", "d.c", "e.g", "i.e", "a.m",
+    "p.m", "mt", "ft", "capt", "cmdr", "adm", "maj", "pres", "atty", "supt", "det", "msgr",
+];
+
+/// True when the period at `dot` ends an abbreviation or an initial.
+fn is_abbreviation(text: &str, dot: usize) -> bool {
+    let before = text.get(..dot).unwrap_or("");
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if word.is_empty() {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return true;
+    }
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    // "J." initials and "U.S."-style dotted acronyms.
+    (letters.len() == 1 && letters.iter().all(|c| c.is_uppercase())) || word.contains('.')
+}
+
+fn starts_sentence(c: char) -> bool {
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '„' | '(' | '[' | '—' | '–')
+}
+
+/// Sentences of `text`: never across a paragraph, never inside a quotation
+/// that stays within one paragraph (a quotation whose last sentence ends it,
+/// like `"… war." He said`, ends the sentence at its closing mark).
+pub fn sentences(text: &str, quotes: &[Quote]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut qi = 0;
+    for para in paragraphs(text) {
+        let mut start = para.start;
+        let mut i = para.start;
+        while i < para.end {
+            while quotes.get(qi).is_some_and(|q| q.close_end <= i) {
+                qi += 1;
+            }
+            let Some(c) = char_at(text, i) else { break };
+            let mut boundary = None;
+            if let Some(q) = quotes.get(qi) {
+                if q.open == i && q.paragraphs == 1 && q.close_end <= para.end {
+                    let last = text
+                        .get(q.content.start..q.content.end)
+                        .and_then(|s| s.trim_end().chars().next_back());
+                    i = q.close_end;
+                    if matches!(last, Some('.' | '!' | '?' | '…')) {
+                        boundary = Some(i);
+                    } else {
+                        continue;
+                    }
+                }
+            }
+            if boundary.is_none() {
+                i += c.len_utf8();
+                if matches!(c, '.' | '!' | '?' | '…') && !(c == '.' && is_abbreviation(text, i - 1)) {
+                    // Closing marks and brackets stay with the sentence.
+                    while let Some(n) = char_at(text, i) {
+                        if i < para.end && matches!(n, ')' | ']' | '”' | '"' | '’' | '\'' | '»') {
+                            i += n.len_utf8();
+                        } else {
+                            break;
+                        }
+                    }
+                    boundary = Some(i);
+                }
+            }
+            if let Some(b) = boundary {
+                let rest = text.get(b..para.end).unwrap_or("");
+                let next = rest.trim_start().chars().next();
+                let spaced = rest.starts_with(char::is_whitespace);
+                if spaced && next.is_some_and(starts_sentence) {
+                    if let Some(s) = trimmed(text, Span::new(start, b)) {
+                        out.push(s);
+                    }
+                    start = b;
+                }
+            }
+        }
+        if let Some(s) = trimmed(text, Span::new(start, para.end)) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// A word or punctuation token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok {
+    pub span: Span,
+    pub word: bool,
+}
+
+/// Tokens of `span`: words (letters, digits, inner apostrophes, hyphens and
+/// dots of abbreviations like `Mr.` or `U.S.`) and single punctuation marks.
+pub fn tokens(text: &str, span: Span) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let Some(s) = text.get(span.start..span.end) else {
+        return out;
+    };
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, n)) = iter.peek() {
+                if n.is_alphanumeric() {
+                    end = j + n.len_utf8();
+                    iter.next();
+                } else if matches!(n, '\'' | '’' | '-' | '.' | '&') {
+                    let after = s.get(j + n.len_utf8()..).and_then(|r| r.chars().next());
+                    if after.is_some_and(|a| a.is_alphanumeric()) {
+                        end = j + n.len_utf8();
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            // Keep the period of "Mr." / "U.S." with its word.
+            if s.get(end..).is_some_and(|r| r.starts_with('.'))
+                && is_abbreviation(text, span.start + end)
+            {
+                end += 1;
+                iter.next();
+            }
+            out.push(Tok {
+                span: Span::new(span.start + i, span.start + end),
+                word: true,
+            });
+        } else {
+            out.push(Tok {
+                span: Span::new(span.start + i, span.start + i + c.len_utf8()),
+                word: false,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contents(text: &str) -> Vec<&str> {
+        find_quotes(text)
+            .iter()
+            .map(|q| q.content.slice(text))
+            .collect()
+    }
+
+    #[test]
+    fn quote_styles() {
+        assert_eq!(contents("He said “yes, now” and left."), vec!["yes, now"]);
+        assert_eq!(contents("He said \"yes, now\" and left."), vec!["yes, now"]);
+        assert_eq!(contents("He said «oui» then „ja“ ok"), vec!["oui", "ja"]);
+        assert_eq!(contents("He said ''we won'' today"), vec!["we won"]);
+        assert_eq!(contents("She said ‘we won’ today"), vec!["we won"]);
+    }
+
+    #[test]
+    fn apostrophes_and_inches_do_not_open() {
+        assert!(contents("Ukraine’s army and Russia's too, in the '90s.").is_empty());
+        assert!(contents("He is 6'2\" tall and 'em").is_empty());
+        assert_eq!(
+            contents("A 12\" screen, he said \"it is big\" today"),
+            vec!["it is big"]
+        );
+    }
+
+    #[test]
+    fn nested_single_inside_double() {
+        let t = "He said \"they told me 'no' twice\" yesterday.";
+        assert_eq!(contents(t), vec!["they told me 'no' twice"]);
+    }
+
+    #[test]
+    fn multi_paragraph_quote() {
+        let t = "\"First part of it.\n\n\"Second part,\" he said.";
+        let q = find_quotes(t);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].paragraphs, 2);
+    }
+
+    #[test]
+    fn unbalanced_quote_stops_at_paragraph() {
+        let t = "He said \"this never closes.\nNext paragraph \"is fine\" here.";
+        assert_eq!(contents(t), vec!["is fine"]);
+    }
+
+    #[test]
+    fn huge_quote_is_bounded() {
+        let t = format!("\"{}\" he said", "word ".repeat(300_000));
+        assert!(find_quotes(&t).iter().all(|q| q.content.len() <= MAX_QUOTE_BYTES));
+    }
+
+    #[test]
+    fn sentence_split() {
+        let t = "Mr. Smith went to the U.S. on Monday. \"It is over. We won,\" he said. Then he left!";
+        let q = find_quotes(t);
+        let s: Vec<&str> = sentences(t, &q).iter().map(|s| s.slice(t)).collect();
+        assert_eq!(
+            s,
+            vec![
+                "Mr. Smith went to the U.S. on Monday.",
+                "\"It is over. We won,\" he said.",
+                "Then he left!"
+            ]
+        );
+    }
+
+    #[test]
+    fn quote_ending_sentence_splits() {
+        let t = "\"Stop the war.\" He said so.";
+        let q = find_quotes(t);
+        let s: Vec<&str> = sentences(t, &q).iter().map(|s| s.slice(t)).collect();
+        assert_eq!(s, vec!["\"Stop the war.\"", "He said so."]);
+    }
+
+    #[test]
+    fn tokens_keep_abbreviations() {
+        let t = "Mr. O'Neil of the U.S. said, yes.";
+        let toks: Vec<&str> = tokens(t, Span::new(0, t.len()))
+            .iter()
+            .map(|k| k.span.slice(t))
+            .collect();
+        assert_eq!(toks, vec!["Mr.", "O'Neil", "of", "the", "U.S.", "said", ",", "yes", "."]);
+    }
+}
