@@ -831,7 +831,14 @@ fn analyze_sentence(text: &str, span: Span, quotes: &[Quote], found: &mut Vec<Fo
                             (content, direct)
                         })
                     }
-                    After::Quote(q) => Some((extend_broken(&s, q.close_end, q.content), true)),
+                    After::Quote(q) => {
+                        let tail = extend_broken(&s, q.close_end, q.content);
+                        match content_before(&s, src.0) {
+                            // `"A," he said, "B."`
+                            Some((c, true)) => Some((Span::new(c.start, tail.end), true)),
+                            _ => Some((tail, true)),
+                        }
+                    }
                     After::Nothing => content_before(&s, src.0).map(|(c, d)| {
                         // `"A," he said, "B."`: one statement, A to B.
                         (extend_broken(&s, cue.end, c), d)
