@@ -170,7 +170,13 @@ fn score(text: &str, idx: &CharIndex, sys: &[Statement], ents: &[Entity], gold: 
     c
 }
 
-fn speaker_right(text: &str, idx: &CharIndex, st: &Statement, ents: &[Entity], source: &[(usize, usize)]) -> bool {
+fn speaker_right(
+    text: &str,
+    idx: &CharIndex,
+    st: &Statement,
+    ents: &[Entity],
+    source: &[(usize, usize)],
+) -> bool {
     if let Some(m) = st.speaker_mention {
         if overlap((idx.of(m.start), idx.of(m.end)), source) > 0 {
             return true;
@@ -192,7 +198,12 @@ fn speaker_right(text: &str, idx: &CharIndex, st: &Statement, ents: &[Entity], s
     let chars: Vec<char> = text.chars().collect();
     let gold_text: String = source
         .iter()
-        .map(|&(a, b)| chars.get(a..b.min(chars.len())).map(|c| c.iter().collect::<String>()).unwrap_or_default())
+        .map(|&(a, b)| {
+            chars
+                .get(a..b.min(chars.len()))
+                .map(|c| c.iter().collect::<String>())
+                .unwrap_or_default()
+        })
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase();
@@ -224,10 +235,15 @@ pub fn run(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
     for ann_path in &anns {
         let stem = ann_path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         // NAME_XXXX.ann annotates text/NAME.txt.
-        let name = stem.rsplit_once('_').map(|(n, _)| n).unwrap_or(stem).to_string();
+        let name = stem
+            .rsplit_once('_')
+            .map(|(n, _)| n)
+            .unwrap_or(stem)
+            .to_string();
         if !cache.contains_key(&name) {
             let path = text_dir.join(format!("{name}.txt"));
-            let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("reading {}", path.display()))?;
             let t0 = Instant::now();
             let doc = Doc::analyze(&text);
             let ents = entities::extract(&doc, &kb, None, None);
@@ -243,14 +259,19 @@ pub fn run(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
         let Some((text, sys, ents)) = cache.get(&name) else {
             continue;
         };
-        let ann = std::fs::read_to_string(ann_path).with_context(|| format!("reading {}", ann_path.display()))?;
+        let ann = std::fs::read_to_string(ann_path)
+            .with_context(|| format!("reading {}", ann_path.display()))?;
         let gold = parse_ann(&ann);
         let idx = CharIndex::new(text);
         counts.add(score(text, &idx, sys, ents, &gold));
     }
     let p = ratio(counts.matched, counts.system);
     let r = ratio(counts.matched, counts.gold);
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     let sa = ratio(counts.speaker_right, counts.speaker_scored);
     let mb_s = |d: Duration| bytes as f64 / 1e6 / d.as_secs_f64().max(1e-9);
     if json {
@@ -268,7 +289,12 @@ pub fn run(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
         });
         println!("{v}");
     } else {
-        println!("PolNeAR {}: {} texts, {} annotation files (each scored as its own gold set)", dir.display(), texts, anns.len());
+        println!(
+            "PolNeAR {}: {} texts, {} annotation files (each scored as its own gold set)",
+            dir.display(),
+            texts,
+            anns.len()
+        );
         println!("  gold attributions  {:>6}", counts.gold);
         println!("  system statements  {:>6}", counts.system);
         println!("  matched            {:>6}", counts.matched);
@@ -296,7 +322,7 @@ pub fn run(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use newsdex::extract::{SpeakerType, Span};
+    use newsdex::extract::{Span, SpeakerType};
 
     #[test]
     fn parses_discontinuous_and_multiline() {

@@ -107,9 +107,10 @@ fn closer(text: &str, i: usize, family: Family) -> Option<usize> {
                 // 6'2" or a 12" screen: an inch mark, not a closing quote.
                 let inch = prev.is_some_and(|p| p.is_ascii_digit())
                     && (next.is_some_and(|n| n.is_alphanumeric())
-                        || text
-                            .get(..i)
-                            .is_some_and(|s| s.trim_end_matches(|d: char| d.is_ascii_digit()).ends_with('\'')));
+                        || text.get(..i).is_some_and(|s| {
+                            s.trim_end_matches(|d: char| d.is_ascii_digit())
+                                .ends_with('\'')
+                        }));
                 (!inch).then_some(1)
             }
             '\'' if next == Some('\'') => Some(2),
@@ -212,7 +213,10 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
 pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), '\n')))
+    {
         if c == '\n' {
             if let Some(s) = trimmed(text, Span::new(start, i)) {
                 out.push(s);
@@ -264,7 +268,10 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
 fn starts_sentence(c: char) -> bool {
     c.is_uppercase()
         || c.is_ascii_digit()
-        || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '„' | '(' | '[' | '—' | '–')
+        || matches!(
+            c,
+            '"' | '“' | '‘' | '\'' | '«' | '„' | '(' | '[' | '—' | '–'
+        )
 }
 
 /// Sentences of `text`: never across a paragraph, never inside a quotation
@@ -297,10 +304,12 @@ pub fn sentences(text: &str, quotes: &[Quote]) -> Vec<Span> {
             }
             if boundary.is_none() {
                 i += c.len_utf8();
-                if matches!(c, '.' | '!' | '?' | '…') && !(c == '.' && is_abbreviation(text, i - 1)) {
+                if matches!(c, '.' | '!' | '?' | '…') && !(c == '.' && is_abbreviation(text, i - 1))
+                {
                     // Closing marks and brackets stay with the sentence.
                     while let Some(n) = char_at(text, i) {
-                        if i < para.end && matches!(n, ')' | ']' | '”' | '"' | '’' | '\'' | '»') {
+                        if i < para.end && matches!(n, ')' | ']' | '”' | '"' | '’' | '\'' | '»')
+                        {
                             i += n.len_utf8();
                         } else {
                             break;
@@ -439,12 +448,15 @@ mod tests {
     #[test]
     fn huge_quote_is_bounded() {
         let t = format!("\"{}\" he said", "word ".repeat(300_000));
-        assert!(find_quotes(&t).iter().all(|q| q.content.len() <= MAX_QUOTE_BYTES));
+        assert!(find_quotes(&t)
+            .iter()
+            .all(|q| q.content.len() <= MAX_QUOTE_BYTES));
     }
 
     #[test]
     fn sentence_split() {
-        let t = "Mr. Smith went to the U.S. on Monday. \"It is over. We won,\" he said. Then he left!";
+        let t =
+            "Mr. Smith went to the U.S. on Monday. \"It is over. We won,\" he said. Then he left!";
         let q = find_quotes(t);
         let s: Vec<&str> = sentences(t, &q).iter().map(|s| s.slice(t)).collect();
         assert_eq!(
@@ -472,6 +484,9 @@ mod tests {
             .iter()
             .map(|k| k.span.slice(t))
             .collect();
-        assert_eq!(toks, vec!["Mr.", "O'Neil", "of", "the", "U.S.", "said", ",", "yes", "."]);
+        assert_eq!(
+            toks,
+            vec!["Mr.", "O'Neil", "of", "the", "U.S.", "said", ",", "yes", "."]
+        );
     }
 }

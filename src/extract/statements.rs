@@ -13,7 +13,7 @@
 //! statement whose content runs from the first to the last quoted word.
 
 use super::quotes::{self, Quote, Tok};
-use super::{kb::KnowledgeBase, text::Doc, Entity, EntityKind, SpeakerType, Span, Statement};
+use super::{kb::KnowledgeBase, text::Doc, Entity, EntityKind, Span, SpeakerType, Statement};
 
 /// Most paragraphs one statement's content may cover.
 pub const MAX_STATEMENT_PARAGRAPHS: usize = 5;
@@ -106,8 +106,16 @@ fn bound(text: &str, span: Span) -> Span {
             cut -= 1;
         }
         let piece = text.get(span.start..cut).unwrap_or("");
-        let at = piece.rfind(['.', '!', '?']).map(|p| p + 1).unwrap_or(piece.len());
-        end = span.start + if at > piece.len() / 2 { at } else { piece.len() };
+        let at = piece
+            .rfind(['.', '!', '?'])
+            .map(|p| p + 1)
+            .unwrap_or(piece.len());
+        end = span.start
+            + if at > piece.len() / 2 {
+                at
+            } else {
+                piece.len()
+            };
     }
     quotes::trimmed(text, Span::new(span.start, end)).unwrap_or(Span::new(span.start, span.start))
 }
@@ -246,133 +254,757 @@ const CUE_VERBS: &[(&str, bool)] = &[
 
 /// "…, saying that …": the source is the sentence's subject.
 const PARTICIPLES: &[&str] = &[
-    "saying", "adding", "noting", "arguing", "telling", "insisting", "warning", "claiming",
-    "stressing", "explaining", "declaring", "suggesting", "acknowledging", "writing",
-    "emphasising", "emphasizing", "asserting", "stating", "announcing", "predicting",
+    "saying",
+    "adding",
+    "noting",
+    "arguing",
+    "telling",
+    "insisting",
+    "warning",
+    "claiming",
+    "stressing",
+    "explaining",
+    "declaring",
+    "suggesting",
+    "acknowledging",
+    "writing",
+    "emphasising",
+    "emphasizing",
+    "asserting",
+    "stating",
+    "announcing",
+    "predicting",
 ];
 
 /// Words between a source and its verb that belong to neither.
 const AUX_ADVERBS: &[&str] = &[
-    "also", "has", "have", "had", "later", "previously", "once", "recently", "then",
-    "repeatedly", "publicly", "reportedly", "just", "again", "already", "separately",
-    "privately", "swiftly", "quickly", "initially", "earlier", "subsequently", "further",
-    "flatly", "firmly", "bluntly", "simply", "openly", "often", "frequently", "famously",
-    "long", "always", "never", "even", "only", "still", "now", "herself", "himself",
-    "themselves", "itself", "angrily", "proudly", "quietly", "explicitly", "correctly",
-    "falsely", "wrongly", "rightly", "immediately", "originally", "first", "last", "finally",
+    "also",
+    "has",
+    "have",
+    "had",
+    "later",
+    "previously",
+    "once",
+    "recently",
+    "then",
+    "repeatedly",
+    "publicly",
+    "reportedly",
+    "just",
+    "again",
+    "already",
+    "separately",
+    "privately",
+    "swiftly",
+    "quickly",
+    "initially",
+    "earlier",
+    "subsequently",
+    "further",
+    "flatly",
+    "firmly",
+    "bluntly",
+    "simply",
+    "openly",
+    "often",
+    "frequently",
+    "famously",
+    "long",
+    "always",
+    "never",
+    "even",
+    "only",
+    "still",
+    "now",
+    "herself",
+    "himself",
+    "themselves",
+    "itself",
+    "angrily",
+    "proudly",
+    "quietly",
+    "explicitly",
+    "correctly",
+    "falsely",
+    "wrongly",
+    "rightly",
+    "immediately",
+    "originally",
+    "first",
+    "last",
+    "finally",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "who", "you", "which"];
 
 /// Lowercase words that may sit inside a source noun phrase.
 const NP_WORDS: &[&str] = &[
-    "the", "a", "an", "another", "one", "two", "three", "several", "many", "some", "both",
-    "senior", "top", "former", "chief", "deputy", "foreign", "affairs", "human", "rights",
-    "state", "news", "media", "administration", "government", "adviser", "advisor", "advisers",
-    "official", "officials", "spokesman", "spokeswoman", "spokesperson", "source", "sources",
-    "aide", "aides", "minister", "ministry", "envoy", "president", "presidency", "office",
-    "statement", "agency", "agencies", "department", "secretary", "ambassador", "commissioner",
-    "ombudsman", "special", "presidential", "military", "defence", "defense", "intelligence",
-    "police", "campaign", "party", "leader", "leaders", "analyst", "analysts", "expert",
-    "experts", "observers", "critics", "people", "of", "his", "her", "their", "its", "press",
-    "general", "director", "chairman", "chairwoman", "executive", "member", "members",
-    "lawmaker", "lawmakers", "senator", "candidate", "nominee", "governor", "mayor", "report",
-    "head", "spokesmen", "representative", "representatives", "negotiator", "negotiators",
-    "diplomat", "diplomats", "prosecutor", "prosecutors", "officer", "officers", "authorities",
-    "residents", "witnesses", "supporters", "opponents", "voters", "critic", "economist",
-    "economists", "professor", "attorney", "lawyer", "lawyers", "judge", "court", "council",
-    "committee", "team", "staff", "chief's", "vice", "prime", "national", "security",
-    "federal", "local", "regional", "white", "house", "republican", "democratic", "new",
-    "other", "unnamed", "anonymous", "familiar", "close", "insider", "insiders", "person",
-    "man", "woman", "daughter", "son", "wife", "husband", "father", "mother", "spokespeople",
-    "group", "organization", "organisation", "company", "firm", "bank", "newspaper",
-    "broadcaster", "channel", "outlet", "ministry's", "government's", "country's", "nation's",
-    "administration's", "campaign's", "party's", "kremlin's", "communications", "policy",
-    "public", "health", "economic", "finance", "interior", "justice", "energy", "trade",
+    "the",
+    "a",
+    "an",
+    "another",
+    "one",
+    "two",
+    "three",
+    "several",
+    "many",
+    "some",
+    "both",
+    "senior",
+    "top",
+    "former",
+    "chief",
+    "deputy",
+    "foreign",
+    "affairs",
+    "human",
+    "rights",
+    "state",
+    "news",
+    "media",
+    "administration",
+    "government",
+    "adviser",
+    "advisor",
+    "advisers",
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "source",
+    "sources",
+    "aide",
+    "aides",
+    "minister",
+    "ministry",
+    "envoy",
+    "president",
+    "presidency",
+    "office",
+    "statement",
+    "agency",
+    "agencies",
+    "department",
+    "secretary",
+    "ambassador",
+    "commissioner",
+    "ombudsman",
+    "special",
+    "presidential",
+    "military",
+    "defence",
+    "defense",
+    "intelligence",
+    "police",
+    "campaign",
+    "party",
+    "leader",
+    "leaders",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "observers",
+    "critics",
+    "people",
+    "of",
+    "his",
+    "her",
+    "their",
+    "its",
+    "press",
+    "general",
+    "director",
+    "chairman",
+    "chairwoman",
+    "executive",
+    "member",
+    "members",
+    "lawmaker",
+    "lawmakers",
+    "senator",
+    "candidate",
+    "nominee",
+    "governor",
+    "mayor",
+    "report",
+    "head",
+    "spokesmen",
+    "representative",
+    "representatives",
+    "negotiator",
+    "negotiators",
+    "diplomat",
+    "diplomats",
+    "prosecutor",
+    "prosecutors",
+    "officer",
+    "officers",
+    "authorities",
+    "residents",
+    "witnesses",
+    "supporters",
+    "opponents",
+    "voters",
+    "critic",
+    "economist",
+    "economists",
+    "professor",
+    "attorney",
+    "lawyer",
+    "lawyers",
+    "judge",
+    "court",
+    "council",
+    "committee",
+    "team",
+    "staff",
+    "chief's",
+    "vice",
+    "prime",
+    "national",
+    "security",
+    "federal",
+    "local",
+    "regional",
+    "white",
+    "house",
+    "republican",
+    "democratic",
+    "new",
+    "other",
+    "unnamed",
+    "anonymous",
+    "familiar",
+    "close",
+    "insider",
+    "insiders",
+    "person",
+    "man",
+    "woman",
+    "daughter",
+    "son",
+    "wife",
+    "husband",
+    "father",
+    "mother",
+    "spokespeople",
+    "group",
+    "organization",
+    "organisation",
+    "company",
+    "firm",
+    "bank",
+    "newspaper",
+    "broadcaster",
+    "channel",
+    "outlet",
+    "ministry's",
+    "government's",
+    "country's",
+    "nation's",
+    "administration's",
+    "campaign's",
+    "party's",
+    "kremlin's",
+    "communications",
+    "policy",
+    "public",
+    "health",
+    "economic",
+    "finance",
+    "interior",
+    "justice",
+    "energy",
+    "trade",
 ];
 
 /// Heads of noun phrases that name no one ("officials said").
 const UNNAMED_HEADS: &[&str] = &[
-    "official", "officials", "source", "sources", "aide", "aides", "diplomat", "diplomats",
-    "analyst", "analysts", "expert", "experts", "observers", "critics", "critic", "people",
-    "person", "insider", "insiders", "residents", "witnesses", "supporters", "opponents",
-    "voters", "spokesman", "spokeswoman", "spokesperson", "representative", "representatives",
-    "authorities", "lawmakers", "economists", "negotiators", "prosecutors", "officers",
-    "others", "some", "many", "someone", "man", "woman", "spokespeople", "members",
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "aide",
+    "aides",
+    "diplomat",
+    "diplomats",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "observers",
+    "critics",
+    "critic",
+    "people",
+    "person",
+    "insider",
+    "insiders",
+    "residents",
+    "witnesses",
+    "supporters",
+    "opponents",
+    "voters",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "representative",
+    "representatives",
+    "authorities",
+    "lawmakers",
+    "economists",
+    "negotiators",
+    "prosecutors",
+    "officers",
+    "others",
+    "some",
+    "many",
+    "someone",
+    "man",
+    "woman",
+    "spokespeople",
+    "members",
 ];
 
 /// Heads that make a phrase an organisation ("the ministry said").
 const ORG_HEADS: &[&str] = &[
-    "kremlin", "presidency", "office", "ministry", "department", "government", "agency",
-    "agencies", "campaign", "committee", "party", "statement", "administration", "council",
-    "court", "team", "staff", "house", "company", "firm", "bank", "newspaper", "post", "times",
-    "journal", "reuters", "ap", "afp", "tass", "ria", "interfax", "bbc", "cnn", "group",
-    "organization", "organisation", "police", "military", "army", "commission", "union",
-    "report", "broadcaster", "channel", "outlet", "media", "service", "pentagon", "nato",
-    "un", "eu", "fund", "institute", "university", "center", "centre", "foundation",
-    "association", "network", "news", "press", "senate", "congress", "parliament", "duma",
-    "rada", "cabinet", "embassy", "mission", "command", "forces", "headquarters", "secretariat",
+    "kremlin",
+    "presidency",
+    "office",
+    "ministry",
+    "department",
+    "government",
+    "agency",
+    "agencies",
+    "campaign",
+    "committee",
+    "party",
+    "statement",
+    "administration",
+    "council",
+    "court",
+    "team",
+    "staff",
+    "house",
+    "company",
+    "firm",
+    "bank",
+    "newspaper",
+    "post",
+    "times",
+    "journal",
+    "reuters",
+    "ap",
+    "afp",
+    "tass",
+    "ria",
+    "interfax",
+    "bbc",
+    "cnn",
+    "group",
+    "organization",
+    "organisation",
+    "police",
+    "military",
+    "army",
+    "commission",
+    "union",
+    "report",
+    "broadcaster",
+    "channel",
+    "outlet",
+    "media",
+    "service",
+    "pentagon",
+    "nato",
+    "un",
+    "eu",
+    "fund",
+    "institute",
+    "university",
+    "center",
+    "centre",
+    "foundation",
+    "association",
+    "network",
+    "news",
+    "press",
+    "senate",
+    "congress",
+    "parliament",
+    "duma",
+    "rada",
+    "cabinet",
+    "embassy",
+    "mission",
+    "command",
+    "forces",
+    "headquarters",
+    "secretariat",
 ];
 
 /// Role nouns that refer back to a named person ("the envoy said").
 const ROLE_HEADS: &[&str] = &[
-    "envoy", "minister", "president", "adviser", "advisor", "senator", "governor", "candidate",
-    "nominee", "secretary", "ombudsman", "ambassador", "chancellor", "leader", "mayor",
-    "chairman", "chairwoman", "director", "commissioner", "negotiator", "prosecutor", "judge",
-    "general", "premier", "king", "queen", "pope", "businessman", "billionaire", "congressman",
-    "congresswoman", "lawmaker", "democrat", "republican", "frontrunner", "front-runner",
+    "envoy",
+    "minister",
+    "president",
+    "adviser",
+    "advisor",
+    "senator",
+    "governor",
+    "candidate",
+    "nominee",
+    "secretary",
+    "ombudsman",
+    "ambassador",
+    "chancellor",
+    "leader",
+    "mayor",
+    "chairman",
+    "chairwoman",
+    "director",
+    "commissioner",
+    "negotiator",
+    "prosecutor",
+    "judge",
+    "general",
+    "premier",
+    "king",
+    "queen",
+    "pope",
+    "businessman",
+    "billionaire",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "democrat",
+    "republican",
+    "frontrunner",
+    "front-runner",
 ];
 
 /// Titles dropped from a name ("President Vladimir Putin" → "Vladimir Putin").
 const TITLES: &[&str] = &[
-    "president", "mr.", "mrs.", "ms.", "dr.", "sen.", "senator", "rep.", "gov.", "governor",
-    "secretary", "minister", "prime", "foreign", "chancellor", "envoy", "special", "general",
-    "gen.", "prof.", "professor", "judge", "justice", "mayor", "ambassador", "king", "queen",
-    "prince", "princess", "pope", "sir", "dame", "lord", "lady", "chief", "deputy", "vice",
-    "spokesman", "spokeswoman", "spokesperson", "the", "a", "an", "former", "presidential",
-    "candidate", "nominee", "democratic", "republican", "speaker", "leader", "house", "senate",
-    "state", "defense", "defence", "attorney", "first", "ombudsman", "adviser", "advisor",
-    "commissioner", "director", "chairman", "premier", "of", "and", "u.s.", "us",
+    "president",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "sen.",
+    "senator",
+    "rep.",
+    "gov.",
+    "governor",
+    "secretary",
+    "minister",
+    "prime",
+    "foreign",
+    "chancellor",
+    "envoy",
+    "special",
+    "general",
+    "gen.",
+    "prof.",
+    "professor",
+    "judge",
+    "justice",
+    "mayor",
+    "ambassador",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "chief",
+    "deputy",
+    "vice",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "the",
+    "a",
+    "an",
+    "former",
+    "presidential",
+    "candidate",
+    "nominee",
+    "democratic",
+    "republican",
+    "speaker",
+    "leader",
+    "house",
+    "senate",
+    "state",
+    "defense",
+    "defence",
+    "attorney",
+    "first",
+    "ombudsman",
+    "adviser",
+    "advisor",
+    "commissioner",
+    "director",
+    "chairman",
+    "premier",
+    "of",
+    "and",
+    "u.s.",
+    "us",
 ];
 
 /// Capitalised words that start sentences or adjuncts, not sources.
 const LEAD_STOP: &[&str] = &[
-    "on", "in", "at", "after", "before", "but", "and", "however", "meanwhile", "earlier",
-    "later", "also", "then", "when", "while", "as", "if", "so", "yet", "still", "since",
-    "during", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "yesterday", "today", "tonight", "last", "this", "that", "there", "here", "now", "instead",
-    "indeed", "separately", "asked", "speaking", "writing", "because", "although", "though",
-    "for", "from", "with", "by", "to", "or", "nor", "not", "what", "why", "how", "where",
-    "whether", "said", "says", "told", "under", "over", "about", "into", "of",
+    "on",
+    "in",
+    "at",
+    "after",
+    "before",
+    "but",
+    "and",
+    "however",
+    "meanwhile",
+    "earlier",
+    "later",
+    "also",
+    "then",
+    "when",
+    "while",
+    "as",
+    "if",
+    "so",
+    "yet",
+    "still",
+    "since",
+    "during",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "last",
+    "this",
+    "that",
+    "there",
+    "here",
+    "now",
+    "instead",
+    "indeed",
+    "separately",
+    "asked",
+    "speaking",
+    "writing",
+    "because",
+    "although",
+    "though",
+    "for",
+    "from",
+    "with",
+    "by",
+    "to",
+    "or",
+    "nor",
+    "not",
+    "what",
+    "why",
+    "how",
+    "where",
+    "whether",
+    "said",
+    "says",
+    "told",
+    "under",
+    "over",
+    "about",
+    "into",
+    "of",
 ];
 
 /// Words of a transcript label that are not a speaker ("Question:").
 const LABEL_STOP: &[&str] = &[
-    "question", "questions", "answer", "q", "a", "note", "photo", "photos", "update",
-    "updated", "source", "sources", "read", "watch", "related", "correction", "background",
-    "transcript", "video", "image", "caption", "by", "tags", "warning", "editor's", "live",
-    "breaking", "exclusive", "opinion", "analysis", "listen", "see", "more", "also", "update",
+    "question",
+    "questions",
+    "answer",
+    "q",
+    "a",
+    "note",
+    "photo",
+    "photos",
+    "update",
+    "updated",
+    "source",
+    "sources",
+    "read",
+    "watch",
+    "related",
+    "correction",
+    "background",
+    "transcript",
+    "video",
+    "image",
+    "caption",
+    "by",
+    "tags",
+    "warning",
+    "editor's",
+    "live",
+    "breaking",
+    "exclusive",
+    "opinion",
+    "analysis",
+    "listen",
+    "see",
+    "more",
+    "also",
+    "update",
 ];
 
 const MALE_NAMES: &[&str] = &[
-    "vladimir", "dmitry", "yuri", "kirill", "sergei", "sergey", "steve", "steven", "donald",
-    "joe", "jared", "marco", "volodymyr", "dmytro", "emmanuel", "barack", "bernie", "ted",
-    "john", "michael", "david", "james", "robert", "william", "richard", "thomas", "mark",
-    "paul", "george", "peter", "andrew", "mike", "chris", "jeb", "ben", "rand", "bill",
-    "mitch", "paul", "lindsey", "rudy", "tim", "mike", "scott", "kevin", "eric", "andriy",
-    "andrii", "oleksandr", "mykhailo", "denys", "olaf", "boris", "keir", "rishi", "xi",
-    "recep", "benjamin", "antony", "jake", "lloyd", "dmitri", "alexei", "alexander", "nikolai",
-    "viktor", "igor", "ivan", "anatoly", "valery", "ramzan", "yevgeny", "jens", "charles",
-    "friedrich", "pedro", "giorgia", "narendra", "chuck", "nancy", "kamala", "hillary",
+    "vladimir",
+    "dmitry",
+    "yuri",
+    "kirill",
+    "sergei",
+    "sergey",
+    "steve",
+    "steven",
+    "donald",
+    "joe",
+    "jared",
+    "marco",
+    "volodymyr",
+    "dmytro",
+    "emmanuel",
+    "barack",
+    "bernie",
+    "ted",
+    "john",
+    "michael",
+    "david",
+    "james",
+    "robert",
+    "william",
+    "richard",
+    "thomas",
+    "mark",
+    "paul",
+    "george",
+    "peter",
+    "andrew",
+    "mike",
+    "chris",
+    "jeb",
+    "ben",
+    "rand",
+    "bill",
+    "mitch",
+    "paul",
+    "lindsey",
+    "rudy",
+    "tim",
+    "mike",
+    "scott",
+    "kevin",
+    "eric",
+    "andriy",
+    "andrii",
+    "oleksandr",
+    "mykhailo",
+    "denys",
+    "olaf",
+    "boris",
+    "keir",
+    "rishi",
+    "xi",
+    "recep",
+    "benjamin",
+    "antony",
+    "jake",
+    "lloyd",
+    "dmitri",
+    "alexei",
+    "alexander",
+    "nikolai",
+    "viktor",
+    "igor",
+    "ivan",
+    "anatoly",
+    "valery",
+    "ramzan",
+    "yevgeny",
+    "jens",
+    "charles",
+    "friedrich",
+    "pedro",
+    "giorgia",
+    "narendra",
+    "chuck",
+    "nancy",
+    "kamala",
+    "hillary",
 ];
 
 const FEMALE_NAMES: &[&str] = &[
-    "hillary", "maria", "nancy", "kamala", "ursula", "giorgia", "angela", "theresa", "liz",
-    "elizabeth", "mary", "sarah", "jennifer", "susan", "karen", "lisa", "anna", "olena",
-    "iryna", "yulia", "kaja", "annalena", "kristalina", "christine", "michelle", "melania",
-    "ivanka", "nikki", "elizabeth", "amy", "kirsten", "tulsi", "carly", "jill", "sarah",
-    "marine", "ella", "julia", "tatyana", "valentina", "olga", "natalia", "ekaterina",
-    "catherine", "margaret", "hope", "kellyanne", "huma", "donna", "debbie", "claire",
+    "hillary",
+    "maria",
+    "nancy",
+    "kamala",
+    "ursula",
+    "giorgia",
+    "angela",
+    "theresa",
+    "liz",
+    "elizabeth",
+    "mary",
+    "sarah",
+    "jennifer",
+    "susan",
+    "karen",
+    "lisa",
+    "anna",
+    "olena",
+    "iryna",
+    "yulia",
+    "kaja",
+    "annalena",
+    "kristalina",
+    "christine",
+    "michelle",
+    "melania",
+    "ivanka",
+    "nikki",
+    "elizabeth",
+    "amy",
+    "kirsten",
+    "tulsi",
+    "carly",
+    "jill",
+    "sarah",
+    "marine",
+    "ella",
+    "julia",
+    "tatyana",
+    "valentina",
+    "olga",
+    "natalia",
+    "ekaterina",
+    "catherine",
+    "margaret",
+    "hope",
+    "kellyanne",
+    "huma",
+    "donna",
+    "debbie",
+    "claire",
 ];
 
 fn lower(text: &str, t: &Tok) -> String {
@@ -384,7 +1016,10 @@ fn is_capitalised(s: &str) -> bool {
 }
 
 fn cue_verb(word: &str) -> Option<bool> {
-    CUE_VERBS.iter().find(|(w, _)| *w == word).map(|(_, bare)| *bare)
+    CUE_VERBS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|(_, bare)| *bare)
 }
 
 // ------------------------------------------------------------ transcripts
@@ -405,16 +1040,27 @@ fn transcript_turns(text: &str, sentences: &[Span]) -> Vec<Found> {
         let ok = words.iter().all(|t| {
             let w = t.span.slice(text);
             t.word && (is_capitalised(w) || matches!(w, "of" | "the" | "and" | "de" | "von" | "al"))
-        }) && words.first().is_some_and(|t| is_capitalised(t.span.slice(text)))
-            && words.last().is_some_and(|t| is_capitalised(t.span.slice(text)))
+        }) && words
+            .first()
+            .is_some_and(|t| is_capitalised(t.span.slice(text)))
+            && words
+                .last()
+                .is_some_and(|t| is_capitalised(t.span.slice(text)))
             && !words
                 .iter()
                 .any(|t| LABEL_STOP.contains(&lower(text, t).as_str()));
         let after = toks.get(colon + 1).map(|t| t.span.slice(text));
-        let starts_upper = after.is_some_and(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '‘')));
+        let starts_upper = after.is_some_and(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '‘'))
+        });
         if ok && starts_upper {
             if let (Some(first), Some(c)) = (words.first(), toks.get(colon)) {
-                labels.push((Span::new(first.span.start, words[words.len() - 1].span.end), c.span.end));
+                labels.push((
+                    Span::new(first.span.start, words[words.len() - 1].span.end),
+                    c.span.end,
+                ));
             }
         }
     }
@@ -451,7 +1097,10 @@ struct Sent<'a> {
 
 impl Sent<'_> {
     fn w(&self, i: usize) -> &str {
-        self.toks.get(i).map(|t| t.span.slice(self.text)).unwrap_or("")
+        self.toks
+            .get(i)
+            .map(|t| t.span.slice(self.text))
+            .unwrap_or("")
     }
     fn lw(&self, i: usize) -> String {
         self.w(i).to_lowercase()
@@ -460,7 +1109,9 @@ impl Sent<'_> {
         self.toks.get(i).is_some_and(|t| t.word)
     }
     fn in_quote(&self, pos: usize) -> bool {
-        self.quotes.iter().any(|q| q.open <= pos && pos < q.close_end)
+        self.quotes
+            .iter()
+            .any(|q| q.open <= pos && pos < q.close_end)
     }
     fn quote_opening_at(&self, pos: usize) -> Option<&Quote> {
         self.quotes.iter().find(|q| q.open == pos)
@@ -470,12 +1121,17 @@ impl Sent<'_> {
     }
     /// Index of the first token at or after byte `pos`.
     fn tok_at(&self, pos: usize) -> usize {
-        self.toks.iter().position(|t| t.span.start >= pos).unwrap_or(self.toks.len())
+        self.toks
+            .iter()
+            .position(|t| t.span.start >= pos)
+            .unwrap_or(self.toks.len())
     }
     fn is_quote_mark(&self, i: usize) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| self.quotes.iter().any(|q| q.open == t.span.start || q.close_end == t.span.end))
+        self.toks.get(i).is_some_and(|t| {
+            self.quotes
+                .iter()
+                .any(|q| q.open == t.span.start || q.close_end == t.span.end)
+        })
     }
 }
 
@@ -504,8 +1160,13 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
             // "Ukraine's ombudsman, Dmytro Lubinets, accused": the name between commas.
             return Some((comma + 1, end - 1));
         }
-        let appositive = matches!(first.as_str(), "a" | "an" | "the" | "who" | "whose" | "which")
-            || s.toks.get(comma + 1).is_some_and(|t| t.word && !is_capitalised(t.span.slice(s.text)))
+        let appositive = matches!(
+            first.as_str(),
+            "a" | "an" | "the" | "who" | "whose" | "which"
+        ) || s
+            .toks
+            .get(comma + 1)
+            .is_some_and(|t| t.word && !is_capitalised(t.span.slice(s.text)))
             || s.w(comma + 1).ends_with("'s")
             || s.w(comma + 1).ends_with("’s");
         if !appositive {
@@ -556,7 +1217,9 @@ fn np_back(s: &Sent, end: usize) -> Option<(usize, usize)> {
 /// Source noun phrase starting at token `k` ("said Peskov", "said a source").
 fn source_after(s: &Sent, k: usize) -> Option<(usize, usize)> {
     let first = s.lw(k);
-    if PRONOUNS.contains(&first.as_str()) && matches!(first.as_str(), "he" | "she" | "they" | "we" | "i") {
+    if PRONOUNS.contains(&first.as_str())
+        && matches!(first.as_str(), "he" | "she" | "they" | "we" | "i")
+    {
         return Some((k, k + 1));
     }
     let mut j = k;
@@ -591,7 +1254,11 @@ fn source_after(s: &Sent, k: usize) -> Option<(usize, usize)> {
 
 fn span_of(s: &Sent, (a, b): (usize, usize)) -> Span {
     let start = s.toks.get(a).map(|t| t.span.start).unwrap_or(s.span.start);
-    let end = s.toks.get(b.saturating_sub(1)).map(|t| t.span.end).unwrap_or(start);
+    let end = s
+        .toks
+        .get(b.saturating_sub(1))
+        .map(|t| t.span.end)
+        .unwrap_or(start);
     Span::new(start, end)
 }
 
@@ -608,7 +1275,9 @@ enum After {
     Nothing,
 }
 
-const WH: &[&str] = &["that", "whether", "if", "why", "how", "what", "when", "where", "who"];
+const WH: &[&str] = &[
+    "that", "whether", "if", "why", "how", "what", "when", "where", "who",
+];
 
 fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
     let n = s.toks.len();
@@ -638,13 +1307,18 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
     }
     let mut j = start;
     // The hearer of told/asked/assured: a pronoun or short noun phrase.
-    if matches!(verb, "told" | "tells" | "tell" | "asked" | "asks" | "assured" | "accused" | "accuses") {
+    if matches!(
+        verb,
+        "told" | "tells" | "tell" | "asked" | "asks" | "assured" | "accused" | "accuses"
+    ) {
         let mut m = j;
         while m < n && m < j + 4 && s.is_word(m) && !s.in_quote(s.toks[m].span.start) {
             let lw = s.lw(m);
             m += 1;
-            if matches!(lw.as_str(), "reporters" | "journalists" | "him" | "her" | "them" | "me" | "us")
-                || is_capitalised(s.w(m - 1))
+            if matches!(
+                lw.as_str(),
+                "reporters" | "journalists" | "him" | "her" | "them" | "me" | "us"
+            ) || is_capitalised(s.w(m - 1))
             {
                 break;
             }
@@ -664,28 +1338,54 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
         let lw = s.lw(j);
         if matches!(
             lw.as_str(),
-            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-                | "yesterday" | "today" | "tonight" | "again" | "also" | "later" | "earlier"
-                | "recently" | "repeatedly" | "publicly" | "privately" | "separately" | "bluntly"
-                | "firmly" | "flatly" | "previously"
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "yesterday"
+                | "today"
+                | "tonight"
+                | "again"
+                | "also"
+                | "later"
+                | "earlier"
+                | "recently"
+                | "repeatedly"
+                | "publicly"
+                | "privately"
+                | "separately"
+                | "bluntly"
+                | "firmly"
+                | "flatly"
+                | "previously"
         ) {
             j += 1;
             continue;
         }
-        if matches!(lw.as_str(), "on" | "in" | "at" | "to" | "during" | "via" | "through" | "over")
-            && j + 1 < n
+        if matches!(
+            lw.as_str(),
+            "on" | "in" | "at" | "to" | "during" | "via" | "through" | "over"
+        ) && j + 1 < n
         {
             let mut m = j + 1;
             while m < n && m < j + 6 && s.is_word(m) {
                 let w = s.lw(m);
-                if matches!(w.as_str(), "that" | "the" | "a" | "an" | "his" | "her" | "their" | "its")
-                    || is_capitalised(s.w(m))
+                if matches!(
+                    w.as_str(),
+                    "that" | "the" | "a" | "an" | "his" | "her" | "their" | "its"
+                ) || is_capitalised(s.w(m))
                     || ADJUNCT_NOUNS.contains(&w.as_str())
                 {
                     m += 1;
                     if ADJUNCT_NOUNS.contains(&w.as_str()) || is_capitalised(s.w(m - 1)) {
                         // The adjunct may end here.
-                        if !s.is_word(m) || !(is_capitalised(s.w(m)) || ADJUNCT_NOUNS.contains(&s.lw(m).as_str())) {
+                        if !s.is_word(m)
+                            || !(is_capitalised(s.w(m))
+                                || ADJUNCT_NOUNS.contains(&s.lw(m).as_str()))
+                        {
                             break;
                         }
                     }
@@ -725,8 +1425,21 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
     if !bare
         || matches!(
             first.as_str(),
-            "of" | "about" | "for" | "with" | "by" | "so" | "as" | "it" | "this" | "nothing"
-                | "something" | "anything" | "more" | "no" | "yes" | "thanks"
+            "of" | "about"
+                | "for"
+                | "with"
+                | "by"
+                | "so"
+                | "as"
+                | "it"
+                | "this"
+                | "nothing"
+                | "something"
+                | "anything"
+                | "more"
+                | "no"
+                | "yes"
+                | "thanks"
         )
     {
         return After::Nothing;
@@ -740,15 +1453,81 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
 }
 
 const ADJUNCT_NOUNS: &[&str] = &[
-    "statement", "interview", "telegram", "twitter", "facebook", "x", "post", "posts",
-    "video", "speech", "letter", "email", "e-mail", "conference", "briefing", "reporters",
-    "journalists", "television", "radio", "call", "meeting", "address", "remarks", "message",
-    "rally", "hearing", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "week", "weekend", "month", "morning", "afternoon", "evening", "night", "day",
-    "media", "social", "network", "tweet", "blog", "op-ed", "podcast", "show", "broadcast",
-    "appearance", "press", "news", "release", "phone", "forum", "summit", "event", "session",
-    "program", "programme", "channel", "instagram", "truth", "later", "earlier", "emailed",
-    "written", "televised", "brief", "joint", "separate", "recent", "weekly", "daily",
+    "statement",
+    "interview",
+    "telegram",
+    "twitter",
+    "facebook",
+    "x",
+    "post",
+    "posts",
+    "video",
+    "speech",
+    "letter",
+    "email",
+    "e-mail",
+    "conference",
+    "briefing",
+    "reporters",
+    "journalists",
+    "television",
+    "radio",
+    "call",
+    "meeting",
+    "address",
+    "remarks",
+    "message",
+    "rally",
+    "hearing",
+    "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "week",
+    "weekend",
+    "month",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "day",
+    "media",
+    "social",
+    "network",
+    "tweet",
+    "blog",
+    "op-ed",
+    "podcast",
+    "show",
+    "broadcast",
+    "appearance",
+    "press",
+    "news",
+    "release",
+    "phone",
+    "forum",
+    "summit",
+    "event",
+    "session",
+    "program",
+    "programme",
+    "channel",
+    "instagram",
+    "truth",
+    "later",
+    "earlier",
+    "emailed",
+    "written",
+    "televised",
+    "brief",
+    "joint",
+    "separate",
+    "recent",
+    "weekly",
+    "daily",
 ];
 
 /// End of a reported clause: the sentence end, or before a trailing
@@ -761,14 +1540,22 @@ fn clause_end(s: &Sent, from: usize) -> usize {
             while e > k0 && !s.is_word(e - 1) && !s.is_quote_mark(e - 1) {
                 e -= 1;
             }
-            return s.toks.get(e.saturating_sub(1)).map(|t| t.span.end).unwrap_or(from);
+            return s
+                .toks
+                .get(e.saturating_sub(1))
+                .map(|t| t.span.end)
+                .unwrap_or(from);
         }
     }
     let mut e = s.toks.len();
     while e > k0 && !s.is_word(e - 1) && !s.is_quote_mark(e - 1) {
         e -= 1;
     }
-    s.toks.get(e.saturating_sub(1)).map(|t| t.span.end).unwrap_or(s.span.end).max(from)
+    s.toks
+        .get(e.saturating_sub(1))
+        .map(|t| t.span.end)
+        .unwrap_or(s.span.end)
+        .max(from)
 }
 
 /// Content before a source: from the sentence start to the punctuation
@@ -784,7 +1571,12 @@ fn content_before(s: &Sent, src: usize) -> Option<(Span, bool)> {
     let end_tok = &s.toks[e - 1];
     if let Some(q) = s.quote_closing_at(end_tok.span.end) {
         // Anything before the quote is a lead-in when the quote is the bulk.
-        let before_words = s.toks.iter().take_while(|t| t.span.start < q.open).filter(|t| t.word).count();
+        let before_words = s
+            .toks
+            .iter()
+            .take_while(|t| t.span.start < q.open)
+            .filter(|t| t.word)
+            .count();
         if before_words <= 2 || q.open == s.span.start {
             return Some((q.content, true));
         }
@@ -815,7 +1607,10 @@ fn analyze_sentence(text: &str, span: Span, quotes: &[Quote], found: &mut Vec<Fo
         if let Some(bare) = cue_verb(&lw) {
             let prev = if k > 0 { s.lw(k - 1) } else { String::new() };
             // "to say", "was told", "is said to": not a report of speech.
-            if matches!(prev.as_str(), "to" | "was" | "were" | "is" | "are" | "been" | "be" | "being" | "the") {
+            if matches!(
+                prev.as_str(),
+                "to" | "was" | "were" | "is" | "are" | "been" | "be" | "being" | "the"
+            ) {
                 k += 1;
                 continue;
             }
@@ -856,7 +1651,8 @@ fn analyze_sentence(text: &str, span: Span, quotes: &[Quote], found: &mut Vec<Fo
                         sentence_source = Some(src);
                     }
                 }
-            } else if k > 0 && (matches!(s.w(k - 1), "," | "—" | "–") || s.is_quote_mark(k - 1)) {
+            } else if k > 0 && (matches!(s.w(k - 1), "," | "—" | "–") || s.is_quote_mark(k - 1))
+            {
                 // `"…," said Peskov.`
                 if let Some(src) = source_after(&s, k + 1) {
                     if let Some((content, direct)) = content_before(&s, k) {
@@ -935,7 +1731,9 @@ fn according_to(s: &Sent, found: &mut Vec<Found>) {
         if s.lw(k) != "according" || s.lw(k + 1) != "to" || s.in_quote(s.toks[k].span.start) {
             continue;
         }
-        let Some(src) = source_after(s, k + 2) else { continue };
+        let Some(src) = source_after(s, k + 2) else {
+            continue;
+        };
         let cue = Span::new(s.toks[k].span.start, s.toks[k + 1].span.end);
         let lead = (0..k).all(|i| !s.is_word(i) || LEAD_STOP.contains(&s.lw(i).as_str()));
         let content = if lead {
@@ -962,15 +1760,25 @@ fn according_to(s: &Sent, found: &mut Vec<Found>) {
 
 /// A sentence made only of a quotation, right after a direct statement (or
 /// a run of them), continues that statement: `"A," he said. "B."`.
-fn continue_quote(text: &str, sentences: &[Span], si: usize, quotes: &[Quote], found: &mut [Found]) {
-    let Some(sent) = sentences.get(si) else { return };
+fn continue_quote(
+    text: &str,
+    sentences: &[Span],
+    si: usize,
+    quotes: &[Quote],
+    found: &mut [Found],
+) {
+    let Some(sent) = sentences.get(si) else {
+        return;
+    };
     let Some(q) = quotes.first() else { return };
     let covers = q.open <= sent.start + 1 && q.close_end + 2 >= sent.end;
     if !covers || si == 0 {
         return;
     }
     let Some(last) = found.last_mut() else { return };
-    let Some(prev) = sentences.get(si - 1) else { return };
+    let Some(prev) = sentences.get(si - 1) else {
+        return;
+    };
     // The previous sentence must be the one holding that statement's end.
     let prev_has = last.content.end <= prev.end && last.content.end >= prev.start;
     if !(prev_has && last.direct && last.source.is_some()) {
@@ -1138,7 +1946,13 @@ impl<'a> Resolver<'a> {
                 (e.kind != EntityKind::Place && want(&seen)).then_some(seen)
             })
             .take(1);
-        let from_history = self.history.iter().rev().filter(|s| s.pos < pos && want(s)).take(1).cloned();
+        let from_history = self
+            .history
+            .iter()
+            .rev()
+            .filter(|s| s.pos < pos && want(s))
+            .take(1)
+            .cloned();
         from_entities.chain(from_history).max_by_key(|s| s.pos)
     }
 
@@ -1152,28 +1966,52 @@ impl<'a> Resolver<'a> {
             .filter(|w| ROLE_HEADS.contains(w))
             .map(|w| w.to_string())
             .collect();
-        if !matches!(lowered.as_str(), "he" | "she" | "they" | "it" | "who" | "which") {
+        if !matches!(
+            lowered.as_str(),
+            "he" | "she" | "they" | "it" | "who" | "which"
+        ) {
             self.remember(mention.start, &sp, roles);
         }
         sp
     }
 
-    fn resolve_inner(&mut self, mention: Span, surface: &str, lowered: &str, words: &[&str]) -> Speaker {
+    fn resolve_inner(
+        &mut self,
+        mention: Span,
+        surface: &str,
+        lowered: &str,
+        words: &[&str],
+    ) -> Speaker {
         let person = |s: &Seen| s.kind == SpeakerType::Person;
         match lowered {
             "he" | "she" => {
-                let g = if lowered == "he" { Gender::Male } else { Gender::Female };
-                let found = self
-                    .nearest(mention.start, |s| person(s) && s.gender.is_none_or(|x| x == g));
-                return found.map(|s| seen_speaker(&s)).unwrap_or_else(Speaker::unnamed);
+                let g = if lowered == "he" {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                };
+                let found = self.nearest(mention.start, |s| {
+                    person(s) && s.gender.is_none_or(|x| x == g)
+                });
+                return found
+                    .map(|s| seen_speaker(&s))
+                    .unwrap_or_else(Speaker::unnamed);
             }
             "who" | "which" => {
-                let found = self.nearest(mention.start, |s| mention.start - s.pos.min(mention.start) < 300);
-                return found.map(|s| seen_speaker(&s)).unwrap_or_else(Speaker::unnamed);
+                let found = self.nearest(mention.start, |s| {
+                    mention.start - s.pos.min(mention.start) < 300
+                });
+                return found
+                    .map(|s| seen_speaker(&s))
+                    .unwrap_or_else(Speaker::unnamed);
             }
             "it" => {
-                let found = self.nearest(mention.start, |s| s.kind == SpeakerType::Org && mention.start - s.pos.min(mention.start) < 600);
-                return found.map(|s| seen_speaker(&s)).unwrap_or_else(Speaker::unnamed);
+                let found = self.nearest(mention.start, |s| {
+                    s.kind == SpeakerType::Org && mention.start - s.pos.min(mention.start) < 600
+                });
+                return found
+                    .map(|s| seen_speaker(&s))
+                    .unwrap_or_else(Speaker::unnamed);
             }
             "they" | "we" | "i" | "you" => return Speaker::unnamed(),
             _ => {}
@@ -1186,8 +2024,18 @@ impl<'a> Resolver<'a> {
             .filter(|(m, _)| overlap(*m, mention) > 0)
             .collect();
         let head_word = words.last().copied().unwrap_or("");
-        let possessive_office = words.iter().any(|w| matches!(*w, "office" | "spokesman" | "spokeswoman" | "spokesperson" | "administration" | "government" | "campaign"))
-            && words.iter().any(|w| w.ends_with("'s") || w.ends_with("’s"));
+        let possessive_office = words.iter().any(|w| {
+            matches!(
+                *w,
+                "office"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+                    | "administration"
+                    | "government"
+                    | "campaign"
+            )
+        }) && words.iter().any(|w| w.ends_with("'s") || w.ends_with("’s"));
         if let Some(&&(m, i)) = covered.iter().max_by_key(|(m, _)| m.end) {
             if let Some(e) = self.entities.get(i) {
                 let mut sp = self.entity_speaker(e);
@@ -1224,7 +2072,9 @@ impl<'a> Resolver<'a> {
         }
         if !caps.is_empty() || ORG_HEADS.contains(&head_word) {
             let is_org = ORG_HEADS.contains(&head_word)
-                || words.iter().any(|w| ORG_HEADS.contains(w) && w.chars().count() > 2 && is_capitalised(w));
+                || words
+                    .iter()
+                    .any(|w| ORG_HEADS.contains(w) && w.chars().count() > 2 && is_capitalised(w));
             if is_org {
                 let name = strip_leading(surface, &["the", "a", "an"]);
                 return Speaker {
@@ -1256,9 +2106,13 @@ impl<'a> Resolver<'a> {
         if ROLE_HEADS.contains(&head_word) {
             let role = head_word.to_string();
             let found = self
-                .nearest(mention.start, |s| person(s) && s.roles.iter().any(|r| r.contains(&role)))
+                .nearest(mention.start, |s| {
+                    person(s) && s.roles.iter().any(|r| r.contains(&role))
+                })
                 .or_else(|| self.nearest(mention.start, person));
-            return found.map(|s| seen_speaker(&s)).unwrap_or_else(Speaker::unnamed);
+            return found
+                .map(|s| seen_speaker(&s))
+                .unwrap_or_else(Speaker::unnamed);
         }
         Speaker::unnamed()
     }
@@ -1303,7 +2157,10 @@ fn demonym_affiliations(words: &[&str]) -> Vec<String> {
 
 fn strip_leading(surface: &str, stop: &[&str]) -> String {
     let mut words: Vec<&str> = surface.split_whitespace().collect();
-    while words.first().is_some_and(|w| stop.contains(&w.to_lowercase().as_str())) {
+    while words
+        .first()
+        .is_some_and(|w| stop.contains(&w.to_lowercase().as_str()))
+    {
         words.remove(0);
     }
     words.join(" ")
@@ -1322,10 +2179,14 @@ fn person_name(surface: &str) -> String {
     while start > 0 && is_capitalised(words[start - 1]) {
         start -= 1;
     }
-    let mut run: Vec<&str> = words.get(start..end).map(|w| w.to_vec()).unwrap_or_default();
+    let mut run: Vec<&str> = words
+        .get(start..end)
+        .map(|w| w.to_vec())
+        .unwrap_or_default();
     while run.len() > 1 {
         let lw = run[0].to_lowercase();
-        let demonym = DEMONYMS.iter().any(|(d, _)| *d == lw) || lw.ends_with("ian") || lw.ends_with("'s");
+        let demonym =
+            DEMONYMS.iter().any(|(d, _)| *d == lw) || lw.ends_with("ian") || lw.ends_with("'s");
         if TITLES.contains(&lw.as_str()) || demonym {
             run.remove(0);
         } else {
@@ -1378,14 +2239,24 @@ mod tests {
     #[test]
     fn quote_then_pronoun() {
         let t = "Steve Witkoff spoke. \"Our priority is to stop the killing,\" he stated.";
-        let e = ents(t, &[("Steve Witkoff", EntityKind::Person, &["United States/White House"])]);
+        let e = ents(
+            t,
+            &[(
+                "Steve Witkoff",
+                EntityKind::Person,
+                &["United States/White House"],
+            )],
+        );
         let st = extract_text(t, &e);
         assert_eq!(st.len(), 1);
         assert_eq!(content(t, &st[0]), "Our priority is to stop the killing,");
         assert_eq!(st[0].speaker.as_deref(), Some("Steve Witkoff"));
         assert!(st[0].direct);
         assert_eq!(st[0].speaker_mention.map(|m| m.slice(t)), Some("he"));
-        assert_eq!(st[0].affiliations, vec!["United States/White House".to_string()]);
+        assert_eq!(
+            st[0].affiliations,
+            vec!["United States/White House".to_string()]
+        );
     }
 
     #[test]
@@ -1400,7 +2271,10 @@ mod tests {
     fn colon_before_quote() {
         let t = "Peskov said: \"The talks will continue next week in Geneva.\"";
         let s = one(t);
-        assert_eq!(content(t, &s), "The talks will continue next week in Geneva.");
+        assert_eq!(
+            content(t, &s),
+            "The talks will continue next week in Geneva."
+        );
         assert_eq!(s.speaker.as_deref(), Some("Peskov"));
     }
 
@@ -1423,7 +2297,10 @@ mod tests {
     fn indirect_that_clause() {
         let t = "Kremlin envoy Kirill Dmitriev told reporters in Miami on Saturday that discussions were progressing constructively.";
         let s = one(t);
-        assert_eq!(content(t, &s), "that discussions were progressing constructively");
+        assert_eq!(
+            content(t, &s),
+            "that discussions were progressing constructively"
+        );
         assert_eq!(s.speaker.as_deref(), Some("Kirill Dmitriev"));
         assert!(!s.direct);
         assert_eq!(s.affiliations, vec!["Russia/Kremlin".to_string()]);
@@ -1434,7 +2311,10 @@ mod tests {
         let t = "Yuri Ushakov, a foreign affairs adviser to Putin, said the idea of trilateral talks was not being discussed, according to Russian news agencies.";
         let s = one(t);
         assert_eq!(s.speaker.as_deref(), Some("Yuri Ushakov"));
-        assert_eq!(content(t, &s), "the idea of trilateral talks was not being discussed");
+        assert_eq!(
+            content(t, &s),
+            "the idea of trilateral talks was not being discussed"
+        );
     }
 
     #[test]
@@ -1467,7 +2347,10 @@ mod tests {
         assert_eq!(s.speaker_type, SpeakerType::Org);
         assert_eq!(s.speaker.as_deref(), Some("Kremlin"));
         let t = "President Emmanuel Macron met them. A statement from Macron's office noted, \"It becomes useful again to speak with Putin.\"";
-        let e = ents(t, &[("Emmanuel Macron", EntityKind::Person, &["France/Élysée"])]);
+        let e = ents(
+            t,
+            &[("Emmanuel Macron", EntityKind::Person, &["France/Élysée"])],
+        );
         let st = extract_text(t, &e);
         assert_eq!(st.len(), 1, "{st:?}");
         assert_eq!(st[0].speaker.as_deref(), Some("Élysée"));
@@ -1490,7 +2373,13 @@ mod tests {
         assert_eq!(st.len(), 2, "{st:?}");
         assert_eq!(st[0].speaker.as_deref(), Some("Sanders"));
         // No entity layer: "she" has no named female antecedent among speakers.
-        let e = ents(t, &[("Hillary Clinton", EntityKind::Person, &[]), ("Bernie Sanders", EntityKind::Person, &[])]);
+        let e = ents(
+            t,
+            &[
+                ("Hillary Clinton", EntityKind::Person, &[]),
+                ("Bernie Sanders", EntityKind::Person, &[]),
+            ],
+        );
         let st = extract_text(t, &e);
         assert_eq!(st[0].speaker.as_deref(), Some("Bernie Sanders"));
         assert_eq!(st[1].speaker.as_deref(), Some("Hillary Clinton"));
@@ -1501,7 +2390,10 @@ mod tests {
         let t = "Lubinets criticised the move, saying that the civilians must be returned at once.";
         let s = one(t);
         assert_eq!(s.speaker.as_deref(), Some("Lubinets"));
-        assert_eq!(content(t, &s), "that the civilians must be returned at once");
+        assert_eq!(
+            content(t, &s),
+            "that the civilians must be returned at once"
+        );
     }
 
     #[test]
@@ -1509,7 +2401,10 @@ mod tests {
         let t = "The meeting opened. Vladimir Putin: Good afternoon, colleagues. Let us begin. Dmitry Peskov: Thank you, Mr President.";
         let st = extract_text(t, &[]);
         let names: Vec<_> = st.iter().filter_map(|s| s.speaker.clone()).collect();
-        assert_eq!(names, vec!["Vladimir Putin".to_string(), "Dmitry Peskov".to_string()]);
+        assert_eq!(
+            names,
+            vec!["Vladimir Putin".to_string(), "Dmitry Peskov".to_string()]
+        );
         assert!(content(t, &st[0]).starts_with("Good afternoon"));
         assert!(!content(t, &st[0]).contains("Peskov"));
     }
@@ -1533,7 +2428,8 @@ mod tests {
         for s in extract_text(&big, &[]) {
             assert!(s.content.len() <= MAX_STATEMENT_BYTES);
         }
-        let unbalanced = "He said \"this never ends.\n\nNor \"this.\n\nShe said: “nope\n".repeat(50);
+        let unbalanced =
+            "He said \"this never ends.\n\nNor \"this.\n\nShe said: “nope\n".repeat(50);
         for s in extract_text(&unbalanced, &[]) {
             assert!(s.content.slice(&unbalanced).matches('\n').count() < MAX_STATEMENT_PARAGRAPHS);
         }
