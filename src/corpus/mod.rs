@@ -7,6 +7,60 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+pub mod date;
+mod input;
+mod jsonl;
+mod reuters;
+mod source;
+mod text;
+
+pub use date::parse_date;
+
+/// Largest record a reader accepts (decompressed bytes). Larger records are
+/// reported as failed without being held in memory, so a corrupt or hostile
+/// input cannot exhaust it.
+pub const MAX_ARTICLE_BYTES: usize = 16 * 1024 * 1024;
+
+/// A stable 64-bit hash (FNV-1a) of `bytes`: the same on every platform and
+/// Rust version, unlike `std`'s `DefaultHasher`, so it can be stored in an
+/// index and compared across runs.
+pub fn stable_hash(bytes: &[u8]) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0100_0000_01b3;
+    bytes
+        .iter()
+        .fold(OFFSET, |h, &b| (h ^ u64::from(b)).wrapping_mul(PRIME))
+}
+
+/// `url` in a canonical form for use as an id: scheme and host lower-cased,
+/// fragment and trailing slash removed, surrounding whitespace trimmed.
+pub fn normalise_url(url: &str) -> String {
+    let url = url.trim();
+    let url = url.split_once('#').map_or(url, |(before, _)| before);
+    let (scheme, rest) = match url.split_once("://") {
+        Some((scheme, rest)) => (Some(scheme.to_ascii_lowercase()), rest),
+        None => (None, url),
+    };
+    let host_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (host, tail) = rest.split_at(host_end);
+    let (path, query) = match tail.split_once('?') {
+        Some((path, query)) => (path, Some(query)),
+        None => (tail, None),
+    };
+    let mut out = String::with_capacity(url.len());
+    if let Some(scheme) = scheme {
+        out.push_str(&scheme);
+        out.push_str("://");
+    }
+    out.push_str(&host.to_ascii_lowercase());
+    out.push_str(path.trim_end_matches('/'));
+    if let Some(query) = query {
+        out.push('?');
+        out.push_str(query);
+    }
+    out
+}
+
 /// One news article, whatever format it came from.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Article {
@@ -43,6 +97,7 @@ pub struct Article {
 }
 
 /// File and line (1-based) a record starts on; `path` is `-` for stdin.
+/// Line 0 means the whole file (e.g. it could not be opened).
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
 pub struct Origin {
     pub path: String,
@@ -51,7 +106,11 @@ pub struct Origin {
 
 impl std::fmt::Display for Origin {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}", self.path, self.line)
+        if self.line == 0 {
+            write!(f, "{}", self.path)
+        } else {
+            write!(f, "{}:{}", self.path, self.line)
+        }
     }
 }
 
@@ -100,6 +159,27 @@ pub type ReadItem = Result<Article, RecordError>;
 pub const TITLE_BODY_SEP: &str = "\n\n";
 
 impl Article {
+    /// Give the article an id when the input had none: `url:` + the
+    /// normalised url when there is a url, else `sha:` + 16 hex digits of
+    /// [`stable_hash`] over title, a newline and body. Both are stable across
+    /// runs, so re-indexing the same input replaces rather than duplicates.
+    pub fn ensure_id(&mut self) {
+        if !self.id.trim().is_empty() {
+            return;
+        }
+        if let Some(url) = self.url.as_deref().map(normalise_url) {
+            if !url.is_empty() {
+                self.id = format!("url:{url}");
+                return;
+            }
+        }
+        let mut content = Vec::with_capacity(self.title.len() + self.body.len() + 1);
+        content.extend_from_slice(self.title.as_bytes());
+        content.push(b'\n');
+        content.extend_from_slice(self.body.as_bytes());
+        self.id = format!("sha:{:016x}", stable_hash(&content));
+    }
+
     /// The text extraction runs over: title, a blank line, body. Offsets into
     /// it are turned into offsets into the input file by [`Article::file_offset`].
     pub fn text(&self) -> String {
@@ -136,6 +216,5 @@ pub fn read_paths(
     paths: &[std::path::PathBuf],
     opts: &ReadOptions,
 ) -> anyhow::Result<Box<dyn Iterator<Item = ReadItem> + Send>> {
-    let _ = (paths, opts);
-    anyhow::bail!("readers are not built yet")
+    source::read_paths(paths, opts)
 }
