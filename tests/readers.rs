@@ -73,7 +73,10 @@ fn seed_text_file() {
         return;
     };
     let file = std::fs::read_to_string(&path).unwrap_or_default();
-    let (ok, err) = split(read_all(std::slice::from_ref(&path), &ReadOptions::default()));
+    let (ok, err) = split(read_all(
+        std::slice::from_ref(&path),
+        &ReadOptions::default(),
+    ));
     assert!(err.is_empty(), "{err:?}");
     let [a] = ok.as_slice() else {
         panic!("expected one article, got {}", ok.len())
@@ -99,6 +102,18 @@ fn seed_text_file() {
     // Reading twice gives the same id.
     let again = split(read_all(&[path], &ReadOptions::default())).0;
     assert_eq!(again.first().map(|b| b.id.clone()), Some(a.id.clone()));
+}
+
+#[test]
+fn shipped_corpus_folder() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let (ok, err) = split(read_all(&[dir], &ReadOptions::default()));
+    assert!(err.is_empty(), "{:?}", err.first());
+    // 816 Kremlin items + the seed article; corpus/README.md is not one.
+    assert_eq!(ok.len(), 817);
+    assert!(ok
+        .iter()
+        .all(|a| !a.title.contains("the articles newsdex indexes")));
 }
 
 #[test]
@@ -366,6 +381,7 @@ fn folders_unreadable_files_and_missing_paths() {
     write(dir.path(), ".hidden.txt", b"Hidden\n\nNo.");
     write(dir.path(), "b/.git/x.txt", b"Hidden\n\nNo.");
     write(dir.path(), "image.png", b"\x89PNG");
+    write(dir.path(), "README.md", b"# About\n\nNot an article.");
     write(
         dir.path(),
         "c/bad.jsonl.gz",
@@ -401,7 +417,10 @@ fn folders_unreadable_files_and_missing_paths() {
         "feed.data",
         b"{\"body\": \"guessed\"}\n{\"body\": \"two\"}\n",
     );
-    let (ok, _) = split(read_all(std::slice::from_ref(&odd), &ReadOptions::default()));
+    let (ok, _) = split(read_all(
+        std::slice::from_ref(&odd),
+        &ReadOptions::default(),
+    ));
     assert_eq!(
         ok.iter().map(|a| a.body.as_str()).collect::<Vec<_>>(),
         ["guessed", "two"]
@@ -456,4 +475,31 @@ fn ids_and_hash_are_stable() {
     };
     kept.ensure_id();
     assert_eq!(kept.id, "given");
+}
+
+#[test]
+fn reuters_oversized_record_fails_and_the_next_is_read() {
+    let dir = tempdir();
+    let mut data =
+        b"<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n<REUTERS NEWID=\"1\">\n<TEXT><BODY>".to_vec();
+    let line = [b"word ".repeat(200), b"\n".to_vec()].concat();
+    while data.len() < 17 * 1024 * 1024 {
+        data.extend_from_slice(&line);
+    }
+    data.extend_from_slice(b"</BODY></TEXT>\n</REUTERS>\n<REUTERS NEWID=\"2\">\n<TEXT><TITLE>SMALL</TITLE><BODY>Fine.\n</BODY></TEXT>\n</REUTERS>\n");
+    let path = write(dir.path(), "big.sgm", &data);
+    let items = read_all(&[path], &ReadOptions::default());
+    let [Err(big), Ok(small)] = items.as_slice() else {
+        panic!("{items:?}")
+    };
+    assert_eq!((big.kind, big.origin.line), (RecordErrorKind::Failed, 2));
+    assert!(
+        big.reason.starts_with("article too large (18 MB > 16 MB)"),
+        "{}",
+        big.reason
+    );
+    assert_eq!(
+        (small.id.as_str(), small.body.as_str()),
+        ("reuters-2", "Fine.")
+    );
 }

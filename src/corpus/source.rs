@@ -88,8 +88,8 @@ pub(crate) fn file_error(path: &Path, err: &dyn std::fmt::Display) -> RecordErro
 }
 
 /// Add the readable files under `dir` in name order, recursively. Hidden
-/// entries are skipped, and so are files of unknown type unless a format is
-/// forced (a folder of news usually also holds READMEs, images, ...).
+/// entries and READMEs are skipped, and so are files of unknown type unless a
+/// format is forced (a folder of news often holds images, notes, ...).
 fn walk(dir: &Path, forced: bool, depth: usize, out: &mut Vec<Source>) {
     if depth > MAX_DEPTH {
         out.push(Source::Error(file_error(dir, &"folder nesting too deep")));
@@ -117,6 +117,7 @@ fn walk(dir: &Path, forced: bool, depth: usize, out: &mut Vec<Source>) {
     for child in children {
         match std::fs::metadata(&child) {
             Ok(meta) if meta.is_dir() => walk(&child, forced, depth + 1, out),
+            Ok(_) if is_documentation(&child) => {}
             Ok(_) if forced || format_by_name(&child).is_some() => out.push(Source::File {
                 path: child,
                 explicit: false,
@@ -125,6 +126,26 @@ fn walk(dir: &Path, forced: bool, depth: usize, out: &mut Vec<Source>) {
             Err(e) => out.push(Source::Error(file_error(&child, &e))),
         }
     }
+}
+
+/// READMEs and licence files describe a folder of articles rather than
+/// being articles (the shipped `corpus/README.md` is one); a folder walk skips
+/// them, naming one explicitly still reads it.
+fn is_documentation(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_uppercase())
+        .unwrap_or_default();
+    [
+        "README",
+        "LICENSE",
+        "LICENCE",
+        "COPYING",
+        "CHANGELOG",
+        "NOTICE",
+    ]
+    .iter()
+    .any(|doc| name == *doc || name.starts_with(&format!("{doc}.")))
 }
 
 /// The format a file name announces, looking through a `.gz` suffix.
@@ -250,6 +271,15 @@ mod tests {
         assert_eq!(format_by_name(Path::new("notes.md")), Some(Format::Text));
         assert_eq!(format_by_name(Path::new("image.png")), None);
         assert_eq!(format_by_name(Path::new("archive.gz")), None);
+    }
+
+    #[test]
+    fn documentation_files() {
+        assert!(is_documentation(Path::new("corpus/README.md")));
+        assert!(is_documentation(Path::new("x/readme.txt.gz")));
+        assert!(is_documentation(Path::new("LICENSE")));
+        assert!(!is_documentation(Path::new("readme-floods.txt")));
+        assert!(!is_documentation(Path::new("news.jsonl")));
     }
 
     #[test]
