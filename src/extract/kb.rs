@@ -1,12 +1,1572 @@
 //! The knowledge base of known people, organisations and places.
-//! (Owned by the entities work; placeholder until it lands.)
+//!
+//! Entries come from `data/kb/*.jsonl` (compiled in, so the binary works from
+//! any directory) plus any user gazetteer merged with
+//! [`KnowledgeBase::merge_file`]. `data/README.md` documents the format.
+//!
+//! Every lookup is case-, diacritic- and punctuation-insensitive through
+//! [`fold`]; [`KnowledgeBase::find_mentions`] is the one case-aware operation,
+//! because in running text "us" and "US", "turkey" and "Turkey" differ.
 
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use anyhow::{anyhow, bail, Context};
+use chrono::{Datelike, NaiveDate};
+use serde::Deserialize;
+
+use super::{EntityKind, Span};
+
+/// The built-in data files, in load order (later files may add aliases or
+/// roles to entries of earlier ones).
+const BUILTIN_FILES: &[(&str, &str)] = &[
+    (
+        "data/kb/countries.jsonl",
+        include_str!("../../data/kb/countries.jsonl"),
+    ),
+    (
+        "data/kb/us_states.jsonl",
+        include_str!("../../data/kb/us_states.jsonl"),
+    ),
+    (
+        "data/kb/regions.jsonl",
+        include_str!("../../data/kb/regions.jsonl"),
+    ),
+    (
+        "data/kb/cities.jsonl",
+        include_str!("../../data/kb/cities.jsonl"),
+    ),
+    (
+        "data/kb/orgs.jsonl",
+        include_str!("../../data/kb/orgs.jsonl"),
+    ),
+    (
+        "data/kb/outlets.jsonl",
+        include_str!("../../data/kb/outlets.jsonl"),
+    ),
+    (
+        "data/kb/people.jsonl",
+        include_str!("../../data/kb/people.jsonl"),
+    ),
+    (
+        "data/kb/people_historical.jsonl",
+        include_str!("../../data/kb/people_historical.jsonl"),
+    ),
+];
+
+/// Index of an entry in its [`KnowledgeBase`]; valid for that base only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntryId(pub u32);
+
+/// One dated position a person holds or held.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KbRole {
+    /// Normalised key: `head_of_state`, `foreign_minister`, `spokesperson`, …
+    pub role: String,
+    /// Display title, e.g. "foreign policy aide to the President of Russia".
+    pub title: Option<String>,
+    /// Affiliation path `Country/Body`, e.g. `Russia/Kremlin`.
+    pub body: Option<String>,
+    /// Whose adviser/spokesperson/envoy this is.
+    pub of: Option<String>,
+    /// First day in the role (inclusive); `None` = unknown, long ago.
+    pub from: Option<NaiveDate>,
+    /// First day no longer in the role (exclusive); `None` = current.
+    pub to: Option<NaiveDate>,
+}
+
+impl KbRole {
+    /// Whether the role was held on `date` (`from <= date < to`).
+    pub fn held_at(&self, date: NaiveDate) -> bool {
+        self.from.is_none_or(|f| f <= date) && self.to.is_none_or(|t| date < t)
+    }
+}
+
+/// One known person, organisation or place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KbEntry {
+    /// Canonical name.
+    pub name: String,
+    pub kind: EntityKind,
+    /// Wikidata QID, only where it is known for sure.
+    pub qid: Option<String>,
+    /// Canonical country name (for a country entry, `None`).
+    pub country: Option<String>,
+    /// Other names: spellings, transliterations, abbreviations.
+    pub aliases: Vec<String>,
+    pub roles: Vec<KbRole>,
+    /// For organisations: the affiliation path they stand for.
+    pub body: Option<String>,
+    /// `country`, `region`, `city`, `news_agency`, `government_body`, …
+    pub subkind: Option<String>,
+    /// For countries: "Russian", "Russians".
+    pub demonyms: Vec<String>,
+    /// For countries: the capital's name.
+    pub capital: Option<String>,
+    /// For sub-national places: the first-level division (US state, …).
+    pub admin1: Option<String>,
+    pub iso2: Option<String>,
+    pub iso3: Option<String>,
+    /// Places: inhabitants, used to rank same-named places.
+    pub population: Option<u64>,
+    /// The name is also a common word or a famous person's name: match it
+    /// only with supporting context.
+    pub ambiguous: bool,
+    /// Free-text remark (e.g. "historical state, dissolved 1991").
+    pub note: Option<String>,
+}
+
+impl KbEntry {
+    fn is_country(&self) -> bool {
+        self.kind == EntityKind::Place && self.subkind.as_deref() == Some("country")
+    }
+
+    /// A country or a former one (Soviet Union, Yugoslavia): what demonyms
+    /// and country lookups may name.
+    fn is_state(&self) -> bool {
+        self.is_country()
+            || (self.kind == EntityKind::Place
+                && self.subkind.as_deref() == Some("historical_country"))
+    }
+
+    /// Sort key for same-named entries: lower ranks first. News means the
+    /// country by "Georgia", the capital by "Washington" and the big city by
+    /// "New York", hence countries, then capitals and cities of a million,
+    /// then regions, then other places; people and orgs come after places
+    /// only to make the order total.
+    fn rank(&self) -> (u8, std::cmp::Reverse<u64>) {
+        let pop = self.population.unwrap_or(0);
+        let tier = match (self.kind, self.subkind.as_deref()) {
+            (EntityKind::Place, Some("country")) => 0,
+            (EntityKind::Place, Some("historical_country")) => 1,
+            (EntityKind::Place, Some("capital")) => 2,
+            (EntityKind::Place, Some("city")) if pop >= 1_000_000 => 2,
+            (EntityKind::Place, Some("region" | "state" | "territory")) => 3,
+            (EntityKind::Place, _) => 4,
+            (EntityKind::Org, _) => 5,
+            (EntityKind::Person, _) => 6,
+        };
+        let tier = if self.ambiguous { tier + 10 } else { tier };
+        (tier, std::cmp::Reverse(pop))
+    }
+}
+
+/// A knowledge-base name found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KbMatch {
+    /// Byte span in the original text.
+    pub span: Span,
+    /// Entries with that name, best-ranked first (never empty).
+    pub ids: Vec<EntryId>,
+    /// The words are a demonym ("Russian"), `ids` the country.
+    pub demonym: bool,
+}
+
+/// The knowledge base: entries plus the indexes the lookups use.
 #[derive(Debug, Default)]
-pub struct KnowledgeBase {}
+pub struct KnowledgeBase {
+    entries: Vec<KbEntry>,
+    /// Folded name or alias → entries, best-ranked first.
+    names: HashMap<String, Vec<EntryId>>,
+    /// Folded demonym → country.
+    demonyms: HashMap<String, EntryId>,
+    /// Folded last word of a person's name or alias → people.
+    surnames: HashMap<String, Vec<EntryId>>,
+    /// (kind, folded name, folded country) → entry, for merging duplicates.
+    keys: HashMap<(EntityKind, String, String), EntryId>,
+    /// Built on first use of `find_mentions`; reset by a merge.
+    matcher: OnceLock<Matcher>,
+}
 
 impl KnowledgeBase {
-    /// The knowledge base compiled into the binary from `data/`.
+    /// The knowledge base compiled into the binary from `data/kb/`.
     pub fn builtin() -> anyhow::Result<KnowledgeBase> {
-        Ok(KnowledgeBase {})
+        let mut kb = KnowledgeBase::default();
+        for (file, text) in BUILTIN_FILES {
+            let raws = parse_jsonl(file, text)?;
+            kb.apply(raws);
+        }
+        kb.reindex();
+        Ok(kb)
+    }
+
+    /// One process-wide built-in knowledge base, loaded on first use; for
+    /// callers (tests, tools) that need no user gazetteer.
+    pub fn builtin_shared() -> anyhow::Result<Arc<KnowledgeBase>> {
+        static SHARED: OnceLock<Result<Arc<KnowledgeBase>, String>> = OnceLock::new();
+        SHARED
+            .get_or_init(|| {
+                KnowledgeBase::builtin()
+                    .map(Arc::new)
+                    .map_err(|e| format!("{e:#}"))
+            })
+            .clone()
+            .map_err(|e| anyhow!(e))
+    }
+
+    /// Merges a user gazetteer (same format as `data/kb/*.jsonl`) and
+    /// returns how many lines it held. All or nothing: on a malformed line
+    /// the error names `file:line` and the base is left unchanged.
+    pub fn merge_file(&mut self, path: &Path) -> anyhow::Result<usize> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read gazetteer {}", path.display()))?;
+        self.merge_str(&path.display().to_string(), &text)
+    }
+
+    /// [`merge_file`](Self::merge_file) for text already in memory; `origin`
+    /// names it in error messages.
+    pub fn merge_str(&mut self, origin: &str, text: &str) -> anyhow::Result<usize> {
+        let raws = parse_jsonl(origin, text)?;
+        let n = raws.len();
+        self.apply(raws);
+        self.reindex();
+        Ok(n)
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the base has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entry behind an id (`None` for an id of another base).
+    pub fn get(&self, id: EntryId) -> Option<&KbEntry> {
+        self.entries.get(id.0 as usize)
+    }
+
+    /// All entries with their ids.
+    pub fn entries(&self) -> impl Iterator<Item = (EntryId, &KbEntry)> {
+        self.entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (EntryId(i as u32), e))
+    }
+
+    /// Entries whose name or an alias folds to the same as `surface`,
+    /// best-ranked first.
+    pub fn lookup(&self, surface: &str) -> &[EntryId] {
+        self.names
+            .get(&fold(surface))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// The one entry `name` stands for, if the base can tell: by name or
+    /// alias (for same-named places the best-ranked one; for several people
+    /// of that name none), else for a single word by a unique surname.
+    pub fn resolve(&self, name: &str, kind: Option<EntityKind>) -> Option<&KbEntry> {
+        let key = fold(name);
+        if key.is_empty() {
+            return None;
+        }
+        let fits = |id: &EntryId| {
+            self.get(*id)
+                .is_some_and(|e| kind.is_none_or(|k| e.kind == k))
+        };
+        let ids: Vec<EntryId> = self
+            .names
+            .get(&key)
+            .map(|v| v.iter().copied().filter(fits).collect())
+            .unwrap_or_default();
+        if let Some(e) = self.pick(&key, &ids) {
+            return Some(e);
+        }
+        if !ids.is_empty() || key.contains(' ') || kind.is_some_and(|k| k != EntityKind::Person) {
+            return None;
+        }
+        match self.surnames.get(&key).map(Vec::as_slice) {
+            Some([only]) => self.get(*only),
+            _ => None,
+        }
+    }
+
+    /// The best of same-named candidates, or `None` when they are people or
+    /// organisations the name cannot tell apart.
+    fn pick(&self, key: &str, ids: &[EntryId]) -> Option<&KbEntry> {
+        match ids {
+            [] => None,
+            [only] => self.get(*only),
+            [first, ..] => {
+                let canonical: Vec<&EntryId> = ids
+                    .iter()
+                    .filter(|id| self.get(**id).is_some_and(|e| fold(&e.name) == key))
+                    .collect();
+                if let [only] = canonical.as_slice() {
+                    return self.get(**only);
+                }
+                let best = self.get(*first)?;
+                // Places have a natural order (country, capital, big city);
+                // two people of one name do not.
+                (best.kind == EntityKind::Place).then_some(best)
+            }
+        }
+    }
+
+    /// Up to `n` entries whose names are closest to `name` (for "unknown
+    /// name, did you mean …" messages), closest first.
+    pub fn suggest(&self, name: &str, kind: Option<EntityKind>, n: usize) -> Vec<&KbEntry> {
+        let key = fold(name);
+        if key.is_empty() || n == 0 {
+            return Vec::new();
+        }
+        let mut best: HashMap<EntryId, f64> = HashMap::new();
+        for (alias, ids) in &self.names {
+            let score = strsim::jaro_winkler(&key, alias);
+            if score < 0.7 {
+                continue;
+            }
+            for id in ids {
+                if self
+                    .get(*id)
+                    .is_some_and(|e| kind.is_none_or(|k| e.kind == k))
+                {
+                    let slot = best.entry(*id).or_insert(0.0);
+                    if score > *slot {
+                        *slot = score;
+                    }
+                }
+            }
+        }
+        let mut scored: Vec<(EntryId, f64)> = best.into_iter().collect();
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        scored
+            .into_iter()
+            .take(n)
+            .filter_map(|(id, _)| self.get(id))
+            .collect()
+    }
+
+    /// The country a demonym names: "Russian", "Russians" → Russia.
+    pub fn country_of_demonym(&self, word: &str) -> Option<&KbEntry> {
+        self.demonyms.get(&fold(word)).and_then(|id| self.get(*id))
+    }
+
+    /// The country entry for a country name, alias, ISO code or demonym.
+    pub fn country(&self, name: &str) -> Option<&KbEntry> {
+        self.lookup(name)
+            .iter()
+            .filter_map(|id| self.get(*id))
+            .find(|e| e.is_state())
+            .or_else(|| self.country_of_demonym(name))
+    }
+
+    /// People who held `role` for `country` on `date` (with no date: who
+    /// holds it now), most recently appointed first. `country` may be a
+    /// name, alias or demonym ("Russian"); international bodies use their
+    /// pseudo-country ("European Union", "International"). `role` is a
+    /// normalised key or a common phrase: "president", "prime minister",
+    /// "chancellor", "foreign secretary", "spokesman", …
+    pub fn role_holders(
+        &self,
+        country: &str,
+        role: &str,
+        date: Option<NaiveDate>,
+    ) -> Vec<&KbEntry> {
+        let country_name = self
+            .country(country)
+            .map(|e| e.name.clone())
+            .unwrap_or_else(|| country.trim().to_string());
+        let ckey = fold(&country_name);
+        let keys = role_keys(role, &ckey);
+        let rkey = fold(role);
+        let mut hits: Vec<(Option<NaiveDate>, EntryId)> = Vec::new();
+        for (id, e) in self.entries() {
+            if e.kind != EntityKind::Person {
+                continue;
+            }
+            let mut best: Option<Option<NaiveDate>> = None;
+            for r in &e.roles {
+                let held = match date {
+                    Some(d) => r.held_at(d),
+                    None => r.to.is_none(),
+                };
+                if !held {
+                    continue;
+                }
+                let role_country = r
+                    .body
+                    .as_deref()
+                    .and_then(|b| b.split('/').next())
+                    .or(e.country.as_deref())
+                    .map(fold)
+                    .unwrap_or_default();
+                if role_country != ckey {
+                    continue;
+                }
+                let matches = keys.contains(&r.role)
+                    || (keys.is_empty()
+                        && !rkey.is_empty()
+                        && r.title
+                            .as_deref()
+                            .is_some_and(|t| contains_words(&fold(t), &rkey)));
+                if matches {
+                    best = Some(best.flatten().max(r.from).or(r.from));
+                }
+            }
+            if let Some(from) = best {
+                hits.push((from, id));
+            }
+        }
+        hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        hits.into_iter()
+            .filter_map(|(_, id)| self.get(id))
+            .collect()
+    }
+
+    /// The entry's roles held on `date`; with no date, all its roles.
+    pub fn roles_at<'a>(&self, entry: &'a KbEntry, date: Option<NaiveDate>) -> Vec<&'a KbRole> {
+        entry
+            .roles
+            .iter()
+            .filter(|r| date.is_none_or(|d| r.held_at(d)))
+            .collect()
+    }
+
+    /// Affiliation paths (`Country/Body`) of the entry on `date`: a person's
+    /// roles' bodies then (all roles' bodies with no date), an
+    /// organisation's own body.
+    pub fn affiliations_at(&self, entry: &KbEntry, date: Option<NaiveDate>) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        if let Some(b) = &entry.body {
+            out.push(b.clone());
+        }
+        for r in self.roles_at(entry, date) {
+            if let Some(b) = &r.body {
+                if !out.contains(b) {
+                    out.push(b.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// Facet path of a place: `["Ukraine"]` for a country,
+    /// `["United States", "Miami"]` for a place in one; empty for people
+    /// and organisations.
+    pub fn place_path(&self, entry: &KbEntry) -> Vec<String> {
+        if entry.kind != EntityKind::Place {
+            return Vec::new();
+        }
+        match &entry.country {
+            Some(c) if !entry.is_country() && c != &entry.name => {
+                vec![c.clone(), entry.name.clone()]
+            }
+            _ => vec![entry.name.clone()],
+        }
+    }
+
+    /// Builds the name matcher now rather than on the first
+    /// [`find_mentions`](Self::find_mentions), surfacing any build error.
+    pub fn prepare(&self) -> anyhow::Result<()> {
+        match &self.matcher().ac {
+            Some(_) => Ok(()),
+            None if self.names.is_empty() => Ok(()),
+            None => bail!("knowledge base name matcher could not be built"),
+        }
+    }
+
+    /// Every knowledge-base name or demonym in `text`, leftmost-longest,
+    /// on word boundaries, in text order.
+    ///
+    /// Matching ignores diacritics and punctuation like the lookups, but
+    /// respects case one way: a letter the knowledge base writes upper-case
+    /// must be upper-case in the text, a lower-case one may be either. So
+    /// "Putin", "PUTIN" and "The Kremlin" match, "us" does not match "US",
+    /// nor "turkey" "Turkey". Acronyms of four letters or more also match in
+    /// title case ("Nato", "Opec"), as some outlets write them.
+    pub fn find_mentions(&self, text: &str) -> Vec<KbMatch> {
+        let m = self.matcher();
+        let Some(ac) = &m.ac else {
+            return Vec::new();
+        };
+        let folded = FoldedText::new(text);
+        let hay = folded.text.as_bytes();
+        // (folded start, folded end, pattern, accepted targets)
+        let mut cands: Vec<(usize, usize, Vec<EntryId>, bool)> = Vec::new();
+        for hit in ac.find_overlapping_iter(&folded.text) {
+            let (fs, fe) = (hit.start(), hit.end());
+            let left_ok = fs == 0 || hay.get(fs - 1) == Some(&b' ');
+            let right_ok = fe == hay.len() || hay.get(fe) == Some(&b' ');
+            if !left_ok || !right_ok {
+                continue;
+            }
+            let Some(span) = folded.original_span(text, fs, fe) else {
+                continue;
+            };
+            let shape = case_shape(span.slice(text));
+            let Some(pat) = m.patterns.get(hit.pattern().as_usize()) else {
+                continue;
+            };
+            let passing: Vec<&Target> = pat
+                .targets
+                .iter()
+                .filter(|t| case_fits(&t.mask, &shape))
+                .collect();
+            if passing.is_empty() {
+                continue;
+            }
+            let named = passing.iter().any(|t| !t.demonym);
+            let mut ids: Vec<EntryId> = Vec::new();
+            for t in passing {
+                if (!named || !t.demonym) && !ids.contains(&t.id) {
+                    ids.push(t.id);
+                }
+            }
+            cands.push((fs, fe, ids, !named));
+        }
+        cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut out = Vec::new();
+        let mut last_end = 0;
+        for (fs, fe, ids, demonym) in cands {
+            if fs < last_end {
+                continue;
+            }
+            last_end = fe;
+            if let Some(span) = folded.original_span(text, fs, fe) {
+                out.push(KbMatch { span, ids, demonym });
+            }
+        }
+        out
+    }
+
+    fn matcher(&self) -> &Matcher {
+        self.matcher.get_or_init(|| Matcher::build(self))
+    }
+
+    /// Adds parsed entries, merging each into an existing entry of the same
+    /// kind, name and country.
+    fn apply(&mut self, raws: Vec<KbEntry>) {
+        for e in raws {
+            let key = entry_key(&e);
+            let existing = self.keys.get(&key).copied().or_else(|| {
+                // A user entry that names no country extends the one entry
+                // of that kind and name, if there is exactly one.
+                if e.country.is_some() {
+                    return None;
+                }
+                let mut same = self
+                    .keys
+                    .iter()
+                    .filter(|((k, n, _), _)| *k == key.0 && *n == key.1)
+                    .map(|(_, id)| *id);
+                match (same.next(), same.next()) {
+                    (Some(id), None) => Some(id),
+                    _ => None,
+                }
+            });
+            match existing.and_then(|id| self.entries.get_mut(id.0 as usize)) {
+                Some(old) => merge_entry(old, e),
+                None => {
+                    let id = EntryId(self.entries.len() as u32);
+                    self.keys.insert(key, id);
+                    self.entries.push(e);
+                }
+            }
+        }
+    }
+
+    /// Rebuilds the name, demonym and surname indexes and drops the matcher.
+    fn reindex(&mut self) {
+        let mut names: HashMap<String, Vec<EntryId>> = HashMap::new();
+        let mut demonyms: HashMap<String, EntryId> = HashMap::new();
+        let mut surnames: HashMap<String, Vec<EntryId>> = HashMap::new();
+        for (i, e) in self.entries.iter().enumerate() {
+            let id = EntryId(i as u32);
+            for n in std::iter::once(&e.name).chain(&e.aliases) {
+                let k = fold(n);
+                if k.is_empty() {
+                    continue;
+                }
+                let v = names.entry(k.clone()).or_default();
+                if !v.contains(&id) {
+                    v.push(id);
+                }
+                if e.kind == EntityKind::Person {
+                    if let Some(last) = k.rsplit(' ').next() {
+                        if last.len() > 1 && last != k {
+                            let v = surnames.entry(last.to_string()).or_default();
+                            if !v.contains(&id) {
+                                v.push(id);
+                            }
+                        }
+                    }
+                }
+            }
+            if e.is_state() {
+                for d in &e.demonyms {
+                    let k = fold(d);
+                    if !k.is_empty() {
+                        demonyms.entry(k).or_insert(id);
+                    }
+                }
+            }
+        }
+        let entries = &self.entries;
+        let order = |a: &EntryId, b: &EntryId, key: &str| {
+            let (ea, eb) = (&entries[a.0 as usize], &entries[b.0 as usize]);
+            let ca = fold(&ea.name) != key;
+            let cb = fold(&eb.name) != key;
+            ca.cmp(&cb).then(ea.rank().cmp(&eb.rank())).then(a.cmp(b))
+        };
+        for (k, v) in names.iter_mut() {
+            v.sort_by(|a, b| order(a, b, k));
+        }
+        self.names = names;
+        self.demonyms = demonyms;
+        self.surnames = surnames;
+        self.matcher = OnceLock::new();
+    }
+}
+
+/// Role keys a phrase may mean for a country (folded): "president" is the
+/// head of state, "chancellor" the head of government except in Britain,
+/// where it is the finance minister.
+fn role_keys(role: &str, country_key: &str) -> Vec<String> {
+    let r = fold(role);
+    let r = r.strip_prefix("the ").unwrap_or(&r).replace('_', " ");
+    let uk = country_key == "united kingdom";
+    let us = country_key == "united states";
+    let key = match r.as_str() {
+        "president" | "head of state" | "king" | "queen" | "monarch" | "emperor"
+        | "supreme leader" => "head_of_state",
+        "prime minister" | "premier" | "pm" | "head of government" => "head_of_government",
+        "chancellor" if uk => "finance_minister",
+        "chancellor" | "federal chancellor" => "head_of_government",
+        "chancellor of the exchequer"
+        | "finance minister"
+        | "treasury secretary"
+        | "secretary of the treasury"
+        | "finance secretary" => "finance_minister",
+        "secretary of state" if us => "foreign_minister",
+        "foreign minister"
+        | "foreign secretary"
+        | "minister of foreign affairs"
+        | "foreign affairs minister"
+        | "top diplomat" => "foreign_minister",
+        "defence minister"
+        | "defense minister"
+        | "defence secretary"
+        | "defense secretary"
+        | "secretary of defense"
+        | "secretary of war"
+        | "war secretary"
+        | "minister of defence"
+        | "minister of defense" => "defence_minister",
+        "spokesman"
+        | "spokeswoman"
+        | "spokesperson"
+        | "press secretary"
+        | "spokesman for the president" => "spokesperson",
+        "central bank governor"
+        | "central bank chief"
+        | "central bank head"
+        | "fed chair"
+        | "fed chairman"
+        | "chairman of the federal reserve" => "central_bank_governor",
+        "vice president" | "vice-president" => "vice_president",
+        "secretary general" => "secretary_general",
+        other => {
+            let k = other.replace(' ', "_");
+            return if k.chars().all(|c| c.is_ascii_lowercase() || c == '_') && !k.is_empty() {
+                vec![k]
+            } else {
+                Vec::new()
+            };
+        }
+    };
+    if us && key == "head_of_state" {
+        // The US president is both; data lists the office once.
+        return vec![key.to_string(), "head_of_government".to_string()];
+    }
+    vec![key.to_string()]
+}
+
+/// Whether folded `hay` contains folded `needle` as whole words.
+fn contains_words(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle).any(|(i, _)| {
+        let before = i == 0 || hay.as_bytes().get(i - 1) == Some(&b' ');
+        let end = i + needle.len();
+        let after = end == hay.len() || hay.as_bytes().get(end) == Some(&b' ');
+        before && after
+    })
+}
+
+fn entry_key(e: &KbEntry) -> (EntityKind, String, String) {
+    (
+        e.kind,
+        fold(&e.name),
+        e.country.as_deref().map(fold).unwrap_or_default(),
+    )
+}
+
+/// Merges `new` into `old`: lists are unioned, scalars `new` sets win.
+fn merge_entry(old: &mut KbEntry, new: KbEntry) {
+    let mut seen: HashSet<String> = std::iter::once(&old.name)
+        .chain(&old.aliases)
+        .map(|a| fold(a))
+        .collect();
+    for a in new.aliases {
+        if seen.insert(fold(&a)) {
+            old.aliases.push(a);
+        }
+    }
+    let mut seen: HashSet<String> = old.demonyms.iter().map(|a| fold(a)).collect();
+    for d in new.demonyms {
+        if seen.insert(fold(&d)) {
+            old.demonyms.push(d);
+        }
+    }
+    for r in new.roles {
+        if !old.roles.contains(&r) {
+            old.roles.push(r);
+        }
+    }
+    macro_rules! take {
+        ($($f:ident),*) => { $( if new.$f.is_some() { old.$f = new.$f; } )* };
+    }
+    take!(qid, body, subkind, capital, admin1, iso2, iso3, population, note);
+    old.ambiguous |= new.ambiguous;
+}
+
+// ---------------------------------------------------------------------------
+// Parsing
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    name: String,
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(rename = "kind")]
+    subkind: Option<String>,
+    qid: Option<String>,
+    country: Option<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    roles: Vec<RawRole>,
+    body: Option<String>,
+    #[serde(default)]
+    demonyms: Vec<String>,
+    capital: Option<String>,
+    admin1: Option<String>,
+    iso2: Option<String>,
+    iso3: Option<String>,
+    population: Option<u64>,
+    #[serde(default)]
+    ambiguous: bool,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRole {
+    role: String,
+    title: Option<String>,
+    body: Option<String>,
+    of: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+}
+
+/// Parses a whole JSONL text or fails naming `origin:line`.
+fn parse_jsonl(origin: &str, text: &str) -> anyhow::Result<Vec<KbEntry>> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let entry = serde_json::from_str::<RawEntry>(line)
+            .map_err(|e| anyhow!("{e}"))
+            .and_then(convert)
+            .map_err(|e| anyhow!("{origin}:{}: {e:#}", i + 1))?;
+        out.push(entry);
+    }
+    Ok(out)
+}
+
+fn convert(raw: RawEntry) -> anyhow::Result<KbEntry> {
+    let name = raw.name.trim().to_string();
+    if fold(&name).is_empty() {
+        bail!("empty \"name\"");
+    }
+    let kind = match raw.kind.as_str() {
+        "person" => EntityKind::Person,
+        "org" => EntityKind::Org,
+        "place" => EntityKind::Place,
+        other => bail!("\"type\" must be person, org or place, not {other:?}"),
+    };
+    if let Some(q) = &raw.qid {
+        if !(q.len() > 1 && q.starts_with('Q') && q[1..].chars().all(|c| c.is_ascii_digit())) {
+            bail!("\"qid\" must look like Q123, not {q:?}");
+        }
+    }
+    for body in raw
+        .body
+        .iter()
+        .chain(raw.roles.iter().filter_map(|r| r.body.as_ref()))
+    {
+        check_body(body)?;
+    }
+    let mut roles = Vec::with_capacity(raw.roles.len());
+    for r in raw.roles {
+        if r.role.is_empty() || !r.role.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+            bail!("role key must be lower_snake_case, not {:?}", r.role);
+        }
+        let from = r
+            .from
+            .as_deref()
+            .map(|d| parse_date(d, false))
+            .transpose()?;
+        let to = r.to.as_deref().map(|d| parse_date(d, true)).transpose()?;
+        if let (Some(f), Some(t)) = (from, to) {
+            if t < f {
+                bail!("role {:?} ends ({t}) before it starts ({f})", r.role);
+            }
+        }
+        roles.push(KbRole {
+            role: r.role,
+            title: r.title,
+            body: r.body,
+            of: r.of,
+            from,
+            to,
+        });
+    }
+    let nonempty = |v: Vec<String>| -> Vec<String> {
+        v.into_iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !fold(s).is_empty())
+            .collect()
+    };
+    Ok(KbEntry {
+        name,
+        kind,
+        qid: raw.qid,
+        country: raw.country,
+        aliases: nonempty(raw.aliases),
+        roles,
+        body: raw.body,
+        subkind: raw.subkind,
+        demonyms: nonempty(raw.demonyms),
+        capital: raw.capital,
+        admin1: raw.admin1,
+        iso2: raw.iso2,
+        iso3: raw.iso3,
+        population: raw.population,
+        ambiguous: raw.ambiguous,
+        note: raw.note,
+    })
+}
+
+fn check_body(body: &str) -> anyhow::Result<()> {
+    match body.split_once('/') {
+        Some((c, b)) if !c.trim().is_empty() && !b.trim().is_empty() => Ok(()),
+        _ => bail!("body must be a path Country/Body, not {body:?}"),
+    }
+}
+
+/// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. A partial end date means "until the
+/// end of that month/year", i.e. the first day after it (ends are exclusive).
+fn parse_date(s: &str, end: bool) -> anyhow::Result<NaiveDate> {
+    let bad = || anyhow!("bad date {s:?} (want YYYY-MM-DD, YYYY-MM or YYYY)");
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |p: &str| p.parse::<u32>().map_err(|_| bad());
+    match parts.as_slice() {
+        [y, m, d] if y.len() == 4 => {
+            NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?).ok_or_else(bad)
+        }
+        [y, m] if y.len() == 4 => {
+            let first = NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, 1).ok_or_else(bad)?;
+            if end {
+                first
+                    .checked_add_months(chrono::Months::new(1))
+                    .ok_or_else(bad)
+            } else {
+                Ok(first)
+            }
+        }
+        [y] if y.len() == 4 => {
+            let year = num(y)? as i32;
+            let first = NaiveDate::from_ymd_opt(year + i32::from(end), 1, 1).ok_or_else(bad)?;
+            Ok(first)
+        }
+        _ => Err(bad()),
+    }
+    .and_then(|d| if d.year() < 1 { Err(bad()) } else { Ok(d) })
+}
+
+// ---------------------------------------------------------------------------
+// Folding
+
+/// What one input character contributes to the folded form.
+enum Folded {
+    /// Letters or digits (lower-cased, without diacritics).
+    Chars,
+    /// Nothing: dots ("U.S." = "US"), combining marks, invisible characters.
+    Drop,
+    /// A word separator: spaces, hyphens, apostrophes, other punctuation.
+    Sep,
+}
+
+/// Appends the folded form of `c` to `out` and says what it was.
+fn fold_char(c: char, out: &mut String) -> Folded {
+    if c.is_ascii() {
+        return if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+            Folded::Chars
+        } else if c == '.' {
+            Folded::Drop
+        } else {
+            Folded::Sep
+        };
+    }
+    match c {
+        '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => {
+            return Folded::Drop
+        }
+        'ø' | 'Ø' => out.push('o'),
+        'ł' | 'Ł' => out.push('l'),
+        'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'œ' | 'Œ' => out.push_str("oe"),
+        'ß' | 'ẞ' => out.push_str("ss"),
+        'þ' | 'Þ' => out.push_str("th"),
+        'ı' => out.push('i'),
+        _ => {
+            if unicode_normalization::char::is_combining_mark(c) {
+                return Folded::Drop;
+            }
+            if !c.is_alphanumeric() {
+                return Folded::Sep;
+            }
+            let before = out.len();
+            unicode_normalization::char::decompose_compatible(c, |d| {
+                if unicode_normalization::char::is_combining_mark(d) {
+                    return;
+                }
+                // Non-alphanumeric parts (the fraction slash of "½") go.
+                if d.is_alphanumeric() {
+                    out.extend(d.to_lowercase());
+                }
+            });
+            if out.len() == before {
+                return Folded::Drop;
+            }
+        }
+    }
+    Folded::Chars
+}
+
+/// The folded form used by every lookup: no diacritics, lower case, dots
+/// dropped, every other run of non-alphanumerics one space, trimmed.
+/// "U.S." → "us", "Zelenskyy's" → "zelenskyy s", "Élysée" → "elysee".
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut scratch = String::new();
+    let mut pending_sep = false;
+    for c in s.chars() {
+        scratch.clear();
+        match fold_char(c, &mut scratch) {
+            Folded::Chars => {
+                if pending_sep && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_sep = false;
+                out.push_str(&scratch);
+            }
+            Folded::Drop => {}
+            Folded::Sep => pending_sep = true,
+        }
+    }
+    out
+}
+
+/// A text folded like [`fold`], with a map back to original byte offsets.
+struct FoldedText {
+    text: String,
+    /// For every byte of `text`, the original byte offset of the character
+    /// it came from.
+    src: Vec<usize>,
+}
+
+impl FoldedText {
+    fn new(original: &str) -> FoldedText {
+        let mut text = String::with_capacity(original.len());
+        let mut src: Vec<usize> = Vec::with_capacity(original.len());
+        let mut pending_sep: Option<usize> = None;
+        let mut scratch = String::new();
+        for (off, c) in original.char_indices() {
+            scratch.clear();
+            match fold_char(c, &mut scratch) {
+                Folded::Drop => {}
+                Folded::Sep => {
+                    pending_sep.get_or_insert(off);
+                }
+                Folded::Chars => {
+                    if let Some(s) = pending_sep.take() {
+                        if !text.is_empty() {
+                            text.push(' ');
+                            src.push(s);
+                        }
+                    }
+                    text.push_str(&scratch);
+                    src.resize(text.len(), off);
+                }
+            }
+        }
+        FoldedText { text, src }
+    }
+
+    /// The original span of folded bytes `[fs, fe)`; a trailing dot of an
+    /// abbreviation ("U.S.") is included.
+    fn original_span(&self, original: &str, fs: usize, fe: usize) -> Option<Span> {
+        let start = *self.src.get(fs)?;
+        let last = *self.src.get(fe.checked_sub(1)?)?;
+        let last_len = original.get(last..)?.chars().next()?.len_utf8();
+        let mut end = last + last_len;
+        let covered = original.get(start..end)?;
+        if covered.contains('.') && original.get(end..)?.starts_with('.') {
+            end += 1;
+        }
+        Some(Span::new(start, end))
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Matching
+
+/// One entry a pattern stands for, with the case the text must show.
+#[derive(Debug)]
+struct Target {
+    id: EntryId,
+    /// Per letter/digit of the name: must it be upper-case in the text?
+    mask: Vec<bool>,
+    demonym: bool,
+}
+
+#[derive(Debug)]
+struct Pattern {
+    targets: Vec<Target>,
+}
+
+#[derive(Debug)]
+struct Matcher {
+    ac: Option<AhoCorasick>,
+    patterns: Vec<Pattern>,
+}
+
+impl Matcher {
+    fn build(kb: &KnowledgeBase) -> Matcher {
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut keys: Vec<String> = Vec::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut add = |surface: &str, id: EntryId, demonym: bool| {
+            let key = fold(surface);
+            // One-letter names ("I", "A") would match pronouns and articles.
+            if key.chars().count() < 2 {
+                return;
+            }
+            let mask = upper_mask(surface);
+            let slot = *index.entry(key.clone()).or_insert_with(|| {
+                keys.push(key);
+                patterns.push(Pattern {
+                    targets: Vec::new(),
+                });
+                patterns.len() - 1
+            });
+            if let Some(p) = patterns.get_mut(slot) {
+                if !p
+                    .targets
+                    .iter()
+                    .any(|t| t.id == id && t.mask == mask && t.demonym == demonym)
+                {
+                    p.targets.push(Target { id, mask, demonym });
+                }
+            }
+        };
+        for (id, e) in kb.entries() {
+            for n in std::iter::once(&e.name).chain(&e.aliases) {
+                add(n, id, false);
+            }
+            if e.is_state() {
+                for d in &e.demonyms {
+                    add(d, id, true);
+                }
+            }
+        }
+        for p in &mut patterns {
+            p.targets.sort_by(|a, b| {
+                let (ea, eb) = (kb.get(a.id), kb.get(b.id));
+                let ra = ea.map(KbEntry::rank);
+                let rb = eb.map(KbEntry::rank);
+                a.demonym
+                    .cmp(&b.demonym)
+                    .then(ra.cmp(&rb))
+                    .then(a.id.cmp(&b.id))
+            });
+        }
+        let ac = if keys.is_empty() {
+            None
+        } else {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&keys)
+                .ok()
+        };
+        Matcher { ac, patterns }
+    }
+}
+
+/// Letters and digits of `s` without diacritics, each with its case.
+fn case_shape(s: &str) -> Vec<(bool, bool)> {
+    // (is upper-case, starts a word)
+    let mut out = Vec::with_capacity(s.len());
+    let mut word_start = true;
+    for c in s.chars() {
+        if c == '.' || unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            word_start = true;
+            continue;
+        }
+        let base = if c.is_ascii() {
+            c
+        } else {
+            let mut b = c;
+            unicode_normalization::char::decompose_canonical(c, |d| {
+                if b == c && !unicode_normalization::char::is_combining_mark(d) {
+                    b = d;
+                }
+            });
+            b
+        };
+        out.push((base.is_uppercase(), word_start));
+        word_start = false;
+    }
+    out
+}
+
+/// The case mask of a knowledge-base name: which letters must be upper-case
+/// in the text. In all-caps words of four letters or more only the first
+/// letter must be ("NATO" matches "Nato").
+fn upper_mask(name: &str) -> Vec<bool> {
+    let shape = case_shape(name);
+    let mut mask: Vec<bool> = shape.iter().map(|(up, _)| *up).collect();
+    let mut i = 0;
+    while i < shape.len() {
+        let mut j = i + 1;
+        while j < shape.len() && !shape.get(j).is_some_and(|s| s.1) {
+            j += 1;
+        }
+        let word = shape.get(i..j).unwrap_or(&[]);
+        if word.len() >= 4 && word.iter().all(|(up, _)| *up) {
+            for m in mask.iter_mut().take(j).skip(i + 1) {
+                *m = false;
+            }
+        }
+        i = j;
+    }
+    mask
+}
+
+fn case_fits(mask: &[bool], shape: &[(bool, bool)]) -> bool {
+    mask.iter().zip(shape).all(|(must, (up, _))| !must || *up)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kb() -> Arc<KnowledgeBase> {
+        KnowledgeBase::builtin_shared().expect("builtin knowledge base loads")
+    }
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+    }
+
+    fn names<'a>(kb: &'a KnowledgeBase, m: &KbMatch) -> Vec<&'a str> {
+        m.ids
+            .iter()
+            .filter_map(|id| kb.get(*id))
+            .map(|e| e.name.as_str())
+            .collect()
+    }
+
+    /// (matched text, canonical name of the best id) for every match.
+    fn found(kb: &KnowledgeBase, text: &str) -> Vec<(String, String)> {
+        kb.find_mentions(text)
+            .iter()
+            .map(|m| {
+                let best = names(kb, m)
+                    .first()
+                    .map(|s| s.to_string())
+                    .unwrap_or_default();
+                (m.span.slice(text).to_string(), best)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fold_unifies_spelling() {
+        assert_eq!(fold("U.S."), "us");
+        assert_eq!(fold("Élysée"), "elysee");
+        assert_eq!(fold("Zelenskyy’s"), "zelenskyy s");
+        assert_eq!(fold("  Jean-Claude  Juncker "), "jean claude juncker");
+        assert_eq!(fold("Łódź"), "lodz");
+        assert_eq!(fold("Straße"), "strasse");
+        assert_eq!(fold("...!"), "");
+        assert_eq!(fold("ZELENSKYY"), fold("Zelenskyy"));
+    }
+
+    #[test]
+    fn builtin_loads_with_expected_coverage() {
+        let kb = kb();
+        let countries = kb.entries().filter(|(_, e)| e.is_country()).count();
+        assert!(countries >= 240, "only {countries} countries");
+        for (_, e) in kb.entries().filter(|(_, e)| e.is_country()) {
+            assert!(e.iso2.is_some(), "{} has no ISO code", e.name);
+        }
+        assert!(kb
+            .entries()
+            .any(|(_, e)| e.subkind.as_deref() == Some("historical_country")));
+        assert!(kb.len() > 10_000);
+    }
+
+    #[test]
+    fn resolve_is_alias_aware() {
+        let kb = kb();
+        let name = |s: &str, k| kb.resolve(s, k).map(|e| e.name.clone());
+        assert_eq!(
+            name("Zelensky", None).as_deref(),
+            Some("Volodymyr Zelenskyy")
+        );
+        assert_eq!(
+            name("ZELENSKIY", Some(EntityKind::Person)).as_deref(),
+            Some("Volodymyr Zelenskyy")
+        );
+        assert_eq!(name("Kiev", None).as_deref(), Some("Kyiv"));
+        assert_eq!(
+            name("Kyiv", Some(EntityKind::Place)).as_deref(),
+            Some("Kyiv")
+        );
+        assert_eq!(name("U.S.", None).as_deref(), Some("United States"));
+        assert_eq!(name("Dmitriyev", None).as_deref(), Some("Kirill Dmitriev"));
+        assert_eq!(
+            name("Georgia", Some(EntityKind::Place)).as_deref(),
+            Some("Georgia")
+        );
+        assert_eq!(
+            kb.resolve("Georgia", Some(EntityKind::Place))
+                .and_then(|e| e.subkind.clone())
+                .as_deref(),
+            Some("country")
+        );
+        assert_eq!(name("Kiev", Some(EntityKind::Person)), None);
+        assert_eq!(name("", None), None);
+        assert_eq!(name("Nobody Atall", None), None);
+    }
+
+    #[test]
+    fn unique_surname_resolves() {
+        let kb = kb();
+        // Aliases deliberately omit some surnames: the index covers them.
+        assert_eq!(
+            kb.resolve("Sullivan", Some(EntityKind::Person))
+                .map(|e| e.name.as_str()),
+            Some("Jake Sullivan")
+        );
+    }
+
+    #[test]
+    fn demonyms_name_countries() {
+        let kb = kb();
+        let c = |w: &str| kb.country_of_demonym(w).map(|e| e.name.clone());
+        assert_eq!(c("Russian").as_deref(), Some("Russia"));
+        assert_eq!(c("Ukrainians").as_deref(), Some("Ukraine"));
+        assert_eq!(c("French").as_deref(), Some("France"));
+        assert_eq!(c("british").as_deref(), Some("United Kingdom"));
+        assert_eq!(c("Soviet").as_deref(), Some("Soviet Union"));
+        assert_eq!(c("Russia"), None);
+    }
+
+    #[test]
+    fn role_holders_follow_dates() {
+        let kb = kb();
+        let who = |c: &str, r: &str, d: Option<&str>| {
+            kb.role_holders(c, r, d.map(date))
+                .iter()
+                .map(|e| e.name.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            who("Russia", "head_of_state", Some("2025-11-30")),
+            ["Vladimir Putin"]
+        );
+        assert_eq!(
+            who("Russian", "president", Some("2010-01-01")),
+            ["Dmitry Medvedev"]
+        );
+        assert_eq!(
+            who("Russia", "prime minister", Some("2010-01-01")),
+            ["Vladimir Putin"]
+        );
+        assert_eq!(who("US", "president", Some("2022-06-01")), ["Joe Biden"]);
+        assert_eq!(
+            who("United States", "president", Some("2025-01-20")),
+            ["Donald Trump"]
+        );
+        assert_eq!(
+            who("United States", "president", Some("2025-01-19")),
+            ["Joe Biden"]
+        );
+        assert_eq!(
+            who("Ukraine", "foreign minister", Some("2023-01-01")),
+            ["Dmytro Kuleba"]
+        );
+        assert_eq!(who("Ukraine", "foreign_minister", None), ["Andrii Sybiha"]);
+        assert_eq!(
+            who("U.S.", "secretary of state", Some("2025-11-30")),
+            ["Marco Rubio"]
+        );
+        assert!(who("Atlantis", "president", None).is_empty());
+    }
+
+    #[test]
+    fn roles_and_affiliations_at_a_date() {
+        let kb = kb();
+        let ushakov = kb.resolve("Yury Ushakov", None).expect("Ushakov");
+        assert!(kb
+            .affiliations_at(ushakov, Some(date("2025-11-30")))
+            .contains(&"Russia/Kremlin".to_string()));
+        assert!(kb
+            .affiliations_at(ushakov, None)
+            .contains(&"Russia/Kremlin".to_string()));
+        assert!(!kb
+            .affiliations_at(ushakov, Some(date("2005-01-01")))
+            .contains(&"Russia/Kremlin".to_string()));
+        let putin = kb.resolve("Putin", None).expect("Putin");
+        let roles = kb.roles_at(putin, Some(date("2010-06-01")));
+        assert_eq!(roles.len(), 1);
+        assert_eq!(roles[0].role, "head_of_government");
+        let kremlin = kb
+            .resolve("the Kremlin", Some(EntityKind::Org))
+            .expect("Kremlin");
+        assert_eq!(kb.affiliations_at(kremlin, None), ["Russia/Kremlin"]);
+    }
+
+    #[test]
+    fn place_paths() {
+        let kb = kb();
+        let path = |s: &str| {
+            kb.resolve(s, Some(EntityKind::Place))
+                .map(|e| kb.place_path(e))
+        };
+        assert_eq!(path("Ukraine"), Some(vec!["Ukraine".to_string()]));
+        assert_eq!(
+            path("Miami"),
+            Some(vec!["United States".to_string(), "Miami".to_string()])
+        );
+        assert_eq!(
+            path("Sumy"),
+            Some(vec!["Ukraine".to_string(), "Sumy".to_string()])
+        );
+        let hb = kb
+            .resolve("Hallandale Beach", None)
+            .expect("Hallandale Beach");
+        assert_eq!(hb.admin1.as_deref(), Some("Florida"));
+        let putin = kb.resolve("Putin", None).expect("Putin");
+        assert!(kb.place_path(putin).is_empty());
+    }
+
+    #[test]
+    fn suggest_finds_near_names() {
+        let kb = kb();
+        let s = kb.suggest("Zelenski", Some(EntityKind::Person), 3);
+        assert_eq!(
+            s.first().map(|e| e.name.as_str()),
+            Some("Volodymyr Zelenskyy")
+        );
+        assert!(kb.suggest("", None, 3).is_empty());
+        assert!(kb.suggest("Putin", None, 0).is_empty());
+    }
+
+    #[test]
+    fn find_mentions_offsets_and_case() {
+        let kb = kb();
+        let text = "Putin's aide Yuri Ushakov met Steve Witkoff in Moscow; the Kremlin said.";
+        let got = found(&kb, text);
+        assert_eq!(
+            got,
+            [
+                ("Putin".to_string(), "Vladimir Putin".to_string()),
+                ("Yuri Ushakov".into(), "Yuri Ushakov".into()),
+                ("Steve Witkoff".into(), "Steve Witkoff".into()),
+                ("Moscow".into(), "Moscow".into()),
+                ("the Kremlin".into(), "Kremlin".into()),
+            ]
+        );
+        // Case: the pronoun is not the country, the bird is not the country.
+        let got = found(&kb, "Tell us about the turkey in the U.S. and the US.");
+        assert_eq!(
+            got,
+            [
+                ("U.S.".to_string(), "United States".to_string()),
+                ("US".into(), "United States".into())
+            ]
+        );
+        // ALL CAPS headline and title-case acronym.
+        let got = found(&kb, "PUTIN MEETS NATO; Nato replies");
+        assert_eq!(got.len(), 3, "{got:?}");
+    }
+
+    #[test]
+    fn find_mentions_prefers_longest_and_respects_boundaries() {
+        let kb = kb();
+        let mut extra = KnowledgeBase::builtin().expect("builtin");
+        extra
+            .merge_str(
+                "test",
+                r#"{"name":"New York Times","type":"org","kind":"outlet","country":"United States"}"#,
+            )
+            .expect("merge");
+        let got = found(&extra, "The New York Times reported from New York.");
+        assert_eq!(
+            got.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>(),
+            ["New York Times", "New York"]
+        );
+        // Inside a longer word nothing matches.
+        assert!(found(&kb, "Putinism and Kyivstar").is_empty());
+        let got = found(&kb, "Russia-Ukraine talks");
+        assert_eq!(
+            got.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>(),
+            ["Russia", "Ukraine"]
+        );
+    }
+
+    #[test]
+    fn find_mentions_ignores_diacritics_and_keeps_offsets() {
+        let kb = kb();
+        for text in [
+            "Volodymyr Zelenskýy spoke.",
+            "🇺🇦 Zelenskyy spoke.",
+            "\u{200f}مرحبا Zelenskyy \u{202b}שלום",
+            "\u{0}\u{7}Zelenskyy\r\n",
+            "Ze\u{301}lenskyy",
+        ] {
+            let ms = kb.find_mentions(text);
+            assert_eq!(ms.len(), 1, "{text:?}: {ms:?}");
+            let m = &ms[0];
+            let s = m.span.slice(text);
+            assert!(!s.is_empty(), "{text:?}");
+            assert!(
+                s.ends_with("lenskyy") || s.ends_with("lenskýy"),
+                "{text:?} gave {s:?}"
+            );
+            assert_eq!(names(&kb, m).first().copied(), Some("Volodymyr Zelenskyy"));
+        }
+        let text = "Talks at the Élysée and the Elysee";
+        let _ = found(&kb, text);
+    }
+
+    #[test]
+    fn find_mentions_demonyms_are_flagged() {
+        let kb = kb();
+        let text = "Russian officials met Ukrainian negotiators.";
+        let ms = kb.find_mentions(text);
+        assert_eq!(ms.len(), 2);
+        assert!(ms.iter().all(|m| m.demonym));
+        assert_eq!(names(&kb, &ms[0]), ["Russia"]);
+    }
+
+    #[test]
+    fn find_mentions_survives_odd_input() {
+        let kb = kb();
+        assert!(kb.find_mentions("").is_empty());
+        assert!(kb.find_mentions("   \n\t").is_empty());
+        let big = "Kyiv and Moscow, said Peskov. ".repeat(40_000);
+        assert!(big.len() > 1_000_000);
+        let ms = kb.find_mentions(&big);
+        assert_eq!(ms.len(), 120_000);
+        for m in ms.iter().take(1000) {
+            assert!(big.is_char_boundary(m.span.start) && big.is_char_boundary(m.span.end));
+        }
+        // Every byte-boundary cut of a multi-byte text is handled.
+        let text = "Ñandú Zelenskyy 🇺🇦 Élysée Straße Kyiv";
+        for (i, _) in text.char_indices() {
+            let _ = kb.find_mentions(&text[i..]);
+        }
+    }
+
+    #[test]
+    fn merge_file_is_all_or_nothing() {
+        let mut kb = KnowledgeBase::builtin().expect("builtin");
+        let before = kb.len();
+        let dir = tempfile::tempdir().expect("tempdir");
+        let bad = dir.path().join("bad.jsonl");
+        std::fs::write(
+            &bad,
+            "# comment\n{\"name\":\"Jane Roe\",\"type\":\"person\",\"aliases\":[\"J. Roe\"]}\n\n{\"name\":\"X\",\"type\":\"thing\"}\n",
+        )
+        .expect("write");
+        let err = format!("{:#}", kb.merge_file(&bad).expect_err("malformed"));
+        assert!(err.contains("bad.jsonl:4"), "{err}");
+        assert!(err.contains("type"), "{err}");
+        assert_eq!(kb.len(), before);
+        assert!(kb.resolve("Jane Roe", None).is_none());
+
+        let bad_date = dir.path().join("date.jsonl");
+        std::fs::write(
+            &bad_date,
+            "{\"name\":\"Jane Roe\",\"type\":\"person\",\"roles\":[{\"role\":\"envoy\",\"from\":\"2020-13-01\"}]}\n",
+        )
+        .expect("write");
+        let err = format!("{:#}", kb.merge_file(&bad_date).expect_err("bad date"));
+        assert!(
+            err.contains("date.jsonl:1") && err.contains("2020-13-01"),
+            "{err}"
+        );
+
+        let good = dir.path().join("good.jsonl");
+        std::fs::write(
+            &good,
+            "{\"name\":\"Jane Roe\",\"type\":\"person\",\"country\":\"Ruritania\",\"roles\":[{\"role\":\"spokesperson\",\"body\":\"Ruritania/Palace\",\"from\":\"2020\"}]}\n\
+             {\"name\":\"Volodymyr Zelenskyy\",\"type\":\"person\",\"country\":\"Ukraine\",\"aliases\":[\"Ze\"]}\n",
+        )
+        .expect("write");
+        assert_eq!(kb.merge_file(&good).expect("good file"), 2);
+        assert_eq!(kb.len(), before + 1);
+        let ze = kb
+            .resolve("Ze", Some(EntityKind::Person))
+            .expect("new alias");
+        assert_eq!(ze.name, "Volodymyr Zelenskyy");
+        assert!(!ze.roles.is_empty(), "merging kept the built-in roles");
+        let roe = kb.resolve("Jane Roe", None).expect("new entry");
+        assert_eq!(
+            kb.affiliations_at(roe, Some(date("2021-01-01"))),
+            ["Ruritania/Palace"]
+        );
+        assert!(kb.affiliations_at(roe, Some(date("2019-01-01"))).is_empty());
+        // The matcher was rebuilt with the new names.
+        assert_eq!(kb.find_mentions("Jane Roe said").len(), 1);
+    }
+
+    #[test]
+    fn dates_parse_strictly() {
+        assert_eq!(parse_date("2019", true).ok(), Some(date("2020-01-01")));
+        assert_eq!(parse_date("2019-05", false).ok(), Some(date("2019-05-01")));
+        assert_eq!(parse_date("2019-12", true).ok(), Some(date("2020-01-01")));
+        assert!(parse_date("19", false).is_err());
+        assert!(parse_date("2019-02-30", false).is_err());
+        assert!(parse_date("2019/01/01", false).is_err());
     }
 }
