@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Indexing throughput and query latency of newsdex.
+#
+#   bench/run.sh [FILE.jsonl.gz]     (default: ../shared/corpus/news/allsides_2017_2020.jsonl.gz)
+#
+# 1. builds newsdex and the two benchmark examples with --release;
+# 2. indexes FILE with `newsdex index --json --rebuild` into a temporary index;
+# 3. indexes the same FILE with examples/plain_tantivy.rs (title + body only,
+#    same tantivy threads and memory budget as newsdex) and prints both
+#    throughputs (decompressed MB/s) and their ratio;
+# 4. times a fixed list of 30 queries against the newsdex index
+#    (examples/query_latency.rs) and prints p50/p90/p99 latency.
+#
+# Environment: ROUNDS (timed runs per query, default 20), KEEP=1 keeps the
+# temporary folder with both indexes and the raw JSON outputs.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+data=${1:-../shared/corpus/news/allsides_2017_2020.jsonl.gz}
+rounds=${ROUNDS:-20}
+if [[ ! -f $data ]]; then
+    echo "bench: $data not found (pass the JSONL file to index as the first argument)" >&2
+    exit 2
+fi
+
+echo "== building (release)" >&2
+cargo build --release --quiet --bin newsdex --example plain_tantivy --example query_latency
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/newsdex-bench.XXXXXX")
+if [[ ${KEEP:-0} == 1 ]]; then
+    echo "bench: keeping $tmp" >&2
+else
+    trap 'rm -rf "$tmp"' EXIT
+fi
+
+# Pull a number out of a one-object JSON document without needing jq.
+field() { sed -n "s/.*\"$2\": *\([-0-9.eE+]*\).*/\1/p" "$1" | head -n 1; }
+
+echo "== newsdex index $data" >&2
+# Exit status 1 means some records were skipped, which is fine for a benchmark.
+status=0
+target/release/newsdex index --json --rebuild --index "$tmp/newsdex" "$data" \
+    >"$tmp/newsdex.json" 2>"$tmp/newsdex.log" || status=$?
+if ((status > 1)); then
+    cat "$tmp/newsdex.log" >&2
+    exit "$status"
+fi
+
+echo "== plain tantivy (title + body)" >&2
+target/release/examples/plain_tantivy --index "$tmp/plain" "$data" >"$tmp/plain.json"
+
+echo "== query latency ($rounds rounds)" >&2
+target/release/examples/query_latency --index "$tmp/newsdex" --rounds "$rounds" >"$tmp/latency.txt"
+target/release/examples/query_latency --index "$tmp/newsdex" --rounds "$rounds" --json >"$tmp/latency.json"
+
+n_mb=$(field "$tmp/newsdex.json" mb_read)
+n_s=$(field "$tmp/newsdex.json" seconds)
+n_rate=$(field "$tmp/newsdex.json" mb_per_s)
+p_mb=$(field "$tmp/plain.json" mb_read)
+p_s=$(field "$tmp/plain.json" seconds)
+p_rate=$(field "$tmp/plain.json" mb_per_s)
+threads=$(field "$tmp/plain.json" threads)
+memory=$(field "$tmp/plain.json" memory_mb)
+
+echo
+echo "indexing $(basename "$data") (tantivy: $threads threads, $memory MB budget; $(nproc) cores here)"
+printf '  %-14s %9s MB %9s s %9s MB/s\n' newsdex "$n_mb" "$n_s" "$n_rate"
+printf '  %-14s %9s MB %9s s %9s MB/s\n' "plain tantivy" "$p_mb" "$p_s" "$p_rate"
+awk -v n="$n_rate" -v p="$p_rate" 'BEGIN {
+    if (p > 0) printf "  ratio newsdex / plain tantivy: %.3f (newsdex takes %.1fx as long)\n", n / p, (n > 0 ? p / n : 0)
+}'
+echo
+echo "query latency (newsdex index)"
+sed 's/^/  /' "$tmp/latency.txt"
