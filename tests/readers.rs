@@ -599,3 +599,36 @@ fn no_panic_on_random_input() {
         }
     }
 }
+
+#[test]
+fn json_arrays_and_pretty_printed_objects() {
+    let dir = tempdir();
+    let array = "[\n  {\"title\": \"A\", \"body\": \"First.\"},\n  {\"title\": \"B\",\n   \"body\": \"\"},\n  {\"title\": \"C\", \"body\": \"Third.\"}\n]\n";
+    let pretty = "{\n  \"title\": \"P\",\n  \"body\": \"Pretty.\"\n}\n{\n  \"title\": \"Q\",\n  \"body\": \"Two.\"\n}\n";
+    let broken = "[{\"body\": \"ok\"}, {\"body\": oops}, {\"body\": \"lost\"}]";
+    let paths = [
+        write(dir.path(), "array.json", array.as_bytes()),
+        write(dir.path(), "pretty.json", pretty.as_bytes()),
+        write(dir.path(), "broken.json.gz", &gzip(broken.as_bytes())),
+    ];
+    let items = read_all(&paths, &ReadOptions::default());
+    let summary: Vec<String> = items
+        .iter()
+        .map(|i| match i {
+            Ok(a) => format!("{}@{}", a.body, a.origin.line),
+            Err(e) => format!("{:?}@{}", e.kind, e.origin.line),
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            "First.@2",
+            "Skipped@3",
+            "Third.@5",
+            "Pretty.@1",
+            "Two.@5",
+            "ok@1",
+            "Failed@1"
+        ]
+    );
+}

@@ -89,81 +89,98 @@ impl JsonlReader {
         }
     }
 
-    /// The JSON keys to try for `field`: the `--field` remapping, else the
-    /// defaults.
-    fn keys(&self, field: &str) -> Vec<&str> {
-        if let Some((_, key)) = self.opts.fields.iter().rev().find(|(f, _)| f == field) {
-            return vec![key.as_str()];
-        }
-        DEFAULT_KEYS
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, keys)| keys.to_vec())
-            .unwrap_or_default()
-    }
-
-    /// The first present, non-null value among the keys for `field`.
-    fn get<'a>(&self, obj: &'a Map<String, Value>, field: &str) -> Option<&'a Value> {
-        self.keys(field)
-            .into_iter()
-            .filter_map(|k| obj.get(k))
-            .find(|v| !v.is_null())
-    }
-
     fn parse(&mut self, len: usize) -> ReadItem {
         // The buffer becomes the article's text without a copy.
         let bytes = std::mem::take(&mut self.buf);
         let (text, lossy) = input::decode(bytes);
         // A byte-order mark is legal at the start of a UTF-8 file only.
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-        let obj: Map<String, Value> =
+        let value: Value =
             serde_json::from_str(text).map_err(|e| self.fail(format!("invalid JSON: {e}")))?;
-        let mut article = Article {
-            origin: self.origin(),
-            input_bytes: len,
-            ..Article::default()
-        };
-        if lossy {
-            article.warnings.push(input::LOSSY_WARNING.to_string());
-        }
-        let string = |field: &str| self.get(&obj, field).and_then(as_text);
-        article.id = string("id")
-            .map(|s| s.trim().to_string())
-            .unwrap_or_default();
-        article.title = string("title")
-            .map(|s| s.trim().to_string())
-            .unwrap_or_default();
-        article.body = string("body")
-            .map(|s| s.trim().to_string())
-            .unwrap_or_default();
-        article.source = self
-            .get(&obj, "source")
-            .and_then(source_name)
-            .filter(|s| !s.is_empty());
-        article.url = string("url")
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty());
-        article.attribution = string("attribution").filter(|s| !s.trim().is_empty());
-        article.authors = self.get(&obj, "authors").map(names).unwrap_or_default();
-        article.tags = self.get(&obj, "tags").map(names).unwrap_or_default();
-        if let Some(date) = string("date") {
-            article.published = parse_date(&date);
-            if article.published.is_none() && !date.trim().is_empty() {
-                article
-                    .warnings
-                    .push(format!("unparseable date {}", shorten(&date)));
-            }
-        }
-        if article.body.is_empty() {
-            return Err(RecordError {
-                origin: self.origin(),
-                reason: "empty body".to_string(),
-                kind: RecordErrorKind::Skipped,
-            });
-        }
-        article.ensure_id();
-        Ok(article)
+        to_article(value, self.origin(), len, lossy, &self.opts)
     }
+}
+
+/// The JSON keys to try for `field`: the `--field` remapping, else the
+/// defaults.
+fn keys<'a>(opts: &'a ReadOptions, field: &str) -> Vec<&'a str> {
+    if let Some((_, key)) = opts.fields.iter().rev().find(|(f, _)| f == field) {
+        return vec![key.as_str()];
+    }
+    DEFAULT_KEYS
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map(|(_, keys)| keys.to_vec())
+        .unwrap_or_default()
+}
+
+/// The first present, non-null value among the keys for `field`.
+fn get<'a>(opts: &ReadOptions, obj: &'a Map<String, Value>, field: &str) -> Option<&'a Value> {
+    keys(opts, field)
+        .into_iter()
+        .filter_map(|k| obj.get(k))
+        .find(|v| !v.is_null())
+}
+
+/// One JSON value (which must be an object) as an article.
+fn to_article(
+    value: Value,
+    origin: Origin,
+    len: usize,
+    lossy: bool,
+    opts: &ReadOptions,
+) -> ReadItem {
+    let Value::Object(obj) = value else {
+        return Err(RecordError {
+            origin,
+            reason: "invalid JSON: expected an object (one article per line)".to_string(),
+            kind: RecordErrorKind::Failed,
+        });
+    };
+    let mut article = Article {
+        origin,
+        input_bytes: len,
+        ..Article::default()
+    };
+    if lossy {
+        article.warnings.push(input::LOSSY_WARNING.to_string());
+    }
+    let string = |field: &str| get(opts, &obj, field).and_then(as_text);
+    article.id = string("id")
+        .map(|s| s.trim().to_string())
+        .unwrap_or_default();
+    article.title = string("title")
+        .map(|s| s.trim().to_string())
+        .unwrap_or_default();
+    article.body = string("body")
+        .map(|s| s.trim().to_string())
+        .unwrap_or_default();
+    article.source = get(opts, &obj, "source")
+        .and_then(source_name)
+        .filter(|s| !s.is_empty());
+    article.url = string("url")
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
+    article.attribution = string("attribution").filter(|s| !s.trim().is_empty());
+    article.authors = get(opts, &obj, "authors").map(names).unwrap_or_default();
+    article.tags = get(opts, &obj, "tags").map(names).unwrap_or_default();
+    if let Some(date) = string("date") {
+        article.published = parse_date(&date);
+        if article.published.is_none() && !date.trim().is_empty() {
+            article
+                .warnings
+                .push(format!("unparseable date {}", shorten(&date)));
+        }
+    }
+    if article.body.is_empty() {
+        return Err(RecordError {
+            origin: article.origin,
+            reason: "empty body".to_string(),
+            kind: RecordErrorKind::Skipped,
+        });
+    }
+    article.ensure_id();
+    Ok(article)
 }
 
 impl Iterator for JsonlReader {
@@ -193,6 +210,157 @@ impl Iterator for JsonlReader {
             }
         }
         None
+    }
+}
+
+/// Largest JSON document (array or pretty-printed objects) read whole. Such
+/// files cannot be streamed line by line, so they are held in memory; beyond
+/// this they should be converted to JSON Lines.
+pub(crate) const MAX_JSON_DOCUMENT_BYTES: usize = 4 * MAX_ARTICLE_BYTES;
+
+/// True when `head` (the first bytes of a JSON input) is not one object per
+/// line: a top-level array, or an object whose first line is a lone `{` (a
+/// pretty-printed object).
+pub(crate) fn is_json_document(head: &[u8]) -> bool {
+    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
+    let rest = head.get(start..).unwrap_or_default();
+    match rest.first() {
+        Some(b'[') => true,
+        Some(b'{') => {
+            let line_end = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
+            rest.get(1..line_end)
+                .is_some_and(|l| l.iter().all(u8::is_ascii_whitespace))
+        }
+        _ => false,
+    }
+}
+
+/// Reads a whole JSON document: an array of article objects, or objects one
+/// after another (pretty-printed, or several per line). Records carry the line
+/// their value starts on. A syntax error ends the file: past it, where the
+/// next object starts cannot be known.
+pub(crate) struct JsonDocReader {
+    path: String,
+    opts: Arc<ReadOptions>,
+    text: String,
+    lossy: bool,
+    pos: usize,
+    line: usize,
+    in_array: bool,
+    done: bool,
+    pending: Option<RecordError>,
+}
+
+impl JsonDocReader {
+    pub(crate) fn new(mut input: Input, path: String, opts: Arc<ReadOptions>) -> Self {
+        let mut reader = JsonDocReader {
+            path,
+            opts,
+            text: String::new(),
+            lossy: false,
+            pos: 0,
+            line: 1,
+            in_array: false,
+            done: false,
+            pending: None,
+        };
+        match input::read_all_bounded(&mut *input, MAX_JSON_DOCUMENT_BYTES) {
+            Err(e) => reader.pending = Some(reader.fail(format!("read error: {e}"))),
+            Ok((_, total)) if total > MAX_JSON_DOCUMENT_BYTES => {
+                reader.pending = Some(reader.fail(format!(
+                    "JSON document too large ({} MB > {} MB); convert it to JSON Lines (one article per line)",
+                    total.div_ceil(1024 * 1024),
+                    MAX_JSON_DOCUMENT_BYTES / (1024 * 1024)
+                )))
+            }
+            Ok((bytes, _)) => {
+                let (text, lossy) = input::decode(bytes);
+                reader.text = text;
+                reader.lossy = lossy;
+                if reader.text.starts_with('\u{feff}') {
+                    reader.pos = 3;
+                }
+                reader.skip_blank(false);
+                if reader.text.get(reader.pos..).is_some_and(|r| r.starts_with('[')) {
+                    reader.in_array = true;
+                    reader.advance(1);
+                }
+            }
+        }
+        reader
+    }
+
+    fn fail(&self, reason: String) -> RecordError {
+        RecordError {
+            origin: Origin {
+                path: self.path.clone(),
+                line: self.line,
+            },
+            reason,
+            kind: RecordErrorKind::Failed,
+        }
+    }
+
+    /// Move `n` bytes forward, counting lines.
+    fn advance(&mut self, n: usize) {
+        let end = (self.pos + n).min(self.text.len());
+        let skipped = self.text.as_bytes().get(self.pos..end).unwrap_or_default();
+        self.line += skipped.iter().filter(|&&b| b == b'\n').count();
+        self.pos = end;
+    }
+
+    /// Skip whitespace, and commas between array elements.
+    fn skip_blank(&mut self, commas: bool) {
+        let rest = self.text.as_bytes().get(self.pos..).unwrap_or_default();
+        let n = rest
+            .iter()
+            .position(|&b| !(b.is_ascii_whitespace() || (commas && b == b',')))
+            .unwrap_or(rest.len());
+        self.advance(n);
+    }
+}
+
+impl Iterator for JsonDocReader {
+    type Item = ReadItem;
+
+    fn next(&mut self) -> Option<ReadItem> {
+        if let Some(e) = self.pending.take() {
+            self.done = true;
+            return Some(Err(e));
+        }
+        if self.done {
+            return None;
+        }
+        self.skip_blank(self.in_array);
+        let rest = self.text.get(self.pos..).unwrap_or_default();
+        if rest.is_empty() || (self.in_array && rest.starts_with(']')) {
+            self.done = true;
+            return None;
+        }
+        let mut values = serde_json::Deserializer::from_str(rest).into_iter::<Value>();
+        match values.next() {
+            Some(Ok(value)) => {
+                let len = values.byte_offset();
+                let origin = Origin {
+                    path: self.path.clone(),
+                    line: self.line,
+                };
+                self.advance(len);
+                Some(to_article(value, origin, len, self.lossy, &self.opts))
+            }
+            Some(Err(e)) => {
+                self.done = true;
+                Some(Err(self.fail(format!("invalid JSON: {e}"))))
+            }
+            None => {
+                self.done = true;
+                None
+            }
+        }
     }
 }
 

@@ -161,8 +161,8 @@ pub(crate) fn format_by_name(path: &Path) -> Option<Format> {
     }
 }
 
-/// The format the first bytes of an input suggest: a JSON object, Reuters
-/// SGML, or else plain text.
+/// The format the first bytes of an input suggest: JSON (an object, or an
+/// array of them), Reuters SGML, or else plain text.
 pub(crate) fn format_by_content(head: &[u8]) -> Format {
     let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
     let start = head
@@ -171,7 +171,7 @@ pub(crate) fn format_by_content(head: &[u8]) -> Format {
         .unwrap_or(head.len());
     let head = head.get(start..).unwrap_or_default();
     let upper: Vec<u8> = head.iter().take(32).map(u8::to_ascii_uppercase).collect();
-    if head.first() == Some(&b'{') {
+    if head.first() == Some(&b'{') || head.first() == Some(&b'[') {
         Format::Jsonl
     } else if upper.starts_with(b"<!DOCTYPE LEWIS") || upper.starts_with(b"<REUTERS") {
         Format::Reuters
@@ -247,7 +247,14 @@ fn reader_for(
         },
     };
     Ok(match format {
-        Format::Jsonl => Box::new(jsonl::JsonlReader::new(inp, name, Arc::clone(opts))),
+        Format::Jsonl => {
+            let head = input::peek(&mut inp).map_err(|e| file_error(Path::new(&name), &e))?;
+            if jsonl::is_json_document(&head) {
+                Box::new(jsonl::JsonDocReader::new(inp, name, Arc::clone(opts)))
+            } else {
+                Box::new(jsonl::JsonlReader::new(inp, name, Arc::clone(opts)))
+            }
+        }
         Format::Text => Box::new(text::TextReader::new(inp, name)),
         Format::Reuters => Box::new(reuters::ReutersReader::new(inp, name)),
     })
