@@ -1,7 +1,20 @@
 //! `newsdex extract`: extraction without indexing.
+//!
+//! Prints, per article, the entities and statements found, either as a
+//! readable summary or (`--json`) one JSON object per line. Offsets in the
+//! JSON are UTF-8 byte offsets into the input file as given where the reader
+//! knows where title and body sit (text files), else into
+//! `Article::text()` (title, blank line, body).
+
 use super::{ExitCode, InputOptions};
+use anyhow::Context as _;
 use clap::Args;
+use newsdex::corpus::{self, Article, ReadOptions, RecordErrorKind};
+use newsdex::extract::{kb::KnowledgeBase, Entity, Extraction, Extractor, Span, Statement};
+use serde_json::{json, Value};
+use std::io::Write;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 #[derive(Args, Debug)]
 pub struct ExtractArgs {
@@ -15,6 +28,164 @@ pub struct ExtractArgs {
     pub json: bool,
 }
 
-pub fn run(_args: ExtractArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`extract` is not built yet")
+/// Read options from the shared input flags (`--field body=text`).
+pub fn read_options(input: &InputOptions) -> anyhow::Result<ReadOptions> {
+    let mut fields = Vec::new();
+    for f in &input.fields {
+        let (field, key) = f
+            .split_once('=')
+            .filter(|(a, b)| !a.trim().is_empty() && !b.trim().is_empty())
+            .with_context(|| format!("--field {f:?}: expected FIELD=KEY, e.g. body=text"))?;
+        fields.push((field.trim().to_string(), key.trim().to_string()));
+    }
+    Ok(ReadOptions {
+        format: input.format,
+        fields,
+    })
+}
+
+/// The built-in knowledge base plus every `--gazetteer` file; a malformed
+/// gazetteer is a fatal error naming its file and line.
+pub fn knowledge_base(gazetteers: &[PathBuf]) -> anyhow::Result<Arc<KnowledgeBase>> {
+    if gazetteers.is_empty() {
+        return KnowledgeBase::builtin_shared();
+    }
+    let mut kb = KnowledgeBase::builtin()?;
+    for g in gazetteers {
+        kb.merge_file(g)?;
+    }
+    Ok(Arc::new(kb))
+}
+
+pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.paths.clone()
+    };
+    let opts = read_options(&args.input)?;
+    let kb = knowledge_base(&args.input.gazetteer)?;
+    let extractor = Extractor { kb, tagger: None };
+    let items = corpus::read_paths(&paths, &opts)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failed = 0usize;
+    for item in items {
+        let article = match item {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("warning: {e}");
+                if e.kind == RecordErrorKind::Failed {
+                    failed += 1;
+                }
+                continue;
+            }
+        };
+        for w in &article.warnings {
+            eprintln!("warning: {}: {w}", article.origin);
+        }
+        let text = article.text();
+        let date = article.published.map(|d| d.date_naive());
+        let extraction = extractor.extract(&text, date);
+        let written = if args.json {
+            let v = render_json(&article, &text, &extraction);
+            serde_json::to_writer(&mut out, &v)
+                .map_err(anyhow::Error::from)
+                .and_then(|_| writeln!(out).map_err(anyhow::Error::from))
+        } else {
+            write_summary(&mut out, &article, &text, &extraction).map_err(anyhow::Error::from)
+        };
+        if let Err(e) = written {
+            if super::is_broken_pipe(&e) {
+                return Ok(ExitCode::Ok);
+            }
+            return Err(e);
+        }
+    }
+    if let Err(e) = out.flush() {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            return Ok(ExitCode::Ok);
+        }
+        return Err(e.into());
+    }
+    Ok(if failed > 0 {
+        ExitCode::Partial
+    } else {
+        ExitCode::Ok
+    })
+}
+
+/// `{"text","start","end"}` for a span of `text`, offsets mapped to the input file.
+pub fn render_span(article: &Article, text: &str, span: Span) -> Value {
+    json!({
+        "text": span.slice(text),
+        "start": article.file_offset(span.start),
+        "end": article.file_offset(span.end),
+    })
+}
+
+/// One entity as JSON.
+pub fn render_entity(article: &Article, text: &str, e: &Entity) -> Value {
+    json!({
+        "name": e.name,
+        "type": e.kind.as_str(),
+        "qid": e.qid,
+        "country": e.country,
+        "mentions": e.mentions.iter().map(|m| render_span(article, text, *m)).collect::<Vec<_>>(),
+        "roles": e.roles,
+        "affiliations": e.affiliations,
+    })
+}
+
+/// One statement as JSON, spans mapped like entity mentions.
+pub fn render_statement(article: &Article, text: &str, s: &Statement) -> Value {
+    json!({
+        "speaker": s.speaker,
+        "speaker_type": s.speaker_type,
+        "affiliations": s.affiliations,
+        "direct": s.direct,
+        "speaker_mention": s.speaker_mention.map(|m| render_span(article, text, m)),
+        "cue": s.cue.map(|m| render_span(article, text, m)),
+        "content": render_span(article, text, s.content),
+    })
+}
+
+/// The `--json` line of one article.
+pub fn render_json(article: &Article, text: &str, x: &Extraction) -> Value {
+    json!({
+        "id": article.id,
+        "title": article.title,
+        "entities": x.entities.iter().map(|e| render_entity(article, text, e)).collect::<Vec<_>>(),
+        "statements": x.statements.iter().map(|s| render_statement(article, text, s)).collect::<Vec<_>>(),
+    })
+}
+
+fn write_summary(
+    out: &mut impl Write,
+    article: &Article,
+    text: &str,
+    x: &Extraction,
+) -> std::io::Result<()> {
+    writeln!(out, "== {}  {}", article.id, article.title.trim())?;
+    for e in &x.entities {
+        let mut line = format!("  {:<6} {}", e.kind.as_str(), e.name);
+        if let Some(c) = e.country.as_deref().filter(|c| *c != e.name) {
+            line.push_str(&format!(" ({c})"));
+        }
+        line.push_str(&format!("  ×{}", e.mentions.len()));
+        if !e.affiliations.is_empty() {
+            line.push_str(&format!("  [{}]", e.affiliations.join(", ")));
+        }
+        if let Some(r) = e.roles.first() {
+            line.push_str(&format!("  — {r}"));
+        }
+        writeln!(out, "{line}")?;
+    }
+    for s in &x.statements {
+        let who = s.speaker.as_deref().unwrap_or("(unnamed)");
+        let content: String = s.content.slice(text).chars().take(160).collect();
+        let quote = if s.direct { "\"" } else { "" };
+        writeln!(out, "  said   {who}: {quote}{}{quote}", content.trim())?;
+    }
+    writeln!(out)
 }

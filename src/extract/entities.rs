@@ -1,13 +1,1668 @@
-//! Entity mentions: knowledge base matches, rules, tagger, coreference.
-//! (Owned by the entities work; placeholder until it lands.)
+//! Entity mentions: knowledge-base matches, rules for names the knowledge
+//! base does not know, the statistical tagger when there is one, in-article
+//! coreference, and roles and affiliations read from the context.
+//!
+//! The flow, per article:
+//! 1. knowledge-base names ([`KnowledgeBase::find_mentions`]), demonyms kept
+//!    apart as context ("Russian forces", "Ukrainian President");
+//! 2. runs of capitalised tokens in running text, split into a title phrase
+//!    ("Russian Foreign Minister") and a name core ("Sergei Lavrov"); the core
+//!    is kept only with evidence of what it is (a title or honorific, a known
+//!    first name, an organisation or place suffix, "in X", "X, Florida",
+//!    "X said", an appositive), or when it is a short form of a name the
+//!    article already gave;
+//! 3. role descriptions ("the Russian president") resolved through the
+//!    knowledge base's dated roles and the article date;
+//! 4. grouping: one entity per knowledge-base entry or per full name, short
+//!    forms ("Mr. Witkoff", "Putin", a headline's "Kushner") joined to it;
+//! 5. roles and affiliations: from the knowledge base at the article date,
+//!    from title phrases, possessives ("Putin's spokesman") and appositives
+//!    ("Yuri Ushakov, a foreign affairs adviser to Putin"); an adviser, envoy
+//!    or spokesperson of someone inherits that person's affiliations.
+//!
+//! Capitalisation is trusted only in sentences of [`Casing::Normal`]:
+//! headlines and all-caps lines contribute knowledge-base names and short
+//! forms of names found elsewhere, nothing else.
 
-use super::{kb::KnowledgeBase, ner::Tagger, text::Doc, Entity};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::OnceLock;
 
+use chrono::NaiveDate;
+
+use super::kb::{fold, EntryId, KbEntry, KnowledgeBase};
+use super::ner::Tagger;
+use super::text::{Casing, Doc, TokenKind};
+use super::{Entity, EntityKind, Span};
+
+/// Count a demonym ("Russian forces") as a mention of its country. Measured
+/// on Reuters-21578 (see docs/parts/entities.md): it raises place recall;
+/// demonyms never make people, so person lists are unaffected.
+const DEMONYM_PLACES: bool = true;
+
+/// Longest name core the rules accept, in tokens.
+const MAX_NAME_TOKENS: usize = 6;
+
+/// Titles and positions: before a name they make it a person and give a role.
+const TITLES: &[&str] = &[
+    "president", "president-elect", "vice", "prime", "minister", "ministers", "secretary",
+    "secretary-general", "senator", "sen", "rep", "representative", "congressman",
+    "congresswoman", "gov", "governor", "mayor", "chancellor", "king", "queen", "prince",
+    "princess", "pope", "judge", "justice", "chairman", "chairwoman", "chairperson", "ceo",
+    "cfo", "coo", "envoy", "ambassador", "spokesman", "spokeswoman", "spokesperson", "adviser",
+    "advisor", "aide", "ombudsman", "commissioner", "director", "deputy", "premier", "general",
+    "gen", "lt", "col", "colonel", "maj", "capt", "captain", "adm", "admiral", "sgt", "sergeant",
+    "commander", "chief", "leader", "sheikh", "ayatollah", "rabbi", "rev", "reverend",
+    "cardinal", "bishop", "archbishop", "professor", "prof", "treasurer", "attorney", "lawyer",
+    "negotiator", "diplomat", "economist", "analyst", "executive", "speaker", "emir", "sultan",
+    "marshal", "lieutenant", "lawmaker", "legislator", "mp", "mep", "official", "officer",
+    "head", "founder", "co-founder", "president's", "strategist", "counsel", "coordinator",
+    "correspondent", "editor", "columnist", "reporter", "researcher", "chair", "manager",
+    "governor-general", "dictator", "monarch", "emperor", "crown", "delegate", "secretary-of-state",
+    "son-in-law", "daughter", "son", "wife", "husband", "brother", "sister", "widow", "nominee",
+    "candidate", "challenger", "incumbent", "superintendent", "inspector", "detective",
+    "prosecutor", "sheriff", "comptroller", "auditor", "administrator", "undersecretary",
+    "under-secretary", "assistant", "principal", "partner", "owner", "investor", "banker",
+    "trader", "activist", "campaigner", "journalist", "author", "actor", "actress", "singer",
+    "coach", "player", "striker", "commentator", "host", "anchor", "scientist", "physician",
+    "doctor", "mufti", "imam", "patriarch", "metropolitan", "lord", "baroness", "duke",
+    "duchess",
+];
+
+/// Honorifics: a person, no role.
+const HONORIFICS: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mme", "dr", "sir", "dame", "messrs", "mx", "herr", "frau",
+    "monsieur", "madame", "senor", "senora",
+];
+
+/// Role nouns whose holder acts for someone else and inherits their
+/// affiliations ("an adviser to Putin" is Kremlin).
+const INHERITING_ROLES: &[&str] = &[
+    "adviser", "advisor", "aide", "envoy", "spokesman", "spokeswoman", "spokesperson",
+    "assistant", "representative", "negotiator", "secretary", "emissary", "confidant",
+];
+
+/// Words that continue a title after "of"/"for" ("Secretary of State").
+const DEPARTMENTS: &[&str] = &[
+    "state", "defense", "defence", "foreign", "affairs", "interior", "justice", "treasury",
+    "health", "finance", "commerce", "labor", "labour", "energy", "education", "agriculture",
+    "transportation", "transport", "homeland", "security", "economy", "economic", "trade",
+    "industry", "culture", "environment", "home", "war", "navy", "army", "exchequer", "staff",
+    "development", "planning", "information", "communications", "housing", "immigration",
+    "veterans", "social", "welfare", "public", "works", "budget", "oil", "petroleum", "mines",
+    "mining", "fisheries", "tourism", "sport", "sports", "youth", "women", "family",
+    "emergency", "situations", "regional", "reintegration", "digital", "transformation",
+    "strategic", "industries", "national", "human", "rights", "resources", "natural",
+    "international", "relations", "policy", "intelligence", "operations", "forces", "armed",
+    "general", "commons", "european", "cooperation", "integration", "services", "science",
+    "technology", "research", "investment", "infrastructure", "revenue", "taxation", "customs",
+    "police", "prisons", "armed", "air", "force", "joint", "chiefs", "council", "commission",
+    "executive", "administrative", "legal", "personnel", "protocol", "press", "media",
+    "presidential", "administration",
+];
+
+/// Lower-case words that may sit in a role phrase before a name
+/// ("special envoy", "foreign affairs adviser", "presidential son-in-law").
+const ROLE_MODIFIERS: &[&str] = &[
+    "special", "senior", "top", "chief", "deputy", "foreign", "former", "presidential",
+    "affairs", "policy", "human", "rights", "national", "security", "defence", "defense",
+    "press", "economic", "trade", "finance", "state", "military", "political", "first", "vice",
+    "acting", "interim", "longtime", "veteran", "lead", "main", "personal", "media",
+    "communications", "campaign", "prime", "executive", "general", "assistant", "associate",
+    "deputy", "principal", "regional", "federal", "local", "opposition", "ruling", "party",
+    "government", "kremlin", "defense", "interior", "justice", "climate", "health", "energy",
+    "intelligence", "counterterrorism", "nuclear", "peace", "chief", "de", "facto", "then",
+    "newly", "elected", "appointed", "outgoing", "incoming", "current", "retired", "late",
+    "-", "in", "law", "of", "the",
+];
+
+/// Last words that make a capitalised sequence an organisation.
+const ORG_SUFFIXES: &[&str] = &[
+    "inc", "corp", "corporation", "co", "ltd", "llc", "plc", "ag", "sa", "nv", "gmbh", "bv",
+    "spa", "group", "holdings", "holding", "bank", "bancorp", "bancshares", "ministry",
+    "agency", "party", "university", "college", "council", "committee", "commission",
+    "department", "association", "union", "institute", "foundation", "company", "companies",
+    "administration", "authority", "office", "organization", "organisation", "fund", "court",
+    "army", "navy", "reserve", "board", "service", "services", "times", "post", "journal",
+    "news", "network", "airlines", "airways", "motors", "industries", "partners", "capital",
+    "securities", "exchange", "federation", "league", "church", "congress", "senate",
+    "parliament", "assembly", "government", "police", "guard", "command", "center", "centre",
+    "media", "systems", "technologies", "technology", "petroleum", "resources", "trust",
+    "bureau", "corps", "forces", "alliance", "coalition", "movement", "front", "brigade",
+    "battalion", "regiment", "club", "society", "cabinet", "duma", "rada", "telegraph",
+    "tribune", "herald", "gazette", "press", "broadcasting", "television", "radio", "studios",
+    "pictures", "entertainment", "foods", "brands", "stores", "pharmaceuticals",
+    "laboratories", "labs", "electric", "electronics", "chemical", "chemicals", "steel",
+    "railway", "railways", "railroad", "insurance", "financial", "investments", "ventures",
+    "enterprises", "international", "communications", "telecom", "energy", "oil", "gas",
+    "airline", "mining", "semiconductor", "software", "pharma", "institution", "academy",
+    "school", "hospital", "clinic", "council", "caucus", "secretariat", "directorate",
+    "inspectorate", "tribunal", "assembly", "chamber", "mission", "delegation", "embassy",
+    "consulate", "squadron", "division", "unit", "team", "fc", "corporation", "lines",
+    "shipping", "realty", "properties", "trading", "exports", "imports", "products",
+    "industries", "manufacturing", "motor", "auto", "automotive", "aviation", "aerospace",
+    "defense", "dynamics", "instruments", "machines", "computer", "computers", "data",
+    "solutions", "networks", "online", "digital", "wireless", "mobile", "cable", "utilities",
+    "power", "light", "water", "commodities", "futures", "markets", "equity", "equities",
+    "advisors", "advisers", "associates", "management", "consulting", "research",
+];
+
+/// First words that, followed by "of", make an organisation ("Bank of Japan").
+const ORG_HEADS: &[&str] = &[
+    "bank", "ministry", "university", "department", "board", "council", "court", "office",
+    "institute", "commission", "church", "federation", "association", "union", "organization",
+    "organisation", "league", "chamber", "house", "college", "academy", "school", "society",
+    "party", "committee", "bureau", "agency", "government", "parliament", "cabinet",
+    "congress", "senate", "assembly", "army", "navy", "fund", "corporation", "order",
+    "friends", "sons", "daughters", "museum",
+];
+
+/// Last words that make a capitalised sequence a place.
+const PLACE_SUFFIXES: &[&str] = &[
+    "city", "county", "province", "region", "oblast", "beach", "island", "islands", "valley",
+    "bay", "lake", "river", "mountains", "mountain", "heights", "springs", "falls", "harbor",
+    "harbour", "peninsula", "strait", "gulf", "sea", "ocean", "coast", "desert", "territory",
+    "territories", "district", "prefecture", "canton", "krai", "borough", "township", "parish",
+    "village", "creek", "hills", "plains", "straits", "canal", "airport", "port",
+];
+
+/// Lower-case place nouns: "the village of X", "the X region".
+const PLACE_NOUNS: &[&str] = &[
+    "village", "town", "city", "province", "region", "oblast", "district", "county", "state",
+    "port", "capital", "island", "settlement", "municipality", "suburb", "neighbourhood",
+    "neighborhood", "area", "border", "republic", "enclave", "outskirts", "hamlet", "regions",
+    "provinces", "frontline", "front", "towns", "villages", "cities",
+];
+
+/// Prepositions that introduce places ("in X", "from X").
+const PLACE_PREPS: &[&str] = &[
+    "in", "at", "from", "near", "outside", "across", "into", "towards", "toward", "around",
+    "throughout", "via", "to", "between", "inside", "within", "visited", "visiting", "through",
+];
+
+/// Verbs of saying: "X said" makes X a speaker (a person or an organisation).
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "told", "added", "wrote", "stated", "noted", "explained", "argued", "asked",
+    "warned", "insisted", "claimed", "announced", "replied", "recalled", "acknowledged",
+    "admitted", "emphasised", "emphasized", "stressed", "declared", "tweeted", "posted",
+    "commented", "confirmed", "denied", "suggested", "urged", "predicted", "estimated",
+    "concluded", "responded", "countered", "contended", "maintained", "believes", "thinks",
+    "continued", "reported", "disclosed", "indicated", "forecast",
+];
+
+/// Appositive nouns that make the name before them an organisation.
+const ORG_NOUNS: &[&str] = &[
+    "company", "firm", "group", "maker", "bank", "agency", "organization", "organisation",
+    "network", "carrier", "producer", "unit", "subsidiary", "retailer", "manufacturer",
+    "newspaper", "broadcaster", "party", "movement", "militia", "union", "charity", "startup",
+    "conglomerate", "insurer", "lender", "airline", "brokerage", "utility", "operator",
+    "developer", "supplier", "exporter", "importer", "refiner", "miner", "publisher",
+    "outlet", "channel", "think", "institute", "university", "association", "club", "team",
+    "coalition", "alliance", "regulator", "watchdog", "ministry", "department", "court",
+];
+
+/// Capitalised words that are not names on their own: sentence openers,
+/// pronouns, weekdays and months. A run never starts with one.
+const COMMON_CAPS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i",
+    "you", "his", "her", "their", "our", "my", "its", "your", "in", "on", "at", "for", "from",
+    "with", "by", "to", "of", "and", "but", "or", "if", "when", "while", "after", "before", "as",
+    "so", "yet", "some", "many", "most", "more", "all", "each", "every", "no", "not", "any",
+    "both", "other", "another", "such", "what", "who", "why", "how", "where", "which", "there",
+    "here", "then", "now", "also", "however", "meanwhile", "still", "even", "just", "only",
+    "according", "despite", "although", "though", "since", "until", "under", "over", "about",
+    "amid", "among", "between", "during", "last", "next", "first", "second", "third", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "yes",
+    "oh", "well", "please", "thank", "thanks", "dear", "today", "yesterday", "tomorrow",
+    "tonight", "once", "again", "because", "unless", "whether", "without", "within", "against",
+    "through", "into", "onto", "upon", "per", "via", "than", "like", "unlike", "instead",
+    "indeed", "perhaps", "maybe", "already", "earlier", "later", "soon", "recently", "finally",
+    "overall", "several", "few", "much", "one", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "let", "do", "does", "did", "is", "are", "was", "were", "be", "been",
+    "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must",
+    "shall", "don't", "i'm", "it's", "we're", "read", "see", "watch", "click", "subscribe",
+    "sign", "related", "photo", "video", "image", "getty", "ap", "file", "update", "updated",
+    "breaking", "exclusive", "opinion", "analysis", "editor's", "note", "advertisement",
+    "note:", "mln", "dlrs", "pct", "cts", "shr", "net", "revs", "qtr", "avg", "shrs", "vs",
+    "year", "years", "new", "old", "former", "ex", "sen", "rep",
+];
+
+/// Function words that may sit inside a name run between capitalised words.
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "bin", "ibn",
+    "al", "el", "la", "le", "dos", "das", "y", "zu", "ben", "abu", "st", "st.",
+];
+
+struct Lexicon {
+    titles: HashSet<&'static str>,
+    honorifics: HashSet<&'static str>,
+    inheriting: HashSet<&'static str>,
+    departments: HashSet<&'static str>,
+    modifiers: HashSet<&'static str>,
+    org_suffixes: HashSet<&'static str>,
+    org_heads: HashSet<&'static str>,
+    place_suffixes: HashSet<&'static str>,
+    place_nouns: HashSet<&'static str>,
+    place_preps: HashSet<&'static str>,
+    speech: HashSet<&'static str>,
+    org_nouns: HashSet<&'static str>,
+    common: HashSet<&'static str>,
+    particles: HashSet<&'static str>,
+    first_names: HashSet<String>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let set = |l: &[&'static str]| l.iter().copied().collect::<HashSet<_>>();
+        let first_names = include_str!("../../data/names/first_names.txt")
+            .lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .flat_map(|l| l.split_whitespace())
+            .map(|w| w.to_ascii_lowercase())
+            .collect();
+        Lexicon {
+            titles: set(TITLES),
+            honorifics: set(HONORIFICS),
+            inheriting: set(INHERITING_ROLES),
+            departments: set(DEPARTMENTS),
+            modifiers: set(ROLE_MODIFIERS),
+            org_suffixes: set(ORG_SUFFIXES),
+            org_heads: set(ORG_HEADS),
+            place_suffixes: set(PLACE_SUFFIXES),
+            place_nouns: set(PLACE_NOUNS),
+            place_preps: set(PLACE_PREPS),
+            speech: set(SPEECH_VERBS),
+            org_nouns: set(ORG_NOUNS),
+            common: set(COMMON_CAPS),
+            particles: set(NAME_PARTICLES),
+            first_names,
+        }
+    })
+}
+
+/// Lower-cased ASCII key of a token without its trailing period, in a
+/// stack buffer (no allocation on the hot path); `None` for tokens no
+/// lexicon holds (non-ASCII or long).
+struct Key {
+    buf: [u8; 24],
+    len: usize,
+}
+
+impl Key {
+    fn new(tok: &str) -> Option<Key> {
+        let t = tok.strip_suffix('.').unwrap_or(tok);
+        if t.len() > 24 || t.is_empty() || !t.is_ascii() {
+            return None;
+        }
+        let mut buf = [0u8; 24];
+        for (d, s) in buf.iter_mut().zip(t.bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        Some(Key { buf, len: t.len() })
+    }
+    fn as_str(&self) -> &str {
+        self.buf
+            .get(..self.len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
+    }
+}
+
+fn in_set(set: &HashSet<&'static str>, tok: &str) -> bool {
+    Key::new(tok).is_some_and(|k| set.contains(k.as_str()))
+}
+
+fn is_possessive(tok: &str) -> bool {
+    matches!(tok, "'s" | "’s" | "'S" | "’S")
+}
+
+/// What a mention is evidence for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Strength {
+    /// Kept only as a short form of an entity the article names elsewhere.
+    Weak,
+    /// Kept on its own.
+    Strong,
+}
+
+/// One mention before grouping.
+#[derive(Debug, Clone)]
+struct Cand {
+    span: Span,
+    kind: Option<EntityKind>,
+    /// Knowledge-base entries the surface names, best first.
+    kb: Vec<EntryId>,
+    strength: Strength,
+    /// Context evidence that this is a person (title, honorific, appositive).
+    person_cue: bool,
+    roles: Vec<String>,
+    affiliations: Vec<String>,
+    country: Option<String>,
+    /// Names of those whose affiliations this one inherits ("adviser to Putin").
+    inherit_from: Vec<String>,
+    /// For a place with no knowledge-base entry: the place that locates it
+    /// ("Hallandale Beach, Florida").
+    located_in: Option<EntryId>,
+}
+
+impl Cand {
+    fn new(doc: &Doc, toks: Range<usize>) -> Cand {
+        let start = doc.tokens.get(toks.start).map_or(0, |t| t.start);
+        let end = toks
+            .end
+            .checked_sub(1)
+            .and_then(|l| doc.tokens.get(l))
+            .map_or(start, |t| t.end);
+        Cand {
+            span: Span::new(start, end),
+            kind: None,
+            kb: Vec::new(),
+            strength: Strength::Weak,
+            person_cue: false,
+            roles: Vec::new(),
+            affiliations: Vec::new(),
+            country: None,
+            inherit_from: Vec::new(),
+            located_in: None,
+        }
+    }
+}
+
+/// Context read around a name: role words, the body they imply, whom the
+/// role is held for.
+#[derive(Debug, Default)]
+struct Context {
+    roles: Vec<String>,
+    affiliations: Vec<String>,
+    country: Option<String>,
+    inherit_from: Vec<String>,
+    person: bool,
+}
+
+/// Everything extraction of one document needs at hand.
+struct Ctx<'d, 'a> {
+    doc: &'d Doc<'a>,
+    kb: &'d KnowledgeBase,
+    lex: &'static Lexicon,
+    date: Option<NaiveDate>,
+    /// Per token: index into `kb_matches` of the match covering it.
+    kb_at: Vec<u32>,
+    kb_matches: Vec<KbHit>,
+}
+
+#[derive(Debug, Clone)]
+struct KbHit {
+    toks: Range<usize>,
+    span: Span,
+    ids: Vec<EntryId>,
+    demonym: bool,
+}
+
+const NONE: u32 = u32::MAX;
+
+/// Entities of `doc`: knowledge-base names, rule-based names, tagger names
+/// (when `tagger` is given), merged by coreference, with roles and
+/// affiliations at `date` (the article's publication date).
 pub fn extract(
-    _doc: &Doc,
-    _kb: &KnowledgeBase,
-    _tagger: Option<&Tagger>,
-    _date: Option<chrono::NaiveDate>,
+    doc: &Doc,
+    kb: &KnowledgeBase,
+    tagger: Option<&Tagger>,
+    date: Option<NaiveDate>,
 ) -> Vec<Entity> {
-    Vec::new()
+    if doc.tokens.is_empty() {
+        return Vec::new();
+    }
+    let _ = tagger;
+    let mut ctx = Ctx {
+        doc,
+        kb,
+        lex: lexicon(),
+        date,
+        kb_at: vec![NONE; doc.tokens.len()],
+        kb_matches: Vec::new(),
+    };
+    for m in kb.find_mentions(doc.text) {
+        let toks = doc.tokens_in(m.span);
+        if toks.is_empty() {
+            continue;
+        }
+        let idx = ctx.kb_matches.len() as u32;
+        for t in toks.clone() {
+            if let Some(slot) = ctx.kb_at.get_mut(t) {
+                *slot = idx;
+            }
+        }
+        ctx.kb_matches.push(KbHit {
+            toks,
+            span: m.span,
+            ids: m.ids,
+            demonym: m.demonym,
+        });
+    }
+    let mut cands: Vec<Cand> = Vec::new();
+    ctx.kb_candidates(&mut cands);
+    for s in 0..doc.sentences.len() {
+        ctx.rule_candidates(s, &mut cands);
+    }
+    ctx.role_descriptions(&mut cands);
+    ctx.group(cands)
+}
+
+impl<'d, 'a> Ctx<'d, 'a> {
+    fn tok(&self, i: usize) -> &'a str {
+        self.doc.token(i)
+    }
+
+    fn kind(&self, i: usize) -> TokenKind {
+        self.doc.kind(i)
+    }
+
+    fn entry(&self, id: EntryId) -> Option<&'d KbEntry> {
+        self.kb.get(id)
+    }
+
+    fn hit_at(&self, t: usize) -> Option<&KbHit> {
+        let i = *self.kb_at.get(t)?;
+        if i == NONE {
+            return None;
+        }
+        self.kb_matches.get(i as usize)
+    }
+
+    /// The lower-cased token before `t` in the same sentence.
+    fn prev_is(&self, t: usize, set: &HashSet<&'static str>, sent_start: usize) -> bool {
+        t > sent_start && in_set(set, self.tok(t - 1)) && self.kind(t - 1) == TokenKind::Lower
+    }
+
+    fn sentence_range(&self, t: usize) -> Range<usize> {
+        self.doc
+            .sentence_of_token(t)
+            .and_then(|s| self.doc.sentence_tokens.get(s).cloned())
+            .unwrap_or(0..self.doc.tokens.len())
+    }
+
+    /// Candidates from knowledge-base matches (demonyms become place
+    /// mentions of their country when [`DEMONYM_PLACES`]).
+    fn kb_candidates(&self, out: &mut Vec<Cand>) {
+        for hit in &self.kb_matches {
+            let Some(first) = hit.ids.first().and_then(|id| self.entry(*id)) else {
+                continue;
+            };
+            if hit.demonym {
+                if !DEMONYM_PLACES {
+                    continue;
+                }
+                // "Russian forces" is about Russia; "Russian Foreign Minister
+                // X" too. But an all-caps headline word is no evidence.
+                let mut c = Cand::new(self.doc, hit.toks.clone());
+                c.span = hit.span;
+                c.kb = hit.ids.clone();
+                c.kind = Some(EntityKind::Place);
+                c.strength = Strength::Strong;
+                out.push(c);
+                continue;
+            }
+            let mut c = Cand::new(self.doc, hit.toks.clone());
+            c.span = hit.span;
+            c.kb = hit.ids.clone();
+            c.kind = Some(first.kind);
+            let sr = self.sentence_range(hit.toks.start);
+            let ambiguous = hit.ids.iter().all(|id| self.entry(*id).is_some_and(|e| e.ambiguous));
+            c.strength = if self.place_doubtful(hit) {
+                Strength::Weak
+            } else if !ambiguous {
+                Strength::Strong
+            } else if first.kind == EntityKind::Place
+                && (self.prev_is(hit.toks.start, &self.lex.place_preps, sr.start)
+                    || self.followed_by_place(hit.toks.end, sr.end).is_some())
+            {
+                Strength::Strong
+            } else {
+                Strength::Weak
+            };
+            out.push(c);
+        }
+    }
+
+    /// A one-word match of a small place that is more likely a word or a
+    /// name: "Bank" (Bānk, India), "TO" (Tô), "George" in "George Bush",
+    /// "David" (Panama). Countries, capitals and regions are never doubted.
+    fn place_doubtful(&self, hit: &KbHit) -> bool {
+        let entries: Vec<&KbEntry> = hit.ids.iter().filter_map(|id| self.entry(*id)).collect();
+        let all_minor_places = !entries.is_empty()
+            && entries.iter().all(|e| {
+                e.kind == EntityKind::Place
+                    && !matches!(
+                        e.subkind.as_deref(),
+                        Some("country" | "historical_country" | "capital" | "state" | "region" | "territory")
+                    )
+            });
+        if !all_minor_places {
+            return false;
+        }
+        let surface = hit.span.slice(self.doc.text);
+        if surface.contains(char::is_whitespace) || hit.toks.len() > 1 {
+            return false;
+        }
+        let lex = self.lex;
+        let small = entries.iter().all(|e| e.population.unwrap_or(0) < 100_000);
+        let sets = [
+            &lex.common,
+            &lex.titles,
+            &lex.honorifics,
+            &lex.org_suffixes,
+            &lex.departments,
+            &lex.particles,
+            &lex.speech,
+            &lex.place_preps,
+            &lex.org_heads,
+            &lex.place_suffixes,
+            &lex.modifiers,
+        ];
+        if sets.iter().any(|set| in_set(set, surface)) {
+            return true;
+        }
+        if self.kind(hit.toks.start) == TokenKind::AllCaps && surface.chars().count() <= 3 {
+            return true;
+        }
+        let written_so = entries.iter().any(|e| {
+            std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .any(|n| n.eq_ignore_ascii_case(surface) || n.to_lowercase() == surface.to_lowercase())
+        });
+        if small && !written_so {
+            return true;
+        }
+        let next_is_name = self.is_name_tok(hit.toks.end)
+            && self.doc.tokens.get(hit.toks.end).map(|t| t.start) != Some(hit.span.end);
+        let prev_is_name = hit.toks.start > 0
+            && self.is_name_tok(hit.toks.start - 1)
+            && self.sentence_range(hit.toks.start).start < hit.toks.start;
+        if in_set_string(&lex.first_names, surface) && (next_is_name || small) {
+            return true;
+        }
+        small && (next_is_name || prev_is_name)
+    }
+
+    /// A knowledge-base place right after ", " at token `t` ("X, Florida").
+    fn followed_by_place(&self, t: usize, sent_end: usize) -> Option<EntryId> {
+        if t + 1 >= sent_end || self.tok(t) != "," {
+            return None;
+        }
+        let hit = self.hit_at(t + 1)?;
+        if hit.toks.start != t + 1 || hit.demonym {
+            return None;
+        }
+        hit.ids
+            .iter()
+            .copied()
+            .find(|id| self.entry(*id).is_some_and(|e| e.kind == EntityKind::Place))
+    }
+
+    /// Whether token `t` can be part of a name run.
+    fn is_name_tok(&self, t: usize) -> bool {
+        match self.kind(t) {
+            TokenKind::Capitalised | TokenKind::AllCaps => true,
+            _ => false,
+        }
+    }
+
+    /// Candidates from runs of capitalised words in running text.
+    fn rule_candidates(&self, s: usize, out: &mut Vec<Cand>) {
+        let Some(range) = self.doc.sentence_tokens.get(s).cloned() else {
+            return;
+        };
+        let casing = self
+            .doc
+            .sentence_casing
+            .get(s)
+            .copied()
+            .unwrap_or(Casing::Normal);
+        let mut t = range.start;
+        while t < range.end {
+            if !self.is_name_tok(t) {
+                t += 1;
+                continue;
+            }
+            // Grow the run: capitalised words, glued hyphens and "&",
+            // particles ("de", "van") and "of" after an organisation head.
+            let start = t;
+            let mut end = t + 1;
+            while end < range.end && end - start < 4 * MAX_NAME_TOKENS {
+                let tok = self.tok(end);
+                if self.is_name_tok(end) {
+                    if in_set(&self.lex.common, tok) && !in_set(&self.lex.titles, tok) {
+                        break;
+                    }
+                    end += 1;
+                    continue;
+                }
+                let glued = |a: usize, b: usize| {
+                    matches!((self.doc.tokens.get(a), self.doc.tokens.get(b)), (Some(x), Some(y)) if x.end == y.start)
+                };
+                let next_cap = end + 1 < range.end && self.is_name_tok(end + 1);
+                if (tok == "-" || tok == "&") && next_cap && glued(end - 1, end) && glued(end, end + 1)
+                {
+                    end += 2;
+                    continue;
+                }
+                if tok == "&" && next_cap {
+                    end += 2;
+                    continue;
+                }
+                if next_cap
+                    && self.kind(end) == TokenKind::Lower
+                    && in_set(&self.lex.particles, tok)
+                {
+                    end += 2;
+                    continue;
+                }
+                if next_cap
+                    && (tok == "of" || tok == "for")
+                    && (in_set(&self.lex.org_heads, self.tok(end - 1))
+                        || in_set(&self.lex.titles, self.tok(end - 1))
+                        || in_set(&self.lex.place_suffixes, self.tok(end - 1)))
+                {
+                    end += 2;
+                    continue;
+                }
+                break;
+            }
+            self.analyse_run(start..end, range.clone(), casing, out);
+            t = end;
+        }
+    }
+
+    /// Split a capitalised run into title phrase and name core, classify
+    /// the core and read its context.
+    fn analyse_run(
+        &self,
+        run: Range<usize>,
+        sent: Range<usize>,
+        casing: Casing,
+        out: &mut Vec<Cand>,
+    ) {
+        let lex = self.lex;
+        let mut a = run.start;
+        let b = run.end;
+        // Leading openers and pronouns are not names ("The", "In", "He").
+        while a < b && in_set(&lex.common, self.tok(a)) {
+            a += 1;
+        }
+        if a >= b {
+            return;
+        }
+        // Title phrase: up to the last title or honorific word.
+        let mut last_title: Option<usize> = None;
+        let mut honorific = false;
+        for i in a..b {
+            let tok = self.tok(i);
+            if in_set(&lex.titles, tok) || in_set(&lex.honorifics, tok) {
+                // "General Motors", "Prince Edward Island": a title word
+                // followed only by an organisation/place suffix is a name.
+                last_title = Some(i);
+                honorific = in_set(&lex.honorifics, tok);
+            }
+        }
+        let mut core_start = a;
+        if let Some(lt) = last_title {
+            if lt + 1 < b {
+                core_start = lt + 1;
+                let mut skipped_of = false;
+                while core_start < b {
+                    let tok = self.tok(core_start);
+                    if tok == "of" || tok == "for" || tok == "the" || tok == "-" {
+                        skipped_of |= tok == "of" || tok == "for";
+                        core_start += 1;
+                    } else if skipped_of && in_set(&lex.departments, tok) {
+                        core_start += 1;
+                    } else {
+                        break;
+                    }
+                }
+                if skipped_of && b - core_start > 3 {
+                    core_start = b - 2;
+                }
+            } else {
+                core_start = b;
+            }
+        } else {
+            // Leading demonyms and knowledge-base organisations/places that
+            // qualify the next name ("Kremlin Dmitriev" is rare; "Russian
+            // Sergei Lavrov" rarer): only strip demonyms.
+            while core_start < b.saturating_sub(1) {
+                match self.hit_at(core_start) {
+                    Some(h) if h.demonym && h.toks.end <= b && h.toks.end > core_start => {
+                        core_start = h.toks.end
+                    }
+                    _ => break,
+                }
+            }
+        }
+        let prefix = a..core_start;
+        let mut core = core_start..b;
+        if core.is_empty() {
+            return;
+        }
+        // A core ending in "'s"-less possessive or trailing joiner: trim.
+        while core.end > core.start && !self.is_name_tok(core.end - 1) {
+            core.end -= 1;
+        }
+        if core.is_empty() || core.len() > MAX_NAME_TOKENS {
+            return;
+        }
+        // A core that is entirely one knowledge-base match: the context goes
+        // to that match; the rules add nothing else.
+        let mut ctxt = self.title_context(prefix.clone(), core.clone(), sent.clone());
+        self.right_context(core.end, sent.clone(), &mut ctxt);
+        let kb_exact = self
+            .hit_at(core.start)
+            .filter(|h| h.toks == core && !h.demonym && !self.place_doubtful(h))
+            .cloned();
+        let kind = self.classify(core.clone(), sent.clone(), &ctxt, honorific || last_title.is_some());
+        let mut c = Cand::new(self.doc, core.clone());
+        if let Some(h) = kb_exact {
+            c.kb = h.ids.clone();
+            c.span = h.span;
+            // Context makes a person of "Washington" in "Mr. Washington".
+            c.kind = kind.or_else(|| h.ids.first().and_then(|id| self.entry(*id)).map(|e| e.kind));
+            c.strength = Strength::Strong;
+        } else {
+            // Parts of the core that the knowledge base knows stand on their
+            // own; the whole core needs its own evidence.
+            let covered = (core.start..core.end).all(|t| self.hit_at(t).is_some());
+            if covered && kind.is_none() {
+                return;
+            }
+            c.kind = kind;
+            c.strength = if casing == Casing::Normal && kind.is_some() {
+                Strength::Strong
+            } else {
+                Strength::Weak
+            };
+        }
+        c.person_cue = ctxt.person;
+        c.roles = ctxt.roles;
+        c.affiliations = ctxt.affiliations;
+        c.country = ctxt.country;
+        c.inherit_from = ctxt.inherit_from;
+        if c.kind == Some(EntityKind::Place) && c.kb.is_empty() {
+            c.located_in = self.followed_by_place(core.end, sent.end);
+        }
+        out.push(c);
+    }
+
+    /// Roles and affiliations from the title phrase inside the run and the
+    /// role words just before it ("Kremlin envoy", "Putin's spokesman",
+    /// "Ukraine's human rights ombudsman, ").
+    fn title_context(&self, prefix: Range<usize>, core: Range<usize>, sent: Range<usize>) -> Context {
+        let lex = self.lex;
+        let mut ctx = Context::default();
+        // In-run title phrase: qualifiers (demonyms, countries, bodies) and role words.
+        let mut role_words: Vec<&str> = Vec::new();
+        let mut role_start: Option<usize> = None;
+        let mut i = prefix.start;
+        while i < prefix.end {
+            if let Some(h) = self.hit_at(i).filter(|h| h.toks.start == i && h.toks.end <= prefix.end) {
+                let end = h.toks.end;
+                let ids = h.ids.clone();
+                if role_start.is_none() {
+                    self.qualifier(&ids, &mut ctx);
+                    i = end;
+                    continue;
+                }
+            }
+            if in_set(&lex.honorifics, self.tok(i)) {
+                ctx.person = true;
+                i += 1;
+                continue;
+            }
+            role_start.get_or_insert(i);
+            role_words.push(self.tok(i));
+            i += 1;
+        }
+        if let Some(rs) = role_start {
+            if let (Some(s), Some(e)) = (self.doc.tokens.get(rs), prefix.end.checked_sub(1).and_then(|l| self.doc.tokens.get(l))) {
+                let text = Span::new(s.start, e.end).slice(self.doc.text);
+                if role_words.iter().any(|w| in_set(&lex.titles, w)) {
+                    ctx.roles.push(text.to_lowercase());
+                    ctx.person = true;
+                }
+            }
+        }
+        // Lower-case role words before the run, possibly with a comma
+        // between them and the name ("ombudsman, Dmytro Lubinets").
+        let run_start = prefix.start.min(core.start);
+        let mut k = run_start;
+        if k > sent.start + 1 && self.tok(k - 1) == "," && in_set(&lex.titles, self.tok(k - 2)) {
+            k -= 1;
+        }
+        let role_end = k;
+        let mut has_title = false;
+        while k > sent.start && role_end - k < 6 {
+            let tok = self.tok(k - 1);
+            let lower = self.kind(k - 1) == TokenKind::Lower || tok == "-";
+            if lower && in_set(&lex.titles, tok) {
+                has_title = true;
+                k -= 1;
+            } else if lower && in_set(&lex.modifiers, tok) {
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        // Drop leading function words of the phrase ("the", "of").
+        while k < role_end && matches!(self.tok(k), "the" | "of" | "in" | "-") {
+            k += 1;
+        }
+        if has_title && k < role_end {
+            let last = if self.tok(role_end - 1) == "," { role_end - 1 } else { role_end };
+            if let (Some(s), Some(e)) = (self.doc.tokens.get(k), last.checked_sub(1).and_then(|l| self.doc.tokens.get(l))) {
+                if s.start < e.end {
+                    let text = Span::new(s.start, e.end).slice(self.doc.text).to_lowercase();
+                    let head = self.tok(last.saturating_sub(1)).to_ascii_lowercase();
+                    ctx.roles.push(text);
+                    ctx.person = true;
+                    // Who or what the role is held for: "Putin's", "Kremlin",
+                    // "Russian", "Ukraine's".
+                    self.role_owner(k, sent.start, &head, &mut ctx);
+                }
+            }
+        }
+        ctx
+    }
+
+    /// The owner left of a role phrase starting at token `k`.
+    fn role_owner(&self, k: usize, sent_start: usize, head: &str, ctx: &mut Context) {
+        if k <= sent_start {
+            return;
+        }
+        let mut j = k;
+        let possessive = is_possessive(self.tok(j - 1));
+        if possessive {
+            j -= 1;
+        }
+        if j <= sent_start {
+            return;
+        }
+        let owner_end = j;
+        if let Some(h) = self.hit_at(owner_end - 1).cloned() {
+            if h.toks.end == owner_end {
+                let person = h
+                    .ids
+                    .first()
+                    .and_then(|id| self.entry(*id))
+                    .is_some_and(|e| e.kind == EntityKind::Person);
+                if person {
+                    if self.lex.inheriting.contains(head) || possessive {
+                        ctx.inherit_from.push(h.span.slice(self.doc.text).to_string());
+                    }
+                } else {
+                    self.qualifier(&h.ids, ctx);
+                }
+                return;
+            }
+        }
+        if possessive {
+            // An unknown owner: a capitalised run ending before "'s".
+            let mut s = owner_end;
+            while s > sent_start && self.is_name_tok(s - 1) && owner_end - s < MAX_NAME_TOKENS {
+                s -= 1;
+            }
+            if s < owner_end {
+                if let (Some(a), Some(b)) = (self.doc.tokens.get(s), self.doc.tokens.get(owner_end - 1)) {
+                    ctx.inherit_from.push(Span::new(a.start, b.end).slice(self.doc.text).to_string());
+                }
+            }
+        }
+    }
+
+    /// Affiliation from a qualifier the knowledge base knows: a country or
+    /// demonym ("Ukrainian President" → Ukraine/Government), an organisation
+    /// with a body ("Kremlin envoy" → Russia/Kremlin).
+    fn qualifier(&self, ids: &[EntryId], ctx: &mut Context) {
+        let Some(e) = ids.first().and_then(|id| self.entry(*id)) else {
+            return;
+        };
+        match e.kind {
+            EntityKind::Org => {
+                if let Some(b) = &e.body {
+                    push_unique(&mut ctx.affiliations, b.clone());
+                    if ctx.country.is_none() {
+                        ctx.country = b.split('/').next().map(str::to_string);
+                    }
+                } else if let Some(c) = &e.country {
+                    ctx.country.get_or_insert_with(|| c.clone());
+                }
+            }
+            EntityKind::Place => {
+                let country = if is_country(e) {
+                    Some(e.name.clone())
+                } else {
+                    e.country.clone()
+                };
+                if let Some(c) = country {
+                    push_unique(&mut ctx.affiliations, format!("{c}/Government"));
+                    ctx.country.get_or_insert(c);
+                }
+            }
+            EntityKind::Person => {}
+        }
+    }
+
+    /// Appositive after a name: ", a foreign affairs adviser to Putin,",
+    /// ", who serves as Donald Trump's special envoy", ", 45,", ", who".
+    fn right_context(&self, end: usize, sent: Range<usize>, ctx: &mut Context) {
+        let lex = self.lex;
+        if end >= sent.end {
+            return;
+        }
+        if self.tok(end) != "," {
+            return;
+        }
+        let mut k = end + 1;
+        // Age: "John Smith, 45,".
+        if self.kind(k) == TokenKind::Number && self.tok(k + 1) == "," {
+            ctx.person = true;
+            return;
+        }
+        let mut saw_who = false;
+        while k < sent.end
+            && matches!(
+                self.tok(k),
+                "a" | "an" | "the" | "who" | "is" | "was" | "serves" | "served" | "as" | "also"
+                    | "now" | "currently" | "then" | "has" | "been" | "its" | "his" | "her"
+            )
+        {
+            saw_who |= self.tok(k) == "who";
+            k += 1;
+        }
+        if saw_who && k == end + 2 {
+            ctx.person = true;
+        }
+        // Optional possessive owner: "Donald Trump's".
+        let mut owner: Option<String> = None;
+        let mut owner_ids: Option<Vec<EntryId>> = None;
+        let os = k;
+        while k < sent.end && self.is_name_tok(k) && k - os < MAX_NAME_TOKENS {
+            k += 1;
+        }
+        if k > os && is_possessive(self.tok(k)) {
+            if let (Some(a), Some(b)) = (self.doc.tokens.get(os), self.doc.tokens.get(k - 1)) {
+                owner = Some(Span::new(a.start, b.end).slice(self.doc.text).to_string());
+            }
+            owner_ids = self
+                .hit_at(k - 1)
+                .filter(|h| h.toks.end == k && !h.demonym)
+                .map(|h| h.ids.clone());
+            if owner_ids.is_none() {
+                owner_ids = self.hit_at(k - 1).filter(|h| h.demonym).map(|h| h.ids.clone());
+            }
+            k += 1;
+        } else {
+            k = os;
+        }
+        // Role phrase.
+        let rs = k;
+        let mut head: Option<usize> = None;
+        while k < sent.end && k - rs < 7 {
+            let tok = self.tok(k);
+            let kind = self.kind(k);
+            if in_set(&lex.titles, tok) {
+                head = Some(k);
+                k += 1;
+            } else if in_set(&lex.modifiers, tok) || in_set(&lex.departments, tok) || self.hit_at(k).is_some_and(|h| h.demonym)
+            {
+                k += 1;
+            } else if kind == TokenKind::Lower && in_set(&lex.org_nouns, tok) && head.is_none() {
+                // ", a Moscow-based company": an organisation, not a person.
+                return;
+            } else {
+                break;
+            }
+        }
+        let Some(h) = head else {
+            return;
+        };
+        let (Some(a), Some(b)) = (self.doc.tokens.get(rs), self.doc.tokens.get(h)) else {
+            return;
+        };
+        let role = Span::new(a.start, b.end).slice(self.doc.text).to_lowercase();
+        let head_key = self.tok(h).to_ascii_lowercase();
+        ctx.roles.push(role);
+        ctx.person = true;
+        let inheriting = lex.inheriting.contains(head_key.as_str());
+        if let Some(o) = owner {
+            match owner_ids {
+                Some(ids)
+                    if ids
+                        .first()
+                        .and_then(|id| self.entry(*id))
+                        .is_some_and(|e| e.kind != EntityKind::Person) =>
+                {
+                    self.qualifier(&ids, ctx)
+                }
+                _ => ctx.inherit_from.push(o),
+            }
+        }
+        // "adviser to Putin", "envoy of the Kremlin", "minister of Ukraine".
+        let mut j = h + 1;
+        if j < sent.end && matches!(self.tok(j), "to" | "of" | "for" | "at") {
+            j += 1;
+            if self.tok(j) == "the" {
+                j += 1;
+            }
+            if let Some(hit) = self.hit_at(j).filter(|x| x.toks.start == j).cloned() {
+                let first = hit.ids.first().and_then(|id| self.entry(*id));
+                match first.map(|e| e.kind) {
+                    Some(EntityKind::Person) => {
+                        if inheriting {
+                            ctx.inherit_from.push(hit.span.slice(self.doc.text).to_string());
+                        }
+                    }
+                    Some(_) => {
+                        // "envoy to the Middle East" names where, not whom.
+                        let is_country_or_org = first.is_some_and(|e| {
+                            e.kind == EntityKind::Org || is_country(e)
+                        });
+                        if is_country_or_org && !inheriting {
+                            self.qualifier(&hit.ids, ctx);
+                        } else if first.is_some_and(|e| e.kind == EntityKind::Org) {
+                            self.qualifier(&hit.ids, ctx);
+                        }
+                    }
+                    None => {}
+                }
+            } else if self.is_name_tok(j) && inheriting {
+                let mut e = j;
+                while e < sent.end && self.is_name_tok(e) && e - j < MAX_NAME_TOKENS {
+                    e += 1;
+                }
+                if let (Some(a), Some(b)) = (self.doc.tokens.get(j), self.doc.tokens.get(e - 1)) {
+                    ctx.inherit_from.push(Span::new(a.start, b.end).slice(self.doc.text).to_string());
+                }
+            }
+        }
+    }
+
+    /// Person, organisation or place, from the core's own words and its
+    /// surroundings; `None` when nothing says.
+    fn classify(
+        &self,
+        core: Range<usize>,
+        sent: Range<usize>,
+        ctx: &Context,
+        titled: bool,
+    ) -> Option<EntityKind> {
+        let lex = self.lex;
+        let first = self.tok(core.start);
+        let last = self.tok(core.end - 1);
+        let n = core.len();
+        // Organisation and place words are the strongest signal: "Prince
+        // Edward Island", "General Motors Corp".
+        if in_set(&lex.org_suffixes, last) && n >= 2 {
+            return Some(EntityKind::Org);
+        }
+        if n >= 3 && in_set(&lex.org_heads, first) && matches!(self.tok(core.start + 1), "of" | "for") {
+            return Some(EntityKind::Org);
+        }
+        if in_set(&lex.place_suffixes, last) && n >= 2 {
+            return Some(EntityKind::Place);
+        }
+        if (core.start..core.end).any(|t| self.tok(t) == "&") {
+            return Some(EntityKind::Org);
+        }
+        if titled || ctx.person {
+            return Some(EntityKind::Person);
+        }
+        let all_caps = (core.start..core.end).all(|t| self.kind(t) == TokenKind::AllCaps);
+        let first_name = in_set_string(&lex.first_names, first) && n >= 2;
+        if first_name && !all_caps {
+            return Some(EntityKind::Person);
+        }
+        let before = core.start.checked_sub(1).filter(|b| *b >= sent.start);
+        let prev = before.map(|b| self.tok(b)).unwrap_or("");
+        let prev_lower = before.is_some_and(|b| self.kind(b) == TokenKind::Lower);
+        // "the village of X", "X region", "X-based", "X, Florida".
+        if prev == "of"
+            && core.start >= sent.start + 2
+            && in_set(&lex.place_nouns, self.tok(core.start - 2))
+        {
+            return Some(EntityKind::Place);
+        }
+        let next = self.tok(core.end);
+        if core.end < sent.end && self.kind(core.end) == TokenKind::Lower && matches!(
+            next,
+            "region" | "province" | "oblast" | "district" | "county" | "border" | "regions"
+        ) {
+            return Some(EntityKind::Place);
+        }
+        if next == "-" && matches!(self.tok(core.end + 1), "based" | "headquartered") {
+            return Some(EntityKind::Place);
+        }
+        if self.followed_by_place(core.end, sent.end).is_some() && !first_name {
+            return Some(EntityKind::Place);
+        }
+        let speaks = core.end < sent.end && in_set(&lex.speech, next) && self.kind(core.end) == TokenKind::Lower;
+        if speaks {
+            if all_caps || n == 1 {
+                return Some(EntityKind::Org);
+            }
+            return Some(EntityKind::Person);
+        }
+        if all_caps && (2..=6).contains(&last.len()) && n == 1 {
+            // An acronym in running text: most often an organisation.
+            if core.start > sent.start {
+                return Some(EntityKind::Org);
+            }
+        }
+        if prev_lower && in_set(&lex.place_preps, prev) && n <= 3 && !first_name {
+            // "in X": a place unless it looks like an organisation.
+            if prev == "at" || prev == "to" || prev == "between" {
+                return None;
+            }
+            return Some(EntityKind::Place);
+        }
+        None
+    }
+
+    /// "the Russian president", "the Kremlin leader", "the US secretary of
+    /// state": the holder of that role at the article date.
+    fn role_descriptions(&self, out: &mut Vec<Cand>) {
+        let lex = self.lex;
+        let n = self.doc.tokens.len();
+        let mut t = 0;
+        while t + 2 < n {
+            if !self.tok(t).eq_ignore_ascii_case("the") {
+                t += 1;
+                continue;
+            }
+            let Some(hit) = self.hit_at(t + 1).filter(|h| h.toks.start == t + 1).cloned() else {
+                t += 1;
+                continue;
+            };
+            let Some(q) = hit.ids.first().and_then(|id| self.entry(*id)) else {
+                t += 1;
+                continue;
+            };
+            let country = match (q.kind, q.subkind.as_deref()) {
+                (EntityKind::Place, Some("country" | "historical_country")) => Some(q.name.clone()),
+                (EntityKind::Org, _) => q.body.as_deref().and_then(|b| b.split('/').next()).map(str::to_string),
+                _ => None,
+            };
+            let Some(country) = country else {
+                t += 1;
+                continue;
+            };
+            // Role words after the qualifier, lower case, up to 4.
+            let rs = hit.toks.end;
+            let mut re = rs;
+            while re < n && re - rs < 4 {
+                let tok = self.tok(re);
+                let lower = self.kind(re) == TokenKind::Lower;
+                if lower && (in_set(&lex.titles, tok) || in_set(&lex.departments, tok) || tok == "of") {
+                    re += 1;
+                } else {
+                    break;
+                }
+            }
+            while re > rs && self.tok(re - 1) == "of" {
+                re -= 1;
+            }
+            if re == rs || self.is_name_tok(re) {
+                // No role, or a title before a name ("the Russian president Vladimir Putin").
+                t = rs;
+                continue;
+            }
+            let role = {
+                let (Some(a), Some(b)) = (self.doc.tokens.get(rs), self.doc.tokens.get(re - 1)) else {
+                    t = re;
+                    continue;
+                };
+                Span::new(a.start, b.end).slice(self.doc.text).to_ascii_lowercase()
+            };
+            let role = match role.as_str() {
+                "leader" => "president",
+                r => r,
+            };
+            let holders = self.kb.role_holders(&country, role, self.date);
+            let holders = if holders.is_empty() && role == "president" {
+                self.kb.role_holders(&country, "prime minister", self.date)
+            } else {
+                holders
+            };
+            if let Some(h) = holders.first() {
+                let id = self.kb.lookup(&h.name).iter().copied().find(|id| {
+                    self.entry(*id).is_some_and(|e| e.kind == EntityKind::Person && e.name == h.name)
+                });
+                if let Some(id) = id {
+                    let mut c = Cand::new(self.doc, t..re);
+                    c.kb = vec![id];
+                    c.kind = Some(EntityKind::Person);
+                    // Without a date, "the president" may be anyone who held
+                    // it: only join a holder the article names anyway.
+                    c.strength = if self.date.is_some() { Strength::Strong } else { Strength::Weak };
+                    out.push(c);
+                }
+            }
+            t = re;
+        }
+    }
+
+    /// Group mentions into entities, resolve short forms, fill roles,
+    /// affiliations and countries.
+    fn group(&self, mut cands: Vec<Cand>) -> Vec<Entity> {
+        cands.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
+        // Drop rule candidates inside a longer kept one.
+        let mut groups: Vec<Group> = Vec::new();
+        let mut by_key: HashMap<GroupKey, usize> = HashMap::new();
+        let mut weak: Vec<Cand> = Vec::new();
+        for c in cands {
+            if c.strength == Strength::Weak {
+                weak.push(c);
+                continue;
+            }
+            self.add(&mut groups, &mut by_key, c, false);
+        }
+        // Short forms: a weak candidate joins the one group it names.
+        for g in groups.iter_mut() {
+            g.keys = self.group_keys(g);
+        }
+        let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, g) in groups.iter().enumerate() {
+            for k in &g.keys {
+                let v = index.entry(k.as_str()).or_default();
+                if !v.contains(&i) {
+                    v.push(i);
+                }
+            }
+        }
+        let mut joins: Vec<(usize, Cand)> = Vec::new();
+        for mut c in weak {
+            if let Some(gi) = c.kb.iter().find_map(|id| groups.iter().position(|g| g.kb == Some(*id))) {
+                joins.push((gi, c));
+                continue;
+            }
+            let text = fold(c.span.slice(self.doc.text));
+            if let Some([gi]) = index.get(text.as_str()).map(Vec::as_slice) {
+                c.kb.clear();
+                joins.push((*gi, c));
+            }
+        }
+        drop(index);
+        for (gi, c) in joins {
+            if let Some(g) = groups.get_mut(gi) {
+                g.absorb(c);
+            }
+        }
+        // Single-word people kept so far may be surnames of a full name.
+        self.merge_surnames(&mut groups);
+        self.places_named_like_people(&mut groups);
+        self.finish(groups)
+    }
+
+    fn add(&self, groups: &mut Vec<Group>, by_key: &mut HashMap<GroupKey, usize>, c: Cand, _weak: bool) {
+        let kind = c.kind.unwrap_or(EntityKind::Org);
+        // Pick the entry the context agrees with.
+        let id = if c.kb.is_empty() {
+            None
+        } else {
+            let want = c.kind.filter(|_| c.person_cue || c.kind == Some(EntityKind::Person));
+            let pick = c
+                .kb
+                .iter()
+                .copied()
+                .find(|id| want.is_none_or(|k| self.entry(*id).is_some_and(|e| e.kind == k)));
+            pick.or_else(|| {
+                if c.person_cue {
+                    None
+                } else {
+                    c.kb.first().copied()
+                }
+            })
+        };
+        let name_text = c.span.slice(self.doc.text);
+        let (key, kind, name) = match id.and_then(|i| self.entry(i).map(|e| (i, e))) {
+            Some((i, e)) => (GroupKey::Kb(i), e.kind, e.name.clone()),
+            None => {
+                // Unknown names: try the knowledge base by full name (aliases
+                // the matcher did not see, e.g. across a line break).
+                let resolved = self
+                    .kb
+                    .resolve(name_text, Some(kind))
+                    .filter(|e| fold(&e.name) == fold(name_text) || name_text.contains(' '));
+                match resolved {
+                    Some(e) => {
+                        let i = self.kb.lookup(&e.name).iter().copied().find(|i| self.entry(*i).is_some_and(|x| x.name == e.name && x.kind == e.kind));
+                        match i {
+                            Some(i) => (GroupKey::Kb(i), e.kind, e.name.clone()),
+                            None => (GroupKey::Name(kind, fold(name_text)), kind, clean_name(name_text)),
+                        }
+                    }
+                    None => (GroupKey::Name(kind, fold(name_text)), kind, clean_name(name_text)),
+                }
+            }
+        };
+        let gi = match by_key.get(&key) {
+            Some(gi) => *gi,
+            None => {
+                let kb_id = match key {
+                    GroupKey::Kb(i) => Some(i),
+                    _ => None,
+                };
+                groups.push(Group {
+                    name,
+                    kind,
+                    kb: kb_id,
+                    mentions: Vec::new(),
+                    roles: Vec::new(),
+                    affiliations: Vec::new(),
+                    country: None,
+                    context_country: None,
+                    inherit_from: Vec::new(),
+                    located_in: None,
+                    first: c.span.start,
+                    keys: Vec::new(),
+                });
+                by_key.insert(key, groups.len() - 1);
+                groups.len() - 1
+            }
+        };
+        if let Some(g) = groups.get_mut(gi) {
+            g.absorb(c);
+        }
+    }
+
+    /// The folded forms that name group `g`: its name and aliases, and for
+    /// a person their last words ("putin", "lloyd webber").
+    fn group_keys(&self, g: &Group) -> Vec<String> {
+        let mut names: Vec<String> = vec![fold(&g.name)];
+        if let Some(e) = g.kb.and_then(|i| self.entry(i)) {
+            names.extend(e.aliases.iter().map(|a| fold(a)));
+        }
+        let mut keys: Vec<String> = Vec::new();
+        for n in names {
+            if g.kind == EntityKind::Person {
+                let words: Vec<&str> = n.split(' ').collect();
+                for i in 1..words.len() {
+                    let suffix = words.get(i..).map(|w| w.join(" ")).unwrap_or_default();
+                    // "Jr" or an initial is no short form.
+                    if suffix.len() > 2 && !keys.contains(&suffix) {
+                        keys.push(suffix);
+                    }
+                }
+            }
+            if !n.is_empty() && !keys.contains(&n) {
+                keys.push(n);
+            }
+        }
+        keys
+    }
+
+    /// Whether folded `text` names group `g` (see [`Ctx::group_keys`]).
+    fn names_match(&self, g: &Group, text: &str) -> bool {
+        g.keys.iter().any(|k| k == text)
+    }
+
+    /// One-word people that are surnames of a fuller person of the article
+    /// join it ("Baker" → "James Baker").
+    fn merge_surnames(&self, groups: &mut Vec<Group>) {
+        let mut i = 0;
+        while i < groups.len() {
+            let single = groups
+                .get(i)
+                .filter(|g| g.kind == EntityKind::Person && g.kb.is_none() && !g.name.contains(' '))
+                .map(|g| fold(&g.name));
+            if let Some(text) = single {
+                let targets: Vec<usize> = groups
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, g)| *j != i && g.kind == EntityKind::Person && self.names_match(g, &text))
+                    .map(|(j, _)| j)
+                    .collect();
+                if let [j] = targets.as_slice() {
+                    let j = *j;
+                    let g = groups.remove(i);
+                    let j = if j > i { j - 1 } else { j };
+                    if let Some(t) = groups.get_mut(j) {
+                        t.merge(g);
+                    }
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// A one-word knowledge-base place or organisation whose every mention
+    /// is the surname of a person of the article is that person: "Rubio"
+    /// (a town in Venezuela) in a headline over "Marco Rubio".
+    fn places_named_like_people(&self, groups: &mut Vec<Group>) {
+        let mut i = 0;
+        while i < groups.len() {
+            let target = groups.get(i).and_then(|g| {
+                if g.kind == EntityKind::Person || g.mentions.is_empty() {
+                    return None;
+                }
+                if g.kb.and_then(|id| self.entry(id)).is_some_and(|e| is_country(e)) {
+                    return None;
+                }
+                let texts: Vec<String> = g.mentions.iter().map(|m| fold(m.slice(self.doc.text))).collect();
+                if texts.iter().any(|t| t.contains(' ')) {
+                    return None;
+                }
+                let mut hits = groups.iter().enumerate().filter(|(j, p)| {
+                    *j != i && p.kind == EntityKind::Person && texts.iter().all(|t| self.names_match(p, t))
+                });
+                match (hits.next(), hits.next()) {
+                    (Some((j, _)), None) => Some(j),
+                    _ => None,
+                }
+            });
+            if let Some(j) = target {
+                let mut g = groups.remove(i);
+                g.kind = EntityKind::Person;
+                g.roles.clear();
+                g.affiliations.clear();
+                let j = if j > i { j - 1 } else { j };
+                if let Some(t) = groups.get_mut(j) {
+                    t.merge(g);
+                }
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    /// Entities from groups: knowledge-base roles and affiliations at the
+    /// date, inherited affiliations, countries.
+    fn finish(&self, mut groups: Vec<Group>) -> Vec<Entity> {
+        // Affiliations of each group before inheritance, for lookups.
+        for g in groups.iter_mut() {
+            if let Some(e) = g.kb.and_then(|i| self.kb.get(i)) {
+                let kb_affs = self.kb.affiliations_at(e, self.date);
+                let mut affs = kb_affs.clone();
+                for a in g.affiliations.drain(..) {
+                    // "Ukrainian President" says Ukraine/Government; the
+                    // knowledge base says which body in Ukraine.
+                    if let Some(country) = a.strip_suffix("/Government") {
+                        let prefix = format!("{country}/");
+                        if kb_affs.iter().any(|k| k.starts_with(&prefix)) {
+                            continue;
+                        }
+                    }
+                    push_unique(&mut affs, a);
+                }
+                g.affiliations = affs;
+                for r in self.kb.roles_at(e, self.date) {
+                    let title = r.title.clone().unwrap_or_else(|| r.role.replace('_', " "));
+                    push_unique(&mut g.roles, title);
+                }
+                let country = match e.kind {
+                    EntityKind::Place if is_country(e) => Some(e.name.clone()),
+                    _ => e.country.clone(),
+                };
+                if country.is_some() {
+                    g.country = country;
+                }
+            }
+        }
+        // Inheritance: "adviser to Putin" takes Putin's affiliations.
+        let snapshot: Vec<(String, EntityKind, Option<EntryId>, Vec<String>)> = groups
+            .iter()
+            .map(|g| (g.name.clone(), g.kind, g.kb, g.affiliations.clone()))
+            .collect();
+        for g in groups.iter_mut() {
+            let owners = std::mem::take(&mut g.inherit_from);
+            for o in owners {
+                let fo = fold(&o);
+                let owner = snapshot.iter().find(|(name, kind, kb, _)| {
+                    *kind == EntityKind::Person
+                        && (fold(name) == fo
+                            || fold(name).ends_with(&format!(" {fo}"))
+                            || kb.and_then(|i| self.kb.get(i)).is_some_and(|e| e.aliases.iter().any(|a| fold(a) == fo)))
+                });
+                let affs = match owner {
+                    Some((_, _, _, affs)) => affs.clone(),
+                    None => self
+                        .kb
+                        .resolve(&o, Some(EntityKind::Person))
+                        .map(|e| self.kb.affiliations_at(e, self.date))
+                        .unwrap_or_default(),
+                };
+                for a in affs {
+                    push_unique(&mut g.affiliations, a);
+                }
+            }
+        }
+        let mut out = Vec::with_capacity(groups.len());
+        for mut g in groups {
+            if g.kind == EntityKind::Person && g.country.is_none() {
+                g.country = g
+                    .affiliations
+                    .first()
+                    .and_then(|a| a.split('/').next())
+                    .map(str::to_string)
+                    .or(g.context_country.clone());
+            }
+            if g.kind == EntityKind::Place && g.kb.is_none() {
+                if let Some(e) = g.located_in.and_then(|i| self.kb.get(i)) {
+                    g.country = if is_country(e) {
+                        Some(e.name.clone())
+                    } else {
+                        e.country.clone()
+                    };
+                }
+            }
+            if g.kind != EntityKind::Person {
+                // Organisations keep their body as affiliation; places none.
+                if g.kind == EntityKind::Place {
+                    g.affiliations.clear();
+                }
+            }
+            g.mentions.sort();
+            g.mentions.dedup();
+            let qid = g.kb.and_then(|i| self.kb.get(i)).and_then(|e| e.qid.clone());
+            out.push((
+                g.first,
+                Entity {
+                    name: g.name,
+                    kind: g.kind,
+                    qid,
+                    country: g.country,
+                    mentions: g.mentions,
+                    roles: g.roles,
+                    affiliations: g.affiliations,
+                },
+            ));
+        }
+        out.sort_by_key(|(first, _)| *first);
+        out.into_iter().map(|(_, e)| e).collect()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum GroupKey {
+    Kb(EntryId),
+    Name(EntityKind, String),
+}
+
+#[derive(Debug)]
+struct Group {
+    name: String,
+    kind: EntityKind,
+    kb: Option<EntryId>,
+    mentions: Vec<Span>,
+    roles: Vec<String>,
+    affiliations: Vec<String>,
+    country: Option<String>,
+    context_country: Option<String>,
+    inherit_from: Vec<String>,
+    located_in: Option<EntryId>,
+    first: usize,
+    /// Folded forms that name this group, once all strong mentions are in.
+    keys: Vec<String>,
+}
+
+impl Group {
+    fn absorb(&mut self, c: Cand) {
+        self.first = self.first.min(c.span.start);
+        self.mentions.push(c.span);
+        for r in c.roles {
+            push_unique(&mut self.roles, r);
+        }
+        for a in c.affiliations {
+            push_unique(&mut self.affiliations, a);
+        }
+        if self.context_country.is_none() {
+            self.context_country = c.country;
+        }
+        for i in c.inherit_from {
+            push_unique(&mut self.inherit_from, i);
+        }
+        if self.located_in.is_none() {
+            self.located_in = c.located_in;
+        }
+    }
+
+    fn merge(&mut self, other: Group) {
+        self.first = self.first.min(other.first);
+        self.mentions.extend(other.mentions);
+        for r in other.roles {
+            push_unique(&mut self.roles, r);
+        }
+        for a in other.affiliations {
+            push_unique(&mut self.affiliations, a);
+        }
+        for i in other.inherit_from {
+            push_unique(&mut self.inherit_from, i);
+        }
+        if self.context_country.is_none() {
+            self.context_country = other.context_country;
+        }
+    }
+}
+
+/// A country, present or historical ("West Germany" in 1987 copy).
+fn is_country(e: &KbEntry) -> bool {
+    e.kind == EntityKind::Place
+        && matches!(e.subkind.as_deref(), Some("country" | "historical_country"))
+}
+
+fn push_unique(v: &mut Vec<String>, s: String) {
+    if !s.is_empty() && !v.contains(&s) {
+        v.push(s);
+    }
+}
+
+fn in_set_string(set: &HashSet<String>, tok: &str) -> bool {
+    Key::new(tok).is_some_and(|k| set.contains(k.as_str()))
+}
+
+/// A display name from a surface form: whitespace runs become one space.
+fn clean_name(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
