@@ -34,7 +34,10 @@ pub fn place_code_names(kb: &KnowledgeBase, code: &str) -> Vec<String> {
         }
     }
     let name = code.replace('-', " ");
-    match kb.country(&name).or_else(|| kb.resolve(&name, Some(EntityKind::Place))) {
+    match kb
+        .country(&name)
+        .or_else(|| kb.resolve(&name, Some(EntityKind::Place)))
+    {
         Some(e) => vec![fold(&e.name)],
         None => vec![fold(&name)],
     }
@@ -196,7 +199,10 @@ fn score(
     let mut o = Outcome::default();
     if !gold_places.is_empty() {
         let predicted = predicted_countries(kb, entities);
-        let accepted: Vec<Vec<String>> = gold_places.iter().map(|c| place_code_names(kb, c)).collect();
+        let accepted: Vec<Vec<String>> = gold_places
+            .iter()
+            .map(|c| place_code_names(kb, c))
+            .collect();
         o.places.articles = 1;
         o.places.gold = gold_places.len();
         for (code, names) in gold_places.iter().zip(&accepted) {
@@ -218,7 +224,10 @@ fn score(
         }
     }
     if !gold_people.is_empty() {
-        let people: Vec<&Entity> = entities.iter().filter(|e| e.kind == EntityKind::Person).collect();
+        let people: Vec<&Entity> = entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .collect();
         o.people.articles = 1;
         o.people.gold = gold_people.len();
         for code in gold_people {
@@ -294,7 +303,13 @@ pub fn run(paths: &[PathBuf], json_out: bool) -> anyhow::Result<ExitCode> {
             };
             let text = a.text();
             let x = extractor.extract(&text, a.published.map(|d| d.date_naive()));
-            score(&kb, &vocab, &codes("places/"), &codes("people/"), &x.entities)
+            score(
+                &kb,
+                &vocab,
+                &codes("places/"),
+                &codes("people/"),
+                &x.entities,
+            )
         })
         .collect();
     let elapsed = started.elapsed().as_secs_f64();
@@ -321,7 +336,8 @@ pub fn run(paths: &[PathBuf], json_out: bool) -> anyhow::Result<ExitCode> {
         }
     }
     let worst = |m: &BTreeMap<String, (usize, usize)>| -> Vec<(String, usize, usize)> {
-        let mut v: Vec<(String, usize, usize)> = m.iter().map(|(c, (g, f))| (c.clone(), *g, *f)).collect();
+        let mut v: Vec<(String, usize, usize)> =
+            m.iter().map(|(c, (g, f))| (c.clone(), *g, *f)).collect();
         // Most missed first: the codes that cost the most recall.
         v.sort_by(|a, b| (b.1 - b.2).cmp(&(a.1 - a.2)).then(a.0.cmp(&b.0)));
         v.truncate(15);

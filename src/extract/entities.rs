@@ -45,27 +45,167 @@ const MAX_NAME_TOKENS: usize = 6;
 
 /// Titles and positions: before a name they make it a person and give a role.
 const TITLES: &[&str] = &[
-    "president", "president-elect", "vice", "prime", "minister", "ministers", "secretary",
-    "secretary-general", "senator", "sen", "rep", "representative", "congressman",
-    "congresswoman", "gov", "governor", "mayor", "chancellor", "king", "queen", "prince",
-    "princess", "pope", "judge", "justice", "chairman", "chairwoman", "chairperson", "ceo",
-    "cfo", "coo", "envoy", "ambassador", "spokesman", "spokeswoman", "spokesperson", "adviser",
-    "advisor", "aide", "ombudsman", "commissioner", "director", "deputy", "premier", "general",
-    "gen", "lt", "col", "colonel", "maj", "capt", "captain", "adm", "admiral", "sgt", "sergeant",
-    "commander", "chief", "leader", "sheikh", "ayatollah", "rabbi", "rev", "reverend",
-    "cardinal", "bishop", "archbishop", "professor", "prof", "treasurer", "attorney", "lawyer",
-    "negotiator", "diplomat", "economist", "analyst", "executive", "speaker", "emir", "sultan",
-    "marshal", "lieutenant", "lawmaker", "legislator", "mp", "mep", "official", "officer",
-    "head", "founder", "co-founder", "president's", "strategist", "counsel", "coordinator",
-    "correspondent", "editor", "columnist", "reporter", "researcher", "chair", "manager",
-    "governor-general", "dictator", "monarch", "emperor", "crown", "delegate", "secretary-of-state",
-    "son-in-law", "daughter", "son", "wife", "husband", "brother", "sister", "widow", "nominee",
-    "candidate", "challenger", "incumbent", "superintendent", "inspector", "detective",
-    "prosecutor", "sheriff", "comptroller", "auditor", "administrator", "undersecretary",
-    "under-secretary", "assistant", "principal", "partner", "owner", "investor", "banker",
-    "trader", "activist", "campaigner", "journalist", "author", "actor", "actress", "singer",
-    "coach", "player", "striker", "commentator", "host", "anchor", "scientist", "physician",
-    "doctor", "mufti", "imam", "patriarch", "metropolitan", "lord", "baroness", "duke",
+    "president",
+    "president-elect",
+    "vice",
+    "prime",
+    "minister",
+    "ministers",
+    "secretary",
+    "secretary-general",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "gov",
+    "governor",
+    "mayor",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "judge",
+    "justice",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "ceo",
+    "cfo",
+    "coo",
+    "envoy",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "adviser",
+    "advisor",
+    "aide",
+    "ombudsman",
+    "commissioner",
+    "director",
+    "deputy",
+    "premier",
+    "general",
+    "gen",
+    "lt",
+    "col",
+    "colonel",
+    "maj",
+    "capt",
+    "captain",
+    "adm",
+    "admiral",
+    "sgt",
+    "sergeant",
+    "commander",
+    "chief",
+    "leader",
+    "sheikh",
+    "ayatollah",
+    "rabbi",
+    "rev",
+    "reverend",
+    "cardinal",
+    "bishop",
+    "archbishop",
+    "professor",
+    "prof",
+    "treasurer",
+    "attorney",
+    "lawyer",
+    "negotiator",
+    "diplomat",
+    "economist",
+    "analyst",
+    "executive",
+    "speaker",
+    "emir",
+    "sultan",
+    "marshal",
+    "lieutenant",
+    "lawmaker",
+    "legislator",
+    "mp",
+    "mep",
+    "official",
+    "officer",
+    "head",
+    "founder",
+    "co-founder",
+    "president's",
+    "strategist",
+    "counsel",
+    "coordinator",
+    "correspondent",
+    "editor",
+    "columnist",
+    "reporter",
+    "researcher",
+    "chair",
+    "manager",
+    "governor-general",
+    "dictator",
+    "monarch",
+    "emperor",
+    "crown",
+    "delegate",
+    "secretary-of-state",
+    "son-in-law",
+    "daughter",
+    "son",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "widow",
+    "nominee",
+    "candidate",
+    "challenger",
+    "incumbent",
+    "superintendent",
+    "inspector",
+    "detective",
+    "prosecutor",
+    "sheriff",
+    "comptroller",
+    "auditor",
+    "administrator",
+    "undersecretary",
+    "under-secretary",
+    "assistant",
+    "principal",
+    "partner",
+    "owner",
+    "investor",
+    "banker",
+    "trader",
+    "activist",
+    "campaigner",
+    "journalist",
+    "author",
+    "actor",
+    "actress",
+    "singer",
+    "coach",
+    "player",
+    "striker",
+    "commentator",
+    "host",
+    "anchor",
+    "scientist",
+    "physician",
+    "doctor",
+    "mufti",
+    "imam",
+    "patriarch",
+    "metropolitan",
+    "lord",
+    "baroness",
+    "duke",
     "duchess",
 ];
 
@@ -78,161 +218,923 @@ const HONORIFICS: &[&str] = &[
 /// Role nouns whose holder acts for someone else and inherits their
 /// affiliations ("an adviser to Putin" is Kremlin).
 const INHERITING_ROLES: &[&str] = &[
-    "adviser", "advisor", "aide", "envoy", "spokesman", "spokeswoman", "spokesperson",
-    "assistant", "representative", "negotiator", "secretary", "emissary", "confidant",
+    "adviser",
+    "advisor",
+    "aide",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "assistant",
+    "representative",
+    "negotiator",
+    "secretary",
+    "emissary",
+    "confidant",
 ];
 
 /// Words that continue a title after "of"/"for" ("Secretary of State").
 const DEPARTMENTS: &[&str] = &[
-    "state", "defense", "defence", "foreign", "affairs", "interior", "justice", "treasury",
-    "health", "finance", "commerce", "labor", "labour", "energy", "education", "agriculture",
-    "transportation", "transport", "homeland", "security", "economy", "economic", "trade",
-    "industry", "culture", "environment", "home", "war", "navy", "army", "exchequer", "staff",
-    "development", "planning", "information", "communications", "housing", "immigration",
-    "veterans", "social", "welfare", "public", "works", "budget", "oil", "petroleum", "mines",
-    "mining", "fisheries", "tourism", "sport", "sports", "youth", "women", "family",
-    "emergency", "situations", "regional", "reintegration", "digital", "transformation",
-    "strategic", "industries", "national", "human", "rights", "resources", "natural",
-    "international", "relations", "policy", "intelligence", "operations", "forces", "armed",
-    "general", "commons", "european", "cooperation", "integration", "services", "science",
-    "technology", "research", "investment", "infrastructure", "revenue", "taxation", "customs",
-    "police", "prisons", "armed", "air", "force", "joint", "chiefs", "council", "commission",
-    "executive", "administrative", "legal", "personnel", "protocol", "press", "media",
-    "presidential", "administration",
+    "state",
+    "defense",
+    "defence",
+    "foreign",
+    "affairs",
+    "interior",
+    "justice",
+    "treasury",
+    "health",
+    "finance",
+    "commerce",
+    "labor",
+    "labour",
+    "energy",
+    "education",
+    "agriculture",
+    "transportation",
+    "transport",
+    "homeland",
+    "security",
+    "economy",
+    "economic",
+    "trade",
+    "industry",
+    "culture",
+    "environment",
+    "home",
+    "war",
+    "navy",
+    "army",
+    "exchequer",
+    "staff",
+    "development",
+    "planning",
+    "information",
+    "communications",
+    "housing",
+    "immigration",
+    "veterans",
+    "social",
+    "welfare",
+    "public",
+    "works",
+    "budget",
+    "oil",
+    "petroleum",
+    "mines",
+    "mining",
+    "fisheries",
+    "tourism",
+    "sport",
+    "sports",
+    "youth",
+    "women",
+    "family",
+    "emergency",
+    "situations",
+    "regional",
+    "reintegration",
+    "digital",
+    "transformation",
+    "strategic",
+    "industries",
+    "national",
+    "human",
+    "rights",
+    "resources",
+    "natural",
+    "international",
+    "relations",
+    "policy",
+    "intelligence",
+    "operations",
+    "forces",
+    "armed",
+    "general",
+    "commons",
+    "european",
+    "cooperation",
+    "integration",
+    "services",
+    "science",
+    "technology",
+    "research",
+    "investment",
+    "infrastructure",
+    "revenue",
+    "taxation",
+    "customs",
+    "police",
+    "prisons",
+    "armed",
+    "air",
+    "force",
+    "joint",
+    "chiefs",
+    "council",
+    "commission",
+    "executive",
+    "administrative",
+    "legal",
+    "personnel",
+    "protocol",
+    "press",
+    "media",
+    "presidential",
+    "administration",
 ];
 
 /// Lower-case words that may sit in a role phrase before a name
 /// ("special envoy", "foreign affairs adviser", "presidential son-in-law").
 const ROLE_MODIFIERS: &[&str] = &[
-    "special", "senior", "top", "chief", "deputy", "foreign", "former", "presidential",
-    "affairs", "policy", "human", "rights", "national", "security", "defence", "defense",
-    "press", "economic", "trade", "finance", "state", "military", "political", "first", "vice",
-    "acting", "interim", "longtime", "veteran", "lead", "main", "personal", "media",
-    "communications", "campaign", "prime", "executive", "general", "assistant", "associate",
-    "deputy", "principal", "regional", "federal", "local", "opposition", "ruling", "party",
-    "government", "kremlin", "defense", "interior", "justice", "climate", "health", "energy",
-    "intelligence", "counterterrorism", "nuclear", "peace", "chief", "de", "facto", "then",
-    "newly", "elected", "appointed", "outgoing", "incoming", "current", "retired", "late",
-    "-", "in", "law", "of", "the",
+    "special",
+    "senior",
+    "top",
+    "chief",
+    "deputy",
+    "foreign",
+    "former",
+    "presidential",
+    "affairs",
+    "policy",
+    "human",
+    "rights",
+    "national",
+    "security",
+    "defence",
+    "defense",
+    "press",
+    "economic",
+    "trade",
+    "finance",
+    "state",
+    "military",
+    "political",
+    "first",
+    "vice",
+    "acting",
+    "interim",
+    "longtime",
+    "veteran",
+    "lead",
+    "main",
+    "personal",
+    "media",
+    "communications",
+    "campaign",
+    "prime",
+    "executive",
+    "general",
+    "assistant",
+    "associate",
+    "deputy",
+    "principal",
+    "regional",
+    "federal",
+    "local",
+    "opposition",
+    "ruling",
+    "party",
+    "government",
+    "kremlin",
+    "defense",
+    "interior",
+    "justice",
+    "climate",
+    "health",
+    "energy",
+    "intelligence",
+    "counterterrorism",
+    "nuclear",
+    "peace",
+    "chief",
+    "de",
+    "facto",
+    "then",
+    "newly",
+    "elected",
+    "appointed",
+    "outgoing",
+    "incoming",
+    "current",
+    "retired",
+    "late",
+    "-",
+    "in",
+    "law",
+    "of",
+    "the",
 ];
 
 /// Last words that make a capitalised sequence an organisation.
 const ORG_SUFFIXES: &[&str] = &[
-    "inc", "corp", "corporation", "co", "ltd", "llc", "plc", "ag", "sa", "nv", "gmbh", "bv",
-    "spa", "group", "holdings", "holding", "bank", "bancorp", "bancshares", "ministry",
-    "agency", "party", "university", "college", "council", "committee", "commission",
-    "department", "association", "union", "institute", "foundation", "company", "companies",
-    "administration", "authority", "office", "organization", "organisation", "fund", "court",
-    "army", "navy", "reserve", "board", "service", "services", "times", "post", "journal",
-    "news", "network", "airlines", "airways", "motors", "industries", "partners", "capital",
-    "securities", "exchange", "federation", "league", "church", "congress", "senate",
-    "parliament", "assembly", "government", "police", "guard", "command", "center", "centre",
-    "media", "systems", "technologies", "technology", "petroleum", "resources", "trust",
-    "bureau", "corps", "forces", "alliance", "coalition", "movement", "front", "brigade",
-    "battalion", "regiment", "club", "society", "cabinet", "duma", "rada", "telegraph",
-    "tribune", "herald", "gazette", "press", "broadcasting", "television", "radio", "studios",
-    "pictures", "entertainment", "foods", "brands", "stores", "pharmaceuticals",
-    "laboratories", "labs", "electric", "electronics", "chemical", "chemicals", "steel",
-    "railway", "railways", "railroad", "insurance", "financial", "investments", "ventures",
-    "enterprises", "international", "communications", "telecom", "energy", "oil", "gas",
-    "airline", "mining", "semiconductor", "software", "pharma", "institution", "academy",
-    "school", "hospital", "clinic", "council", "caucus", "secretariat", "directorate",
-    "inspectorate", "tribunal", "assembly", "chamber", "mission", "delegation", "embassy",
-    "consulate", "squadron", "division", "unit", "team", "fc", "corporation", "lines",
-    "shipping", "realty", "properties", "trading", "exports", "imports", "products",
-    "industries", "manufacturing", "motor", "auto", "automotive", "aviation", "aerospace",
-    "defense", "dynamics", "instruments", "machines", "computer", "computers", "data",
-    "solutions", "networks", "online", "digital", "wireless", "mobile", "cable", "utilities",
-    "power", "light", "water", "commodities", "futures", "markets", "equity", "equities",
-    "advisors", "advisers", "associates", "management", "consulting", "research",
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "ltd",
+    "llc",
+    "plc",
+    "ag",
+    "sa",
+    "nv",
+    "gmbh",
+    "bv",
+    "spa",
+    "group",
+    "holdings",
+    "holding",
+    "bank",
+    "bancorp",
+    "bancshares",
+    "ministry",
+    "agency",
+    "party",
+    "university",
+    "college",
+    "council",
+    "committee",
+    "commission",
+    "department",
+    "association",
+    "union",
+    "institute",
+    "foundation",
+    "company",
+    "companies",
+    "administration",
+    "authority",
+    "office",
+    "organization",
+    "organisation",
+    "fund",
+    "court",
+    "army",
+    "navy",
+    "reserve",
+    "board",
+    "service",
+    "services",
+    "times",
+    "post",
+    "journal",
+    "news",
+    "network",
+    "airlines",
+    "airways",
+    "motors",
+    "industries",
+    "partners",
+    "capital",
+    "securities",
+    "exchange",
+    "federation",
+    "league",
+    "church",
+    "congress",
+    "senate",
+    "parliament",
+    "assembly",
+    "government",
+    "police",
+    "guard",
+    "command",
+    "center",
+    "centre",
+    "media",
+    "systems",
+    "technologies",
+    "technology",
+    "petroleum",
+    "resources",
+    "trust",
+    "bureau",
+    "corps",
+    "forces",
+    "alliance",
+    "coalition",
+    "movement",
+    "front",
+    "brigade",
+    "battalion",
+    "regiment",
+    "club",
+    "society",
+    "cabinet",
+    "duma",
+    "rada",
+    "telegraph",
+    "tribune",
+    "herald",
+    "gazette",
+    "press",
+    "broadcasting",
+    "television",
+    "radio",
+    "studios",
+    "pictures",
+    "entertainment",
+    "foods",
+    "brands",
+    "stores",
+    "pharmaceuticals",
+    "laboratories",
+    "labs",
+    "electric",
+    "electronics",
+    "chemical",
+    "chemicals",
+    "steel",
+    "railway",
+    "railways",
+    "railroad",
+    "insurance",
+    "financial",
+    "investments",
+    "ventures",
+    "enterprises",
+    "international",
+    "communications",
+    "telecom",
+    "energy",
+    "oil",
+    "gas",
+    "airline",
+    "mining",
+    "semiconductor",
+    "software",
+    "pharma",
+    "institution",
+    "academy",
+    "school",
+    "hospital",
+    "clinic",
+    "council",
+    "caucus",
+    "secretariat",
+    "directorate",
+    "inspectorate",
+    "tribunal",
+    "assembly",
+    "chamber",
+    "mission",
+    "delegation",
+    "embassy",
+    "consulate",
+    "squadron",
+    "division",
+    "unit",
+    "team",
+    "fc",
+    "corporation",
+    "lines",
+    "shipping",
+    "realty",
+    "properties",
+    "trading",
+    "exports",
+    "imports",
+    "products",
+    "industries",
+    "manufacturing",
+    "motor",
+    "auto",
+    "automotive",
+    "aviation",
+    "aerospace",
+    "defense",
+    "dynamics",
+    "instruments",
+    "machines",
+    "computer",
+    "computers",
+    "data",
+    "solutions",
+    "networks",
+    "online",
+    "digital",
+    "wireless",
+    "mobile",
+    "cable",
+    "utilities",
+    "power",
+    "light",
+    "water",
+    "commodities",
+    "futures",
+    "markets",
+    "equity",
+    "equities",
+    "advisors",
+    "advisers",
+    "associates",
+    "management",
+    "consulting",
+    "research",
 ];
 
 /// First words that, followed by "of", make an organisation ("Bank of Japan").
 const ORG_HEADS: &[&str] = &[
-    "bank", "ministry", "university", "department", "board", "council", "court", "office",
-    "institute", "commission", "church", "federation", "association", "union", "organization",
-    "organisation", "league", "chamber", "house", "college", "academy", "school", "society",
-    "party", "committee", "bureau", "agency", "government", "parliament", "cabinet",
-    "congress", "senate", "assembly", "army", "navy", "fund", "corporation", "order",
-    "friends", "sons", "daughters", "museum",
+    "bank",
+    "ministry",
+    "university",
+    "department",
+    "board",
+    "council",
+    "court",
+    "office",
+    "institute",
+    "commission",
+    "church",
+    "federation",
+    "association",
+    "union",
+    "organization",
+    "organisation",
+    "league",
+    "chamber",
+    "house",
+    "college",
+    "academy",
+    "school",
+    "society",
+    "party",
+    "committee",
+    "bureau",
+    "agency",
+    "government",
+    "parliament",
+    "cabinet",
+    "congress",
+    "senate",
+    "assembly",
+    "army",
+    "navy",
+    "fund",
+    "corporation",
+    "order",
+    "friends",
+    "sons",
+    "daughters",
+    "museum",
 ];
 
 /// Last words that make a capitalised sequence a place.
 const PLACE_SUFFIXES: &[&str] = &[
-    "city", "county", "province", "region", "oblast", "beach", "island", "islands", "valley",
-    "bay", "lake", "river", "mountains", "mountain", "heights", "springs", "falls", "harbor",
-    "harbour", "peninsula", "strait", "gulf", "sea", "ocean", "coast", "desert", "territory",
-    "territories", "district", "prefecture", "canton", "krai", "borough", "township", "parish",
-    "village", "creek", "hills", "plains", "straits", "canal", "airport", "port",
+    "city",
+    "county",
+    "province",
+    "region",
+    "oblast",
+    "beach",
+    "island",
+    "islands",
+    "valley",
+    "bay",
+    "lake",
+    "river",
+    "mountains",
+    "mountain",
+    "heights",
+    "springs",
+    "falls",
+    "harbor",
+    "harbour",
+    "peninsula",
+    "strait",
+    "gulf",
+    "sea",
+    "ocean",
+    "coast",
+    "desert",
+    "territory",
+    "territories",
+    "district",
+    "prefecture",
+    "canton",
+    "krai",
+    "borough",
+    "township",
+    "parish",
+    "village",
+    "creek",
+    "hills",
+    "plains",
+    "straits",
+    "canal",
+    "airport",
+    "port",
 ];
 
 /// Lower-case place nouns: "the village of X", "the X region".
 const PLACE_NOUNS: &[&str] = &[
-    "village", "town", "city", "province", "region", "oblast", "district", "county", "state",
-    "port", "capital", "island", "settlement", "municipality", "suburb", "neighbourhood",
-    "neighborhood", "area", "border", "republic", "enclave", "outskirts", "hamlet", "regions",
-    "provinces", "frontline", "front", "towns", "villages", "cities",
+    "village",
+    "town",
+    "city",
+    "province",
+    "region",
+    "oblast",
+    "district",
+    "county",
+    "state",
+    "port",
+    "capital",
+    "island",
+    "settlement",
+    "municipality",
+    "suburb",
+    "neighbourhood",
+    "neighborhood",
+    "area",
+    "border",
+    "republic",
+    "enclave",
+    "outskirts",
+    "hamlet",
+    "regions",
+    "provinces",
+    "frontline",
+    "front",
+    "towns",
+    "villages",
+    "cities",
 ];
 
 /// Prepositions that introduce places ("in X", "from X").
 const PLACE_PREPS: &[&str] = &[
-    "in", "at", "from", "near", "outside", "across", "into", "towards", "toward", "around",
-    "throughout", "via", "to", "between", "inside", "within", "visited", "visiting", "through",
+    "in",
+    "at",
+    "from",
+    "near",
+    "outside",
+    "across",
+    "into",
+    "towards",
+    "toward",
+    "around",
+    "throughout",
+    "via",
+    "to",
+    "between",
+    "inside",
+    "within",
+    "visited",
+    "visiting",
+    "through",
 ];
 
 /// Verbs of saying: "X said" makes X a speaker (a person or an organisation).
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "told", "added", "wrote", "stated", "noted", "explained", "argued", "asked",
-    "warned", "insisted", "claimed", "announced", "replied", "recalled", "acknowledged",
-    "admitted", "emphasised", "emphasized", "stressed", "declared", "tweeted", "posted",
-    "commented", "confirmed", "denied", "suggested", "urged", "predicted", "estimated",
-    "concluded", "responded", "countered", "contended", "maintained", "believes", "thinks",
-    "continued", "reported", "disclosed", "indicated", "forecast",
+    "said",
+    "says",
+    "told",
+    "added",
+    "wrote",
+    "stated",
+    "noted",
+    "explained",
+    "argued",
+    "asked",
+    "warned",
+    "insisted",
+    "claimed",
+    "announced",
+    "replied",
+    "recalled",
+    "acknowledged",
+    "admitted",
+    "emphasised",
+    "emphasized",
+    "stressed",
+    "declared",
+    "tweeted",
+    "posted",
+    "commented",
+    "confirmed",
+    "denied",
+    "suggested",
+    "urged",
+    "predicted",
+    "estimated",
+    "concluded",
+    "responded",
+    "countered",
+    "contended",
+    "maintained",
+    "believes",
+    "thinks",
+    "continued",
+    "reported",
+    "disclosed",
+    "indicated",
+    "forecast",
 ];
 
 /// Appositive nouns that make the name before them an organisation.
 const ORG_NOUNS: &[&str] = &[
-    "company", "firm", "group", "maker", "bank", "agency", "organization", "organisation",
-    "network", "carrier", "producer", "unit", "subsidiary", "retailer", "manufacturer",
-    "newspaper", "broadcaster", "party", "movement", "militia", "union", "charity", "startup",
-    "conglomerate", "insurer", "lender", "airline", "brokerage", "utility", "operator",
-    "developer", "supplier", "exporter", "importer", "refiner", "miner", "publisher",
-    "outlet", "channel", "think", "institute", "university", "association", "club", "team",
-    "coalition", "alliance", "regulator", "watchdog", "ministry", "department", "court",
+    "company",
+    "firm",
+    "group",
+    "maker",
+    "bank",
+    "agency",
+    "organization",
+    "organisation",
+    "network",
+    "carrier",
+    "producer",
+    "unit",
+    "subsidiary",
+    "retailer",
+    "manufacturer",
+    "newspaper",
+    "broadcaster",
+    "party",
+    "movement",
+    "militia",
+    "union",
+    "charity",
+    "startup",
+    "conglomerate",
+    "insurer",
+    "lender",
+    "airline",
+    "brokerage",
+    "utility",
+    "operator",
+    "developer",
+    "supplier",
+    "exporter",
+    "importer",
+    "refiner",
+    "miner",
+    "publisher",
+    "outlet",
+    "channel",
+    "think",
+    "institute",
+    "university",
+    "association",
+    "club",
+    "team",
+    "coalition",
+    "alliance",
+    "regulator",
+    "watchdog",
+    "ministry",
+    "department",
+    "court",
 ];
 
 /// Capitalised words that are not names on their own: sentence openers,
 /// pronouns, weekdays and months. A run never starts with one.
 const COMMON_CAPS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i",
-    "you", "his", "her", "their", "our", "my", "its", "your", "in", "on", "at", "for", "from",
-    "with", "by", "to", "of", "and", "but", "or", "if", "when", "while", "after", "before", "as",
-    "so", "yet", "some", "many", "most", "more", "all", "each", "every", "no", "not", "any",
-    "both", "other", "another", "such", "what", "who", "why", "how", "where", "which", "there",
-    "here", "then", "now", "also", "however", "meanwhile", "still", "even", "just", "only",
-    "according", "despite", "although", "though", "since", "until", "under", "over", "about",
-    "amid", "among", "between", "during", "last", "next", "first", "second", "third", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "june", "july", "august", "september", "october", "november", "december",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "yes",
-    "oh", "well", "please", "thank", "thanks", "dear", "today", "yesterday", "tomorrow",
-    "tonight", "once", "again", "because", "unless", "whether", "without", "within", "against",
-    "through", "into", "onto", "upon", "per", "via", "than", "like", "unlike", "instead",
-    "indeed", "perhaps", "maybe", "already", "earlier", "later", "soon", "recently", "finally",
-    "overall", "several", "few", "much", "one", "two", "three", "four", "five", "six", "seven",
-    "eight", "nine", "ten", "let", "do", "does", "did", "is", "are", "was", "were", "be", "been",
-    "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must",
-    "shall", "don't", "i'm", "it's", "we're", "read", "see", "watch", "click", "subscribe",
-    "sign", "related", "photo", "video", "image", "getty", "ap", "file", "update", "updated",
-    "breaking", "exclusive", "opinion", "analysis", "editor's", "note", "advertisement",
-    "note:", "mln", "dlrs", "pct", "cts", "shr", "net", "revs", "qtr", "avg", "shrs", "vs",
-    "year", "years", "new", "old", "former", "ex", "sen", "rep",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "its",
+    "your",
+    "in",
+    "on",
+    "at",
+    "for",
+    "from",
+    "with",
+    "by",
+    "to",
+    "of",
+    "and",
+    "but",
+    "or",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "as",
+    "so",
+    "yet",
+    "some",
+    "many",
+    "most",
+    "more",
+    "all",
+    "each",
+    "every",
+    "no",
+    "not",
+    "any",
+    "both",
+    "other",
+    "another",
+    "such",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
+    "which",
+    "there",
+    "here",
+    "then",
+    "now",
+    "also",
+    "however",
+    "meanwhile",
+    "still",
+    "even",
+    "just",
+    "only",
+    "according",
+    "despite",
+    "although",
+    "though",
+    "since",
+    "until",
+    "under",
+    "over",
+    "about",
+    "amid",
+    "among",
+    "between",
+    "during",
+    "last",
+    "next",
+    "first",
+    "second",
+    "third",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "yes",
+    "oh",
+    "well",
+    "please",
+    "thank",
+    "thanks",
+    "dear",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "once",
+    "again",
+    "because",
+    "unless",
+    "whether",
+    "without",
+    "within",
+    "against",
+    "through",
+    "into",
+    "onto",
+    "upon",
+    "per",
+    "via",
+    "than",
+    "like",
+    "unlike",
+    "instead",
+    "indeed",
+    "perhaps",
+    "maybe",
+    "already",
+    "earlier",
+    "later",
+    "soon",
+    "recently",
+    "finally",
+    "overall",
+    "several",
+    "few",
+    "much",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "let",
+    "do",
+    "does",
+    "did",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "don't",
+    "i'm",
+    "it's",
+    "we're",
+    "read",
+    "see",
+    "watch",
+    "click",
+    "subscribe",
+    "sign",
+    "related",
+    "photo",
+    "video",
+    "image",
+    "getty",
+    "ap",
+    "file",
+    "update",
+    "updated",
+    "breaking",
+    "exclusive",
+    "opinion",
+    "analysis",
+    "editor's",
+    "note",
+    "advertisement",
+    "note:",
+    "mln",
+    "dlrs",
+    "pct",
+    "cts",
+    "shr",
+    "net",
+    "revs",
+    "qtr",
+    "avg",
+    "shrs",
+    "vs",
+    "year",
+    "years",
+    "new",
+    "old",
+    "former",
+    "ex",
+    "sen",
+    "rep",
 ];
 
 /// Function words that may sit inside a name run between capitalised words.
 const NAME_PARTICLES: &[&str] = &[
-    "de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "bin", "ibn",
-    "al", "el", "la", "le", "dos", "das", "y", "zu", "ben", "abu", "st", "st.",
+    "de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "bin", "ibn", "al",
+    "el", "la", "le", "dos", "das", "y", "zu", "ben", "abu", "st", "st.",
 ];
 
 struct Lexicon {
@@ -510,15 +1412,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
             c.kb = hit.ids.clone();
             c.kind = Some(first.kind);
             let sr = self.sentence_range(hit.toks.start);
-            let ambiguous = hit.ids.iter().all(|id| self.entry(*id).is_some_and(|e| e.ambiguous));
-            c.strength = if self.place_doubtful(hit) {
-                Strength::Weak
-            } else if !ambiguous {
-                Strength::Strong
-            } else if first.kind == EntityKind::Place
+            let ambiguous = hit
+                .ids
+                .iter()
+                .all(|id| self.entry(*id).is_some_and(|e| e.ambiguous));
+            let supported = first.kind == EntityKind::Place
                 && (self.prev_is(hit.toks.start, &self.lex.place_preps, sr.start)
-                    || self.followed_by_place(hit.toks.end, sr.end).is_some())
-            {
+                    || self.followed_by_place(hit.toks.end, sr.end).is_some());
+            c.strength = if !self.place_doubtful(hit) && (!ambiguous || supported) {
                 Strength::Strong
             } else {
                 Strength::Weak
@@ -537,7 +1438,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 e.kind == EntityKind::Place
                     && !matches!(
                         e.subkind.as_deref(),
-                        Some("country" | "historical_country" | "capital" | "state" | "region" | "territory")
+                        Some(
+                            "country"
+                                | "historical_country"
+                                | "capital"
+                                | "state"
+                                | "region"
+                                | "territory"
+                        )
                     )
             });
         if !all_minor_places {
@@ -569,9 +1477,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return true;
         }
         let written_so = entries.iter().any(|e| {
-            std::iter::once(&e.name)
-                .chain(&e.aliases)
-                .any(|n| n.eq_ignore_ascii_case(surface) || n.to_lowercase() == surface.to_lowercase())
+            std::iter::once(&e.name).chain(&e.aliases).any(|n| {
+                n.eq_ignore_ascii_case(surface) || n.to_lowercase() == surface.to_lowercase()
+            })
         });
         if small && !written_so {
             return true;
@@ -604,10 +1512,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// Whether token `t` can be part of a name run.
     fn is_name_tok(&self, t: usize) -> bool {
-        match self.kind(t) {
-            TokenKind::Capitalised | TokenKind::AllCaps => true,
-            _ => false,
-        }
+        matches!(self.kind(t), TokenKind::Capitalised | TokenKind::AllCaps)
     }
 
     /// Candidates from runs of capitalised words in running text.
@@ -640,11 +1545,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     end += 1;
                     continue;
                 }
-                let glued = |a: usize, b: usize| {
-                    matches!((self.doc.tokens.get(a), self.doc.tokens.get(b)), (Some(x), Some(y)) if x.end == y.start)
-                };
+                let glued = |a: usize, b: usize| matches!((self.doc.tokens.get(a), self.doc.tokens.get(b)), (Some(x), Some(y)) if x.end == y.start);
                 let next_cap = end + 1 < range.end && self.is_name_tok(end + 1);
-                if (tok == "-" || tok == "&") && next_cap && glued(end - 1, end) && glued(end, end + 1)
+                if (tok == "-" || tok == "&")
+                    && next_cap
+                    && glued(end - 1, end)
+                    && glued(end, end + 1)
                 {
                     end += 2;
                     continue;
@@ -762,7 +1668,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
             .hit_at(core.start)
             .filter(|h| h.toks == core && !h.demonym && !self.place_doubtful(h))
             .cloned();
-        let kind = self.classify(core.clone(), sent.clone(), &ctxt, honorific || last_title.is_some());
+        let kind = self.classify(
+            core.clone(),
+            sent.clone(),
+            &ctxt,
+            honorific || last_title.is_some(),
+        );
         let mut c = Cand::new(self.doc, core.clone());
         if let Some(h) = kb_exact {
             c.kb = h.ids.clone();
@@ -798,7 +1709,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// Roles and affiliations from the title phrase inside the run and the
     /// role words just before it ("Kremlin envoy", "Putin's spokesman",
     /// "Ukraine's human rights ombudsman, ").
-    fn title_context(&self, prefix: Range<usize>, core: Range<usize>, sent: Range<usize>) -> Context {
+    fn title_context(
+        &self,
+        prefix: Range<usize>,
+        core: Range<usize>,
+        sent: Range<usize>,
+    ) -> Context {
         let lex = self.lex;
         let mut ctx = Context::default();
         // In-run title phrase: qualifiers (demonyms, countries, bodies) and role words.
@@ -806,7 +1722,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let mut role_start: Option<usize> = None;
         let mut i = prefix.start;
         while i < prefix.end {
-            if let Some(h) = self.hit_at(i).filter(|h| h.toks.start == i && h.toks.end <= prefix.end) {
+            if let Some(h) = self
+                .hit_at(i)
+                .filter(|h| h.toks.start == i && h.toks.end <= prefix.end)
+            {
                 let end = h.toks.end;
                 let ids = h.ids.clone();
                 if role_start.is_none() {
@@ -825,7 +1744,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
             i += 1;
         }
         if let Some(rs) = role_start {
-            if let (Some(s), Some(e)) = (self.doc.tokens.get(rs), prefix.end.checked_sub(1).and_then(|l| self.doc.tokens.get(l))) {
+            if let (Some(s), Some(e)) = (
+                self.doc.tokens.get(rs),
+                prefix
+                    .end
+                    .checked_sub(1)
+                    .and_then(|l| self.doc.tokens.get(l)),
+            ) {
                 let text = Span::new(s.start, e.end).slice(self.doc.text);
                 if role_words.iter().any(|w| in_set(&lex.titles, w)) {
                     ctx.roles.push(text.to_lowercase());
@@ -859,10 +1784,19 @@ impl<'d, 'a> Ctx<'d, 'a> {
             k += 1;
         }
         if has_title && k < role_end {
-            let last = if self.tok(role_end - 1) == "," { role_end - 1 } else { role_end };
-            if let (Some(s), Some(e)) = (self.doc.tokens.get(k), last.checked_sub(1).and_then(|l| self.doc.tokens.get(l))) {
+            let last = if self.tok(role_end - 1) == "," {
+                role_end - 1
+            } else {
+                role_end
+            };
+            if let (Some(s), Some(e)) = (
+                self.doc.tokens.get(k),
+                last.checked_sub(1).and_then(|l| self.doc.tokens.get(l)),
+            ) {
                 if s.start < e.end {
-                    let text = Span::new(s.start, e.end).slice(self.doc.text).to_lowercase();
+                    let text = Span::new(s.start, e.end)
+                        .slice(self.doc.text)
+                        .to_lowercase();
                     let head = self.tok(last.saturating_sub(1)).to_ascii_lowercase();
                     ctx.roles.push(text);
                     ctx.person = true;
@@ -898,7 +1832,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     .is_some_and(|e| e.kind == EntityKind::Person);
                 if person {
                     if self.lex.inheriting.contains(head) || possessive {
-                        ctx.inherit_from.push(h.span.slice(self.doc.text).to_string());
+                        ctx.inherit_from
+                            .push(h.span.slice(self.doc.text).to_string());
                     }
                 } else {
                     self.qualifier(&h.ids, ctx);
@@ -913,8 +1848,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 s -= 1;
             }
             if s < owner_end {
-                if let (Some(a), Some(b)) = (self.doc.tokens.get(s), self.doc.tokens.get(owner_end - 1)) {
-                    ctx.inherit_from.push(Span::new(a.start, b.end).slice(self.doc.text).to_string());
+                if let (Some(a), Some(b)) =
+                    (self.doc.tokens.get(s), self.doc.tokens.get(owner_end - 1))
+                {
+                    ctx.inherit_from
+                        .push(Span::new(a.start, b.end).slice(self.doc.text).to_string());
                 }
             }
         }
@@ -973,8 +1911,23 @@ impl<'d, 'a> Ctx<'d, 'a> {
         while k < sent.end
             && matches!(
                 self.tok(k),
-                "a" | "an" | "the" | "who" | "is" | "was" | "serves" | "served" | "as" | "also"
-                    | "now" | "currently" | "then" | "has" | "been" | "its" | "his" | "her"
+                "a" | "an"
+                    | "the"
+                    | "who"
+                    | "is"
+                    | "was"
+                    | "serves"
+                    | "served"
+                    | "as"
+                    | "also"
+                    | "now"
+                    | "currently"
+                    | "then"
+                    | "has"
+                    | "been"
+                    | "its"
+                    | "his"
+                    | "her"
             )
         {
             saw_who |= self.tok(k) == "who";
@@ -999,7 +1952,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 .filter(|h| h.toks.end == k && !h.demonym)
                 .map(|h| h.ids.clone());
             if owner_ids.is_none() {
-                owner_ids = self.hit_at(k - 1).filter(|h| h.demonym).map(|h| h.ids.clone());
+                owner_ids = self
+                    .hit_at(k - 1)
+                    .filter(|h| h.demonym)
+                    .map(|h| h.ids.clone());
             }
             k += 1;
         } else {
@@ -1014,7 +1970,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if in_set(&lex.titles, tok) {
                 head = Some(k);
                 k += 1;
-            } else if in_set(&lex.modifiers, tok) || in_set(&lex.departments, tok) || self.hit_at(k).is_some_and(|h| h.demonym)
+            } else if in_set(&lex.modifiers, tok)
+                || in_set(&lex.departments, tok)
+                || self.hit_at(k).is_some_and(|h| h.demonym)
             {
                 k += 1;
             } else if kind == TokenKind::Lower && in_set(&lex.org_nouns, tok) && head.is_none() {
@@ -1030,7 +1988,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let (Some(a), Some(b)) = (self.doc.tokens.get(rs), self.doc.tokens.get(h)) else {
             return;
         };
-        let role = Span::new(a.start, b.end).slice(self.doc.text).to_lowercase();
+        let role = Span::new(a.start, b.end)
+            .slice(self.doc.text)
+            .to_lowercase();
         let head_key = self.tok(h).to_ascii_lowercase();
         ctx.roles.push(role);
         ctx.person = true;
@@ -1058,23 +2018,17 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if let Some(hit) = self.hit_at(j).filter(|x| x.toks.start == j).cloned() {
                 let first = hit.ids.first().and_then(|id| self.entry(*id));
                 match first.map(|e| e.kind) {
-                    Some(EntityKind::Person) => {
-                        if inheriting {
-                            ctx.inherit_from.push(hit.span.slice(self.doc.text).to_string());
-                        }
+                    Some(EntityKind::Person) if inheriting => {
+                        ctx.inherit_from
+                            .push(hit.span.slice(self.doc.text).to_string());
                     }
-                    Some(_) => {
-                        // "envoy to the Middle East" names where, not whom.
-                        let is_country_or_org = first.is_some_and(|e| {
-                            e.kind == EntityKind::Org || is_country(e)
-                        });
-                        if is_country_or_org && !inheriting {
-                            self.qualifier(&hit.ids, ctx);
-                        } else if first.is_some_and(|e| e.kind == EntityKind::Org) {
-                            self.qualifier(&hit.ids, ctx);
-                        }
+                    Some(EntityKind::Org) => self.qualifier(&hit.ids, ctx),
+                    // "minister of Ukraine" is Ukrainian; "envoy to the
+                    // Middle East" names where, not whom.
+                    Some(EntityKind::Place) if !inheriting && first.is_some_and(is_country) => {
+                        self.qualifier(&hit.ids, ctx)
                     }
-                    None => {}
+                    _ => {}
                 }
             } else if self.is_name_tok(j) && inheriting {
                 let mut e = j;
@@ -1082,7 +2036,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     e += 1;
                 }
                 if let (Some(a), Some(b)) = (self.doc.tokens.get(j), self.doc.tokens.get(e - 1)) {
-                    ctx.inherit_from.push(Span::new(a.start, b.end).slice(self.doc.text).to_string());
+                    ctx.inherit_from
+                        .push(Span::new(a.start, b.end).slice(self.doc.text).to_string());
                 }
             }
         }
@@ -1106,7 +2061,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if in_set(&lex.org_suffixes, last) && n >= 2 {
             return Some(EntityKind::Org);
         }
-        if n >= 3 && in_set(&lex.org_heads, first) && matches!(self.tok(core.start + 1), "of" | "for") {
+        if n >= 3
+            && in_set(&lex.org_heads, first)
+            && matches!(self.tok(core.start + 1), "of" | "for")
+        {
             return Some(EntityKind::Org);
         }
         if in_set(&lex.place_suffixes, last) && n >= 2 {
@@ -1126,6 +2084,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let before = core.start.checked_sub(1).filter(|b| *b >= sent.start);
         let prev = before.map(|b| self.tok(b)).unwrap_or("");
         let prev_lower = before.is_some_and(|b| self.kind(b) == TokenKind::Lower);
+        // "an adviser to X", "spokesman for X".
+        if matches!(prev, "to" | "of" | "for")
+            && core.start >= sent.start + 2
+            && in_set(&lex.inheriting, self.tok(core.start - 2))
+            && !all_caps
+        {
+            return Some(EntityKind::Person);
+        }
         // "the village of X", "X region", "X-based", "X, Florida".
         if prev == "of"
             && core.start >= sent.start + 2
@@ -1134,10 +2100,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return Some(EntityKind::Place);
         }
         let next = self.tok(core.end);
-        if core.end < sent.end && self.kind(core.end) == TokenKind::Lower && matches!(
-            next,
-            "region" | "province" | "oblast" | "district" | "county" | "border" | "regions"
-        ) {
+        if core.end < sent.end
+            && self.kind(core.end) == TokenKind::Lower
+            && matches!(
+                next,
+                "region" | "province" | "oblast" | "district" | "county" | "border" | "regions"
+            )
+        {
             return Some(EntityKind::Place);
         }
         if next == "-" && matches!(self.tok(core.end + 1), "based" | "headquartered") {
@@ -1146,7 +2115,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if self.followed_by_place(core.end, sent.end).is_some() && !first_name {
             return Some(EntityKind::Place);
         }
-        let speaks = core.end < sent.end && in_set(&lex.speech, next) && self.kind(core.end) == TokenKind::Lower;
+        let speaks = core.end < sent.end
+            && in_set(&lex.speech, next)
+            && self.kind(core.end) == TokenKind::Lower;
         if speaks {
             if all_caps || n == 1 {
                 return Some(EntityKind::Org);
@@ -1180,7 +2151,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 t += 1;
                 continue;
             }
-            let Some(hit) = self.hit_at(t + 1).filter(|h| h.toks.start == t + 1).cloned() else {
+            let Some(hit) = self
+                .hit_at(t + 1)
+                .filter(|h| h.toks.start == t + 1)
+                .cloned()
+            else {
                 t += 1;
                 continue;
             };
@@ -1190,7 +2165,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
             };
             let country = match (q.kind, q.subkind.as_deref()) {
                 (EntityKind::Place, Some("country" | "historical_country")) => Some(q.name.clone()),
-                (EntityKind::Org, _) => q.body.as_deref().and_then(|b| b.split('/').next()).map(str::to_string),
+                (EntityKind::Org, _) => q
+                    .body
+                    .as_deref()
+                    .and_then(|b| b.split('/').next())
+                    .map(str::to_string),
                 _ => None,
             };
             let Some(country) = country else {
@@ -1203,7 +2182,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
             while re < n && re - rs < 4 {
                 let tok = self.tok(re);
                 let lower = self.kind(re) == TokenKind::Lower;
-                if lower && (in_set(&lex.titles, tok) || in_set(&lex.departments, tok) || tok == "of") {
+                if lower
+                    && (in_set(&lex.titles, tok) || in_set(&lex.departments, tok) || tok == "of")
+                {
                     re += 1;
                 } else {
                     break;
@@ -1218,11 +2199,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 continue;
             }
             let role = {
-                let (Some(a), Some(b)) = (self.doc.tokens.get(rs), self.doc.tokens.get(re - 1)) else {
+                let (Some(a), Some(b)) = (self.doc.tokens.get(rs), self.doc.tokens.get(re - 1))
+                else {
                     t = re;
                     continue;
                 };
-                Span::new(a.start, b.end).slice(self.doc.text).to_ascii_lowercase()
+                Span::new(a.start, b.end)
+                    .slice(self.doc.text)
+                    .to_ascii_lowercase()
             };
             let role = match role.as_str() {
                 "leader" => "president",
@@ -1236,7 +2220,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
             };
             if let Some(h) = holders.first() {
                 let id = self.kb.lookup(&h.name).iter().copied().find(|id| {
-                    self.entry(*id).is_some_and(|e| e.kind == EntityKind::Person && e.name == h.name)
+                    self.entry(*id)
+                        .is_some_and(|e| e.kind == EntityKind::Person && e.name == h.name)
                 });
                 if let Some(id) = id {
                     let mut c = Cand::new(self.doc, t..re);
@@ -1244,7 +2229,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     c.kind = Some(EntityKind::Person);
                     // Without a date, "the president" may be anyone who held
                     // it: only join a holder the article names anyway.
-                    c.strength = if self.date.is_some() { Strength::Strong } else { Strength::Weak };
+                    c.strength = if self.date.is_some() {
+                        Strength::Strong
+                    } else {
+                        Strength::Weak
+                    };
                     out.push(c);
                 }
             }
@@ -1282,7 +2271,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
         let mut joins: Vec<(usize, Cand)> = Vec::new();
         for mut c in weak {
-            if let Some(gi) = c.kb.iter().find_map(|id| groups.iter().position(|g| g.kb == Some(*id))) {
+            if let Some(gi) =
+                c.kb.iter()
+                    .find_map(|id| groups.iter().position(|g| g.kb == Some(*id)))
+            {
                 joins.push((gi, c));
                 continue;
             }
@@ -1304,18 +2296,42 @@ impl<'d, 'a> Ctx<'d, 'a> {
         self.finish(groups)
     }
 
-    fn add(&self, groups: &mut Vec<Group>, by_key: &mut HashMap<GroupKey, usize>, c: Cand, _weak: bool) {
+    fn add(
+        &self,
+        groups: &mut Vec<Group>,
+        by_key: &mut HashMap<GroupKey, usize>,
+        c: Cand,
+        _weak: bool,
+    ) {
         let kind = c.kind.unwrap_or(EntityKind::Org);
+        // A lone surname after the full name: that person, before any
+        // namesake the knowledge base may know.
+        let surface = c.span.slice(self.doc.text);
+        if kind == EntityKind::Person && c.kb.is_empty() && !surface.contains(char::is_whitespace) {
+            let key = fold(surface);
+            let suffix = format!(" {key}");
+            let mut hits = groups
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| g.kind == EntityKind::Person && fold(&g.name).ends_with(&suffix));
+            if let (Some((gi, _)), None) = (hits.next(), hits.next()) {
+                if let Some(g) = groups.get_mut(gi) {
+                    g.absorb(c);
+                }
+                return;
+            }
+        }
         // Pick the entry the context agrees with.
         let id = if c.kb.is_empty() {
             None
         } else {
-            let want = c.kind.filter(|_| c.person_cue || c.kind == Some(EntityKind::Person));
-            let pick = c
-                .kb
-                .iter()
-                .copied()
-                .find(|id| want.is_none_or(|k| self.entry(*id).is_some_and(|e| e.kind == k)));
+            let want = c
+                .kind
+                .filter(|_| c.person_cue || c.kind == Some(EntityKind::Person));
+            let pick =
+                c.kb.iter()
+                    .copied()
+                    .find(|id| want.is_none_or(|k| self.entry(*id).is_some_and(|e| e.kind == k)));
             pick.or_else(|| {
                 if c.person_cue {
                     None
@@ -1330,19 +2346,32 @@ impl<'d, 'a> Ctx<'d, 'a> {
             None => {
                 // Unknown names: try the knowledge base by full name (aliases
                 // the matcher did not see, e.g. across a line break).
-                let resolved = self
-                    .kb
-                    .resolve(name_text, Some(kind))
-                    .filter(|e| fold(&e.name) == fold(name_text) || name_text.contains(' '));
+                // A lone surname resolves when the knowledge base has one
+                // person of that name ("adviser to Chernov").
+                let lone_person = kind == EntityKind::Person && !name_text.contains(' ');
+                let resolved = self.kb.resolve(name_text, Some(kind)).filter(|e| {
+                    fold(&e.name) == fold(name_text) || name_text.contains(' ') || lone_person
+                });
                 match resolved {
                     Some(e) => {
-                        let i = self.kb.lookup(&e.name).iter().copied().find(|i| self.entry(*i).is_some_and(|x| x.name == e.name && x.kind == e.kind));
+                        let i = self.kb.lookup(&e.name).iter().copied().find(|i| {
+                            self.entry(*i)
+                                .is_some_and(|x| x.name == e.name && x.kind == e.kind)
+                        });
                         match i {
                             Some(i) => (GroupKey::Kb(i), e.kind, e.name.clone()),
-                            None => (GroupKey::Name(kind, fold(name_text)), kind, clean_name(name_text)),
+                            None => (
+                                GroupKey::Name(kind, fold(name_text)),
+                                kind,
+                                clean_name(name_text),
+                            ),
                         }
                     }
-                    None => (GroupKey::Name(kind, fold(name_text)), kind, clean_name(name_text)),
+                    None => (
+                        GroupKey::Name(kind, fold(name_text)),
+                        kind,
+                        clean_name(name_text),
+                    ),
                 }
             }
         };
@@ -1420,7 +2449,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 let targets: Vec<usize> = groups
                     .iter()
                     .enumerate()
-                    .filter(|(j, g)| *j != i && g.kind == EntityKind::Person && self.names_match(g, &text))
+                    .filter(|(j, g)| {
+                        *j != i && g.kind == EntityKind::Person && self.names_match(g, &text)
+                    })
                     .map(|(j, _)| j)
                     .collect();
                 if let [j] = targets.as_slice() {
@@ -1447,15 +2478,21 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 if g.kind == EntityKind::Person || g.mentions.is_empty() {
                     return None;
                 }
-                if g.kb.and_then(|id| self.entry(id)).is_some_and(|e| is_country(e)) {
+                if g.kb.and_then(|id| self.entry(id)).is_some_and(is_country) {
                     return None;
                 }
-                let texts: Vec<String> = g.mentions.iter().map(|m| fold(m.slice(self.doc.text))).collect();
+                let texts: Vec<String> = g
+                    .mentions
+                    .iter()
+                    .map(|m| fold(m.slice(self.doc.text)))
+                    .collect();
                 if texts.iter().any(|t| t.contains(' ')) {
                     return None;
                 }
                 let mut hits = groups.iter().enumerate().filter(|(j, p)| {
-                    *j != i && p.kind == EntityKind::Person && texts.iter().all(|t| self.names_match(p, t))
+                    *j != i
+                        && p.kind == EntityKind::Person
+                        && texts.iter().all(|t| self.names_match(p, t))
                 });
                 match (hits.next(), hits.next()) {
                     (Some((j, _)), None) => Some(j),
@@ -1523,7 +2560,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     *kind == EntityKind::Person
                         && (fold(name) == fo
                             || fold(name).ends_with(&format!(" {fo}"))
-                            || kb.and_then(|i| self.kb.get(i)).is_some_and(|e| e.aliases.iter().any(|a| fold(a) == fo)))
+                            || kb
+                                .and_then(|i| self.kb.get(i))
+                                .is_some_and(|e| e.aliases.iter().any(|a| fold(a) == fo)))
                 });
                 let affs = match owner {
                     Some((_, _, _, affs)) => affs.clone(),
@@ -1565,7 +2604,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
             g.mentions.sort();
             g.mentions.dedup();
-            let qid = g.kb.and_then(|i| self.kb.get(i)).and_then(|e| e.qid.clone());
+            let qid =
+                g.kb.and_then(|i| self.kb.get(i))
+                    .and_then(|e| e.qid.clone());
             out.push((
                 g.first,
                 Entity {
