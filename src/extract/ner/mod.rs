@@ -1,5 +1,401 @@
-//! Statistical name tagger (PER / ORG / LOC / MISC).
-//! (Owned by the tagger work; placeholder until it lands.)
+//! Statistical name tagger (PER / ORG / LOC / MISC): a greedy left-to-right
+//! averaged perceptron over hashed features (see `docs/parts/ner.md` for
+//! why), trained on CoNLL-2003 by `newsdex train-ner`.
+//!
+//! ```no_run
+//! use newsdex::extract::ner::Tagger;
+//! let tagger = Tagger::default_model()?;
+//! let names = tagger.tag_sentence(&["Peter", "Blackburn", "visited", "Kyiv"]);
+//! # Ok::<(), anyhow::Error>(())
+//! ```
 
+pub mod conll;
+pub mod distrib;
+mod features;
+pub mod gmb;
+pub mod lexicon;
+mod model;
+pub mod train;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use serde::Serialize;
+
+use features::{dynamic_features, static_features, DocInfo, History, Sent};
+use lexicon::{Gazetteer, Lexicon};
+
+/// Name types, as in CoNLL-2003.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum NerType {
+    Per,
+    Org,
+    Loc,
+    Misc,
+}
+
+impl NerType {
+    /// All types, in label order.
+    pub const ALL: [NerType; 4] = [NerType::Per, NerType::Org, NerType::Loc, NerType::Misc];
+
+    /// CoNLL spelling: `PER`, `ORG`, `LOC`, `MISC`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            NerType::Per => "PER",
+            NerType::Org => "ORG",
+            NerType::Loc => "LOC",
+            NerType::Misc => "MISC",
+        }
+    }
+
+    /// Parse the CoNLL spelling.
+    pub fn parse(s: &str) -> Option<NerType> {
+        match s {
+            "PER" => Some(NerType::Per),
+            "ORG" => Some(NerType::Org),
+            "LOC" => Some(NerType::Loc),
+            "MISC" => Some(NerType::Misc),
+            _ => None,
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    fn from_index(i: usize) -> Option<NerType> {
+        NerType::ALL.get(i).copied()
+    }
+}
+
+/// How names are encoded as per-token labels inside the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scheme {
+    /// Begin / inside / outside.
+    Iob2 = 0,
+    /// Begin / inside / last / unit / outside.
+    Bilou = 1,
+}
+
+impl Scheme {
+    /// Number of labels (O plus parts × 4 types).
+    pub fn n_labels(self) -> usize {
+        1 + 4 * self.parts()
+    }
+
+    fn parts(self) -> usize {
+        match self {
+            Scheme::Iob2 => 2,
+            Scheme::Bilou => 4,
+        }
+    }
+
+    fn label(self, ty: NerType, part: usize) -> usize {
+        1 + ty.index() * self.parts() + part
+    }
+
+    /// (type, part) of a label; `None` for O.
+    fn split(self, label: usize) -> Option<(NerType, usize)> {
+        let l = label.checked_sub(1)?;
+        Some((NerType::from_index(l / self.parts())?, l % self.parts()))
+    }
+
+    /// Entity type + 1, or 0 for O: what the document history remembers.
+    fn ty_code(self, label: usize) -> u8 {
+        self.split(label).map_or(0, |(t, _)| t.index() as u8 + 1)
+    }
+
+    /// Whether `cur` may follow `prev` (`None`: sentence start); `last`
+    /// marks the sentence's final token, where no name may stay open.
+    fn allowed(self, prev: Option<usize>, cur: usize, last: bool) -> bool {
+        let p = prev.and_then(|p| self.split(p));
+        let c = self.split(cur);
+        match self {
+            Scheme::Iob2 => match c {
+                Some((ty, 1)) => matches!(p, Some((pt, _)) if pt == ty),
+                _ => true,
+            },
+            Scheme::Bilou => {
+                let open = matches!(p, Some((_, 0)) | Some((_, 1)));
+                if open {
+                    let Some((pt, _)) = p else { return false };
+                    match c {
+                        Some((ty, 2)) => ty == pt,
+                        Some((ty, 1)) => ty == pt && !last,
+                        _ => false,
+                    }
+                } else {
+                    match c {
+                        None | Some((_, 3)) => true,
+                        Some((_, 0)) => !last,
+                        _ => false,
+                    }
+                }
+            }
+        }
+    }
+
+    /// Gold labels for a sentence of `n` tokens holding `spans`.
+    pub(crate) fn encode(self, n: usize, spans: &[(usize, usize, NerType)]) -> Vec<u8> {
+        let mut out = vec![0u8; n];
+        for &(s, e, ty) in spans {
+            let e = e.min(n);
+            for (k, slot) in out.iter_mut().enumerate().take(e).skip(s) {
+                let part = match self {
+                    Scheme::Iob2 => usize::from(k != s),
+                    Scheme::Bilou => {
+                        if e - s == 1 {
+                            3
+                        } else if k == s {
+                            0
+                        } else if k + 1 == e {
+                            2
+                        } else {
+                            1
+                        }
+                    }
+                };
+                *slot = self.label(ty, part) as u8;
+            }
+        }
+        out
+    }
+
+    /// Names encoded by a label sequence (tolerant of invalid sequences).
+    pub(crate) fn decode(self, labels: &[u8]) -> Vec<(usize, usize, NerType)> {
+        let mut out = Vec::new();
+        let mut open: Option<(usize, NerType)> = None;
+        for (i, &l) in labels.iter().enumerate() {
+            let cur = self.split(usize::from(l));
+            let continues = match (open, cur) {
+                (Some((_, ot)), Some((ty, part))) => ot == ty && (part == 1 || part == 2),
+                _ => false,
+            };
+            if !continues {
+                if let Some((s, ty)) = open.take() {
+                    out.push((s, i, ty));
+                }
+                if let Some((ty, _)) = cur {
+                    open = Some((i, ty));
+                }
+            }
+            let closes = matches!((self, cur), (Scheme::Bilou, Some((_, 2 | 3))) | (_, None));
+            if closes {
+                if let Some((s, ty)) = open.take() {
+                    out.push((s, i + 1, ty));
+                }
+            }
+        }
+        if let Some((s, ty)) = open {
+            out.push((s, labels.len(), ty));
+        }
+        out
+    }
+}
+
+/// Pick the best label allowed after `prev`; ties go to the lowest label so
+/// decoding is deterministic.
+pub(crate) fn best_label<T: PartialOrd + Copy>(
+    scheme: Scheme,
+    scores: &[T],
+    prev: Option<usize>,
+    last: bool,
+) -> usize {
+    let mut best: Option<(usize, T)> = None;
+    for (l, &s) in scores.iter().enumerate() {
+        if !scheme.allowed(prev, l, last) {
+            continue;
+        }
+        if best.is_none_or(|(_, b)| s > b) {
+            best = Some((l, s));
+        }
+    }
+    best.map_or(0, |(l, _)| l)
+}
+
+/// A trained tagger. Immutable once loaded, so it is `Send + Sync` and can
+/// be shared by indexing threads behind an `Arc`.
 #[derive(Debug)]
-pub struct Tagger {}
+pub struct Tagger {
+    scheme: Scheme,
+    hash_bits: u32,
+    n_labels: usize,
+    scale: f32,
+    info: String,
+    lexicon: Lexicon,
+    gazetteer: Gazetteer,
+    weights: Vec<i16>,
+}
+
+/// Environment variable naming the model file for [`Tagger::default_model`].
+pub const MODEL_ENV: &str = "NEWSDEX_NER_MODEL";
+
+impl Tagger {
+    /// Load a model written by `newsdex train-ner`. A truncated, corrupted or
+    /// foreign file gives an error, never a panic.
+    pub fn load(path: &Path) -> anyhow::Result<Tagger> {
+        let bytes = std::fs::read(path)
+            .with_context(|| format!("cannot read NER model {}", path.display()))?;
+        Tagger::from_bytes(&bytes).with_context(|| format!("bad NER model {}", path.display()))
+    }
+
+    /// Parse a model from its bytes.
+    pub fn from_bytes(bytes: &[u8]) -> anyhow::Result<Tagger> {
+        let m = model::decode(bytes)?;
+        Ok(Tagger {
+            scheme: m.scheme,
+            hash_bits: m.hash_bits,
+            n_labels: m.n_labels,
+            scale: m.scale,
+            info: m.info,
+            lexicon: m.lexicon,
+            gazetteer: m.gazetteer,
+            weights: m.weights,
+        })
+    }
+
+    /// `$NEWSDEX_NER_MODEL`, else `./models/ner.bin`, else the model in the
+    /// source tree this binary was built from.
+    pub fn default_model() -> anyhow::Result<Tagger> {
+        Tagger::load(&Tagger::default_path())
+    }
+
+    /// The file [`Tagger::default_model`] loads.
+    pub fn default_path() -> PathBuf {
+        if let Some(p) = std::env::var_os(MODEL_ENV).filter(|p| !p.is_empty()) {
+            return PathBuf::from(p);
+        }
+        let local = PathBuf::from("models/ner.bin");
+        if local.is_file() {
+            return local;
+        }
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/models/ner.bin"))
+    }
+
+    /// How the model was trained (JSON written by `train-ner`).
+    pub fn info(&self) -> &str {
+        &self.info
+    }
+
+    /// The model's serialised form (what [`Tagger::load`] reads).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        model::encode(&model::ModelData {
+            scheme: self.scheme,
+            hash_bits: self.hash_bits,
+            n_labels: self.n_labels,
+            scale: self.scale,
+            info: self.info.clone(),
+            lexicon: self.lexicon.clone(),
+            gazetteer: self.gazetteer.clone(),
+            weights: self.weights.clone(),
+        })
+    }
+
+    /// Names in one sentence: token ranges `[start, end)` and their type.
+    pub fn tag_sentence(&self, words: &[&str]) -> Vec<(usize, usize, NerType)> {
+        self.tag_document(&[words.to_vec()])
+            .pop()
+            .unwrap_or_default()
+    }
+
+    /// Names in each sentence of one document. Tagging a whole article at
+    /// once lets a name's other mentions (and how the article writes it
+    /// elsewhere) inform each decision.
+    pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<(usize, usize, NerType)>> {
+        let sents: Vec<Sent> = sentences
+            .iter()
+            .map(|w| Sent::new(w, &self.lexicon, &self.gazetteer))
+            .collect();
+        let doc = DocInfo::new(&sents);
+        let mut hist = History::default();
+        let mut feats: Vec<u64> = Vec::with_capacity(96);
+        let mut scores = vec![0i32; self.n_labels];
+        let shift = 64 - self.hash_bits;
+        let mut out = Vec::with_capacity(sents.len());
+        for sent in &sents {
+            let n = sent.toks.len();
+            let mut labels: Vec<u8> = Vec::with_capacity(n);
+            for i in 0..n {
+                feats.clear();
+                static_features(sent, &doc, i, &mut feats);
+                let prev = i
+                    .checked_sub(1)
+                    .and_then(|p| labels.get(p))
+                    .map(|&l| usize::from(l));
+                let prev2 = i
+                    .checked_sub(2)
+                    .and_then(|p| labels.get(p))
+                    .map(|&l| usize::from(l));
+                dynamic_features(
+                    sent,
+                    &hist,
+                    i,
+                    prev_code(prev),
+                    prev_code(prev2),
+                    &mut feats,
+                );
+                scores.iter_mut().for_each(|s| *s = 0);
+                for &f in &feats {
+                    let row = (f >> shift) as usize * self.n_labels;
+                    if let Some(ws) = self.weights.get(row..row + self.n_labels) {
+                        for (s, &w) in scores.iter_mut().zip(ws) {
+                            *s += i32::from(w);
+                        }
+                    }
+                }
+                let l = best_label(self.scheme, &scores, prev, i + 1 == n);
+                if let Some(t) = sent.toks.get(i) {
+                    hist.record(t, self.scheme.ty_code(l));
+                }
+                labels.push(l as u8);
+            }
+            out.push(self.scheme.decode(&labels));
+        }
+        out
+    }
+}
+
+/// Feature code of a previous label (`None`: before the sentence).
+pub(crate) fn prev_code(l: Option<usize>) -> u64 {
+    l.map_or(99, |l| l as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schemes_round_trip() {
+        let spans = vec![
+            (0, 2, NerType::Per),
+            (2, 3, NerType::Per),
+            (4, 7, NerType::Org),
+        ];
+        for scheme in [Scheme::Iob2, Scheme::Bilou] {
+            let labels = scheme.encode(8, &spans);
+            assert_eq!(scheme.decode(&labels), spans);
+            let mut prev = None;
+            for (i, &l) in labels.iter().enumerate() {
+                assert!(scheme.allowed(prev, usize::from(l), i + 1 == labels.len()));
+                prev = Some(usize::from(l));
+            }
+        }
+    }
+
+    #[test]
+    fn bilou_never_leaves_a_name_open() {
+        let s = Scheme::Bilou;
+        let b_per = s.label(NerType::Per, 0);
+        let i_org = s.label(NerType::Org, 1);
+        assert!(!s.allowed(None, b_per, true));
+        assert!(!s.allowed(Some(b_per), 0, false));
+        assert!(!s.allowed(Some(b_per), i_org, false));
+        assert_eq!(best_label(s, &[0.0, 5.0, 0.0, 0.0, 0.0], None, true), 0);
+    }
+
+    #[test]
+    fn tagger_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Tagger>();
+    }
+}

@@ -1,0 +1,389 @@
+//! Feature extraction for the name tagger: every feature is a 64-bit hash of
+//! a template id and its parts, later folded into a fixed-size weight table.
+//! Hashing instead of a feature dictionary keeps the model a flat array that
+//! loads in one read and is looked up without any map.
+
+use std::collections::HashMap;
+
+use super::lexicon::{Gazetteer, Lexicon};
+
+const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// Incremental feature hash.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Fh(u64);
+
+impl Fh {
+    pub(crate) fn new(template: u32) -> Fh {
+        Fh((u64::from(template) + 1).wrapping_mul(K))
+    }
+
+    pub(crate) fn n(self, x: u64) -> Fh {
+        Fh((self.0 ^ x).wrapping_mul(K).rotate_left(29))
+    }
+
+    pub(crate) fn bytes(self, b: &[u8]) -> Fh {
+        let mut h = self.0;
+        let mut chunks = b.chunks_exact(8);
+        for c in &mut chunks {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(c);
+            h = (h ^ u64::from_le_bytes(a)).wrapping_mul(K).rotate_left(29);
+        }
+        let rem = chunks.remainder();
+        let mut a = [0u8; 8];
+        a[..rem.len()].copy_from_slice(rem);
+        h = (h ^ u64::from_le_bytes(a) ^ ((b.len() as u64) << 56))
+            .wrapping_mul(K)
+            .rotate_left(29);
+        Fh(h)
+    }
+
+    pub(crate) fn done(self) -> u64 {
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^= h >> 33;
+        h
+    }
+}
+
+/// Hash of a plain string (used for lexicon and gazetteer keys).
+pub(crate) fn hash_str(s: &str) -> u64 {
+    Fh::new(0xFFFF).bytes(s.as_bytes()).done()
+}
+
+/// Lower-cased form with every ASCII digit mapped to `0`, so that numbers
+/// share statistics.
+pub(crate) fn normalise(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        if c.is_ascii_digit() {
+            out.push('0');
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// Only the first characters decide a shape: a pathological 10,000-character
+/// token must not produce a 10,000-character feature.
+const SHAPE_CHARS: usize = 24;
+
+fn shapes(word: &str) -> (String, String) {
+    let mut long = String::new();
+    let mut short = String::new();
+    let mut last: Option<char> = None;
+    for (n, c) in word.chars().enumerate() {
+        if n >= SHAPE_CHARS {
+            long.push('~');
+            break;
+        }
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a'
+        } else if c.is_ascii() {
+            c
+        } else {
+            '*'
+        };
+        long.push(s);
+        if last != Some(s) {
+            short.push(s);
+            last = Some(s);
+        }
+    }
+    (long, short)
+}
+
+/// Per-token precomputed hashes.
+#[derive(Clone, Debug)]
+pub(crate) struct Tok {
+    pub word: u64,
+    pub lower: u64,
+    pub shape: u64,
+    pub short: u64,
+    pub prefix: [u64; 4],
+    pub suffix: [u64; 4],
+    pub n_prefix: usize,
+    pub init_cap: bool,
+    pub all_caps: bool,
+    pub has_lower: bool,
+    /// Lexicon entry (distributional clusters and capitalisation ratio).
+    pub lex: Option<u32>,
+}
+
+const BOS: u64 = 0x5151_0000_0000_0001;
+const EOS: u64 = 0x5151_0000_0000_0002;
+
+impl Tok {
+    fn new(word: &str, lexicon: &Lexicon) -> Tok {
+        let lower_s = normalise(word);
+        let (long, short) = shapes(word);
+        let mut prefix = [0u64; 4];
+        let mut suffix = [0u64; 4];
+        let bounds: Vec<usize> = lower_s
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(lower_s.len()))
+            .take(5)
+            .collect();
+        let n_prefix = bounds.len().saturating_sub(1).min(4);
+        for k in 0..n_prefix {
+            if let (Some(&end), Some(p)) = (bounds.get(k + 1), prefix.get_mut(k)) {
+                *p = Fh::new(100 + k as u32)
+                    .bytes(lower_s.get(..end).unwrap_or("").as_bytes())
+                    .done();
+            }
+        }
+        let rbounds: Vec<usize> = lower_s
+            .char_indices()
+            .rev()
+            .map(|(i, _)| i)
+            .take(4)
+            .collect();
+        for (k, &start) in rbounds.iter().enumerate() {
+            if let Some(s) = suffix.get_mut(k) {
+                *s = Fh::new(110 + k as u32)
+                    .bytes(lower_s.get(start..).unwrap_or("").as_bytes())
+                    .done();
+            }
+        }
+        let mut chars = word.chars();
+        let init_cap = chars.next().is_some_and(|c| c.is_uppercase());
+        let has_upper = word.chars().any(|c| c.is_uppercase());
+        let has_lower = word.chars().any(|c| c.is_lowercase());
+        let lower = Fh::new(2).bytes(lower_s.as_bytes()).done();
+        Tok {
+            word: Fh::new(1).bytes(word.as_bytes()).done(),
+            lower,
+            shape: Fh::new(3).bytes(long.as_bytes()).done(),
+            short: Fh::new(4).bytes(short.as_bytes()).done(),
+            prefix,
+            suffix,
+            n_prefix,
+            init_cap,
+            all_caps: has_upper && !has_lower,
+            has_lower,
+            lex: lexicon.get(&lower_s),
+        }
+    }
+}
+
+/// A sentence prepared for tagging.
+pub(crate) struct Sent {
+    pub toks: Vec<Tok>,
+    /// Headline-style sentence: (almost) every word upper-case, so case
+    /// says nothing about names.
+    pub all_caps: bool,
+    /// Gazetteer hits per token: bit `type*4 + pos` with pos 0 B,1 I,2 L,3 U.
+    pub gaz: Vec<u16>,
+}
+
+impl Sent {
+    pub(crate) fn new(words: &[&str], lexicon: &Lexicon, gaz: &Gazetteer) -> Sent {
+        let toks: Vec<Tok> = words.iter().map(|w| Tok::new(w, lexicon)).collect();
+        let alpha = toks.iter().filter(|t| t.all_caps || t.has_lower).count();
+        let caps = toks.iter().filter(|t| t.all_caps).count();
+        let all_caps = alpha >= 2 && caps * 10 >= alpha * 8;
+        let gaz = gaz.mark(words);
+        Sent {
+            toks,
+            all_caps,
+            gaz,
+        }
+    }
+}
+
+/// Document-level casing evidence: how a word's lower-cased form is written
+/// elsewhere in the same article. In headlines and sentence-initial
+/// position case is uninformative; the body often disambiguates.
+#[derive(Default)]
+pub(crate) struct DocInfo {
+    flags: HashMap<u64, u8>,
+}
+
+const SEEN_CAP_MID: u8 = 1;
+const SEEN_LOWER: u8 = 2;
+
+impl DocInfo {
+    pub(crate) fn new(sents: &[Sent]) -> DocInfo {
+        let mut flags: HashMap<u64, u8> = HashMap::new();
+        for s in sents {
+            if s.all_caps {
+                continue;
+            }
+            for (i, t) in s.toks.iter().enumerate() {
+                let f = if t.init_cap && i > 0 {
+                    SEEN_CAP_MID
+                } else if !t.init_cap && t.has_lower {
+                    SEEN_LOWER
+                } else {
+                    0
+                };
+                if f != 0 {
+                    *flags.entry(t.lower).or_insert(0) |= f;
+                }
+            }
+        }
+        DocInfo { flags }
+    }
+
+    fn get(&self, lower: u64) -> u8 {
+        self.flags.get(&lower).copied().unwrap_or(0)
+    }
+}
+
+/// The labels most recently given to a word earlier in the document
+/// (entity type + 1, 0 for outside): a cheap form of the "same name tagged
+/// alike across the article" consistency.
+#[derive(Default)]
+pub(crate) struct History {
+    exact: HashMap<u64, u8>,
+    lower: HashMap<u64, u8>,
+}
+
+impl History {
+    pub(crate) fn record(&mut self, tok: &Tok, ty: u8) {
+        if tok.init_cap || tok.all_caps {
+            self.exact.insert(tok.word, ty);
+            self.lower.insert(tok.lower, ty);
+        }
+    }
+}
+
+fn pick<T>(v: &[T], i: isize) -> Option<&T> {
+    if i < 0 {
+        None
+    } else {
+        v.get(i as usize)
+    }
+}
+
+/// Features that do not depend on earlier decisions.
+pub(crate) fn static_features(sent: &Sent, doc: &DocInfo, i: usize, out: &mut Vec<u64>) {
+    let toks = &sent.toks;
+    let Some(t) = toks.get(i) else {
+        return;
+    };
+    let ii = i as isize;
+    let lw = |d: isize| pick(toks, ii + d).map_or(if d < 0 { BOS } else { EOS }, |t| t.lower);
+    let ww = |d: isize| pick(toks, ii + d).map_or(if d < 0 { BOS } else { EOS }, |t| t.word);
+    let sh = |d: isize| pick(toks, ii + d).map_or(if d < 0 { BOS } else { EOS }, |t| t.short);
+    let caps = u64::from(sent.all_caps);
+    let first = u64::from(i == 0);
+    let push = |out: &mut Vec<u64>, f: Fh| out.push(f.done());
+
+    push(out, Fh::new(0));
+    push(out, Fh::new(1).n(t.word));
+    push(out, Fh::new(2).n(t.lower));
+    push(out, Fh::new(3).n(t.shape));
+    push(out, Fh::new(4).n(t.short));
+    for k in 0..t.n_prefix {
+        if let (Some(&p), Some(&s)) = (t.prefix.get(k), t.suffix.get(k)) {
+            push(out, Fh::new(5).n(p));
+            push(out, Fh::new(6).n(s));
+        }
+    }
+    push(out, Fh::new(13).n(lw(-1)));
+    push(out, Fh::new(14).n(lw(1)));
+    push(out, Fh::new(15).n(lw(-2)));
+    push(out, Fh::new(16).n(lw(2)));
+    push(out, Fh::new(17).n(lw(-1)).n(t.lower));
+    push(out, Fh::new(18).n(t.lower).n(lw(1)));
+    push(out, Fh::new(19).n(sh(-1)));
+    push(out, Fh::new(20).n(sh(1)));
+    push(out, Fh::new(21).n(sh(-1)).n(t.short).n(sh(1)));
+    push(out, Fh::new(22).n(first).n(caps).n(t.short));
+    if sent.all_caps {
+        push(out, Fh::new(23).n(t.lower));
+    }
+    push(out, Fh::new(25).n(t.short).n(lw(1)));
+    push(out, Fh::new(26).n(lw(-1)).n(t.short));
+    push(out, Fh::new(27).n(ww(-1)));
+    push(out, Fh::new(28).n(ww(1)));
+    push(out, Fh::new(29).n(lw(-2)).n(lw(-1)));
+    push(out, Fh::new(24).n(lw(1)).n(lw(2)));
+
+    // Distributional lexicon: clusters at several granularities and how
+    // often the word is capitalised mid-sentence in unlabelled news.
+    for d in -1isize..=1 {
+        let lex = pick(toks, ii + d).and_then(|t| t.lex);
+        match lex {
+            Some(v) => {
+                for g in 0..3u32 {
+                    let c = u64::from(super::lexicon::cluster(v, g));
+                    push(out, Fh::new(30 + g).n(d as u64).n(c));
+                }
+                if d == 0 {
+                    let r = u64::from(super::lexicon::cap_bucket(v));
+                    push(out, Fh::new(34).n(r).n(first).n(caps));
+                    push(out, Fh::new(35).n(r).n(t.short));
+                }
+            }
+            None => push(out, Fh::new(36).n(d as u64)),
+        }
+    }
+
+    let df = u64::from(doc.get(t.lower));
+    push(out, Fh::new(45).n(df).n(t.short).n(caps));
+    push(out, Fh::new(46).n(df).n(first).n(caps));
+
+    // Gazetteer hits of this token and its neighbours.
+    let g = |d: isize| pick(&sent.gaz, ii + d).copied().unwrap_or(0);
+    let g0 = g(0);
+    if g0 != 0 {
+        for b in 0..16u32 {
+            if g0 & (1 << b) != 0 {
+                push(out, Fh::new(50).n(u64::from(b)));
+                push(out, Fh::new(51).n(u64::from(b)).n(t.short));
+            }
+        }
+    } else {
+        push(out, Fh::new(52));
+    }
+    push(
+        out,
+        Fh::new(53)
+            .n(u64::from(g(-1)))
+            .n(u64::from(g0))
+            .n(u64::from(g(1))),
+    );
+}
+
+/// Features that depend on the labels already chosen (`t1`, `t2`: the two
+/// previous labels, `u16::MAX` before the start).
+pub(crate) fn dynamic_features(
+    sent: &Sent,
+    hist: &History,
+    i: usize,
+    t1: u64,
+    t2: u64,
+    out: &mut Vec<u64>,
+) {
+    let Some(t) = sent.toks.get(i) else {
+        return;
+    };
+    let push = |out: &mut Vec<u64>, f: Fh| out.push(f.done());
+    push(out, Fh::new(60).n(t1));
+    push(out, Fh::new(61).n(t1).n(t2));
+    push(out, Fh::new(62).n(t1).n(t.lower));
+    push(out, Fh::new(63).n(t1).n(t.short));
+    let he = hist.exact.get(&t.word).copied();
+    let hl = hist.lower.get(&t.lower).copied();
+    if let Some(h) = he {
+        push(out, Fh::new(64).n(u64::from(h)));
+        push(out, Fh::new(65).n(u64::from(h)).n(t1));
+    }
+    if let Some(h) = hl {
+        push(out, Fh::new(66).n(u64::from(h)).n(u64::from(sent.all_caps)));
+    }
+}

@@ -1,0 +1,140 @@
+//! Word-level resources shipped inside the model: a distributional lexicon
+//! (word clusters and capitalisation ratio learnt from unlabelled news) and a
+//! gazetteer of multi-word names (learnt from labelled data other than the
+//! training set).
+
+use std::collections::HashMap;
+
+use super::features::{hash_str, normalise, Fh};
+
+/// Packed lexicon value: bits 0–11 fine cluster, 12–19 middle cluster,
+/// 20–25 coarse cluster, 26–29 capitalisation bucket.
+pub(crate) fn pack(fine: u32, mid: u32, coarse: u32, cap: u32) -> u32 {
+    (fine & 0xFFF) | ((mid & 0xFF) << 12) | ((coarse & 0x3F) << 20) | ((cap & 0xF) << 26)
+}
+
+/// Cluster id at granularity `g` (0 fine, 1 middle, 2 coarse).
+pub(crate) fn cluster(v: u32, g: u32) -> u32 {
+    match g {
+        0 => v & 0xFFF,
+        1 => (v >> 12) & 0xFF,
+        _ => (v >> 20) & 0x3F,
+    }
+}
+
+/// How often the word is capitalised when not sentence-initial, in 11 buckets.
+pub(crate) fn cap_bucket(v: u32) -> u32 {
+    (v >> 26) & 0xF
+}
+
+/// Word → packed distributional information, keyed by the hash of the
+/// normalised (lower-cased, digits → 0) form; sorted for binary search.
+#[derive(Default, Debug, Clone)]
+pub struct Lexicon {
+    pub(crate) entries: Vec<(u64, u32)>,
+}
+
+impl Lexicon {
+    pub(crate) fn from_entries(mut entries: Vec<(u64, u32)>) -> Lexicon {
+        entries.sort_unstable();
+        entries.dedup_by_key(|e| e.0);
+        Lexicon { entries }
+    }
+
+    /// Packed entry of an already normalised word.
+    pub(crate) fn get(&self, normalised: &str) -> Option<u32> {
+        if self.entries.is_empty() {
+            return None;
+        }
+        let h = hash_str(normalised);
+        self.entries
+            .binary_search_by_key(&h, |e| e.0)
+            .ok()
+            .and_then(|i| self.entries.get(i))
+            .map(|e| e.1)
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// Longest name the gazetteer matches, in tokens.
+pub(crate) const GAZ_MAX_TOKENS: usize = 6;
+
+/// Multi-word names → bit set of entity types (bit = `NerType as u8`).
+#[derive(Default, Debug, Clone)]
+pub struct Gazetteer {
+    pub(crate) entries: HashMap<u64, u8>,
+}
+
+fn token_key(word: &str) -> u64 {
+    hash_str(&normalise(word))
+}
+
+fn seq_key(keys: &[u64]) -> u64 {
+    keys.iter().fold(Fh::new(200), |h, &k| h.n(k)).done()
+}
+
+impl Gazetteer {
+    /// Add a name (its tokens) of type `ty` (0 PER, 1 ORG, 2 LOC, 3 MISC).
+    pub(crate) fn add<S: AsRef<str>>(&mut self, tokens: &[S], ty: u8) {
+        if tokens.is_empty() || tokens.len() > GAZ_MAX_TOKENS || ty > 3 {
+            return;
+        }
+        let keys: Vec<u64> = tokens.iter().map(|t| token_key(t.as_ref())).collect();
+        *self.entries.entry(seq_key(&keys)).or_insert(0) |= 1 << ty;
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Per token, bit `type*4 + pos` (pos 0 begin, 1 inside, 2 last,
+    /// 3 unit) for every gazetteer name the sentence contains.
+    pub(crate) fn mark(&self, words: &[&str]) -> Vec<u16> {
+        let mut out = vec![0u16; words.len()];
+        if self.entries.is_empty() {
+            return out;
+        }
+        let keys: Vec<u64> = words.iter().map(|w| token_key(w)).collect();
+        for start in 0..keys.len() {
+            let mut h = Fh::new(200);
+            for n in 1..=GAZ_MAX_TOKENS {
+                let Some(&k) = keys.get(start + n - 1) else {
+                    break;
+                };
+                h = h.n(k);
+                let Some(&types) = self.entries.get(&h.done()) else {
+                    continue;
+                };
+                for ty in 0..4u16 {
+                    if types & (1 << ty) == 0 {
+                        continue;
+                    }
+                    for (j, slot) in out.iter_mut().skip(start).take(n).enumerate() {
+                        let pos = if n == 1 {
+                            3
+                        } else if j == 0 {
+                            0
+                        } else if j + 1 == n {
+                            2
+                        } else {
+                            1
+                        };
+                        *slot |= 1 << (ty * 4 + pos);
+                    }
+                }
+            }
+        }
+        out
+    }
+}
