@@ -145,3 +145,152 @@ pub fn describe(err: &anyhow::Error) -> String {
     }
     parts.join(": ")
 }
+
+/// The shipped corpus, indexed by default.
+pub const DEFAULT_CORPUS: &str = "corpus";
+/// The default index folder.
+pub const DEFAULT_INDEX: &str = "index";
+
+/// `--field body=text` → `("body", "text")`; the readers check field names.
+pub fn parse_field_maps(specs: &[String]) -> anyhow::Result<Vec<(String, String)>> {
+    specs
+        .iter()
+        .map(|s| match s.split_once('=') {
+            Some((field, key)) if !field.trim().is_empty() && !key.trim().is_empty() => {
+                Ok((field.trim().to_string(), key.trim().to_string()))
+            }
+            _ => anyhow::bail!("--field {s}: expected FIELD=KEY, e.g. --field body=text"),
+        })
+        .collect()
+}
+
+/// The knowledge base: built-in data plus `--gazetteer` files, all-or-nothing.
+pub fn load_kb(gazetteers: &[PathBuf]) -> anyhow::Result<newsdex::extract::kb::KnowledgeBase> {
+    let mut kb = newsdex::extract::kb::KnowledgeBase::builtin()?;
+    for g in gazetteers {
+        kb.merge_file(g)?;
+    }
+    Ok(kb)
+}
+
+/// The extraction pipeline and a fingerprint of what shapes its output
+/// beyond the code (gazetteer contents), for the indexer's content hashes.
+pub fn build_extractor(
+    gazetteers: &[PathBuf],
+) -> anyhow::Result<(newsdex::extract::Extractor, u64)> {
+    let kb = load_kb(gazetteers)?;
+    let mut salt_bytes = Vec::new();
+    for g in gazetteers {
+        // Already read successfully by load_kb; a failure here is a race.
+        let bytes = std::fs::read(g).map_err(|e| anyhow::anyhow!("{}: {e}", g.display()))?;
+        salt_bytes.extend_from_slice(&bytes);
+    }
+    let salt = newsdex::corpus::stable_hash(&salt_bytes);
+    Ok((
+        newsdex::extract::Extractor {
+            kb: std::sync::Arc::new(kb),
+            tagger: None,
+        },
+        salt,
+    ))
+}
+
+/// Open the index for reading. The default index is built from `corpus/` on
+/// first use (saying so on stderr), so a fresh clone can search at once.
+pub fn open_for_search(loc: &IndexLocation) -> anyhow::Result<newsdex::index::NewsIndex> {
+    use newsdex::index::NewsIndex;
+    if !NewsIndex::exists(&loc.dir) && loc.dir == std::path::Path::new(DEFAULT_INDEX) {
+        let corpus = std::path::Path::new(DEFAULT_CORPUS);
+        if !corpus.is_dir() {
+            anyhow::bail!(
+                "no index at {DEFAULT_INDEX}/ and no {DEFAULT_CORPUS}/ folder to build it from; \
+                 run `newsdex index PATH...` first"
+            );
+        }
+        eprintln!(
+            "newsdex: no index yet; building {DEFAULT_INDEX}/ from {DEFAULT_CORPUS}/ (first run only)…"
+        );
+        let summary = index::index_paths(
+            &[corpus.to_path_buf()],
+            loc,
+            &InputOptions::default(),
+            false,
+            false,
+            true,
+        )?;
+        eprintln!("newsdex: {}", index::summary_line(&summary));
+    }
+    NewsIndex::open(&loc.dir)
+}
+
+/// A point in time, as filters use it.
+type Utc = chrono::DateTime<chrono::Utc>;
+
+/// Parse `--from` / `--to`; `--to` with a bare date covers that whole day.
+pub fn date_bounds(f: &Filters) -> anyhow::Result<(Option<Utc>, Option<Utc>)> {
+    let parse = |flag: &str, s: &str| {
+        newsdex::corpus::parse_date(s).ok_or_else(|| {
+            anyhow::anyhow!("{flag} {s}: not a date (try YYYY-MM-DD, e.g. {flag} 2025-11-01)")
+        })
+    };
+    let from = f.from.as_deref().map(|s| parse("--from", s)).transpose()?;
+    let to = match f.to.as_deref() {
+        None => None,
+        Some(s) => {
+            let d = parse("--to", s)?;
+            let midnight = d.time() == chrono::NaiveTime::MIN;
+            Some(if midnight {
+                d + chrono::Duration::days(1)
+            } else {
+                d + chrono::Duration::seconds(1)
+            })
+        }
+    };
+    if let (Some(a), Some(b)) = (from, to) {
+        if a >= b {
+            anyhow::bail!("--from is after --to: nothing can match");
+        }
+    }
+    Ok((from, to))
+}
+
+/// Turn the entity, source and facet filters into facet groups (AND between
+/// groups, OR within one).
+pub fn filter_facets(
+    f: &Filters,
+    resolver: &newsdex::query::filters::Resolver,
+) -> anyhow::Result<Vec<Vec<tantivy::schema::Facet>>> {
+    use newsdex::index::schema::{facet, parse_facet};
+    let mut groups = Vec::new();
+    for s in &f.source {
+        groups.push(vec![facet("source", [s.as_str()])]);
+    }
+    for p in &f.facet {
+        groups.push(vec![parse_facet(p)?]);
+    }
+    for n in &f.person {
+        groups.push(
+            resolver
+                .person(n)
+                .map_err(|e| anyhow::anyhow!("--person: {e}"))?,
+        );
+    }
+    for n in &f.org {
+        groups.push(resolver.org(n).map_err(|e| anyhow::anyhow!("--org: {e}"))?);
+    }
+    for n in &f.place {
+        groups.push(
+            resolver
+                .place(n)
+                .map_err(|e| anyhow::anyhow!("--place: {e}"))?,
+        );
+    }
+    for n in &f.affiliation {
+        groups.push(
+            resolver
+                .affiliation(n)
+                .map_err(|e| anyhow::anyhow!("--affiliation: {e}"))?,
+        );
+    }
+    Ok(groups)
+}

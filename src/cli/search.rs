@@ -1,19 +1,36 @@
 //! `newsdex search`: full-text search with filters and facet counts.
-use super::{ExitCode, Filters, IndexLocation};
+
+use std::io::{IsTerminal, Write};
+
 use clap::Args;
+use serde_json::json;
+
+use newsdex::query::filters::Resolver;
+use newsdex::query::render::{facets_json, hit_json, print_text};
+use newsdex::query::{search, Kind, SearchRequest, Sort};
+
+use super::{ExitCode, Filters, IndexLocation};
 
 #[derive(Args, Debug)]
+#[command(
+    after_help = "QUERY SYNTAX (tantivy):\n  peace talks               both words (AND is the default)\n  \"peace talks\"             the phrase\n  ceasefire OR truce        either word\n  Kyiv -Moscow              Kyiv but not Moscow (also: Kyiv AND NOT Moscow)\n  title:sanctions           a word in the title\n  Zelensky~1                fuzzy: one edit away\n\nEXAMPLES:\n  newsdex search \"peace talks\"\n  newsdex search 'ceasefire AND Kyiv' --from 2022-02-01 --to 2022-03-31 --sort date\n  newsdex search sanctions --person Zelensky --place Ukraine --json\n  newsdex search '*' --facet /month/2022-02 --limit 0       (facet counts only)\n  newsdex search \"statements by Kremlin officials\""
+)]
 pub struct SearchArgs {
     /// Tantivy query syntax over title and body (phrases, AND/OR/NOT,
     /// field:value, fuzzy term~1), or a plain-English question such as
-    /// "statements by Kremlin officials".
+    /// "statements by Kremlin officials". `*` matches everything.
     pub query: String,
     #[command(flatten)]
     pub filters: Filters,
     #[command(flatten)]
     pub index: IndexLocation,
+    /// Which documents to search: articles, statements, or both.
+    #[arg(long, value_enum, default_value = "article")]
+    pub kind: Kind,
+    /// Number of hits to show.
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
+    /// Hits to skip (for paging).
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
     /// Order of hits.
@@ -24,12 +41,87 @@ pub struct SearchArgs {
     pub json: bool,
 }
 
-#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sort {
-    Relevance,
-    Date,
-}
+/// Facet roots counted for every search, with how many values each shows.
+pub const COUNTED: &[(&str, usize)] = &[
+    ("source", 10),
+    ("month", 24),
+    ("person", 10),
+    ("org", 10),
+    ("place", 10),
+    ("affiliation", 10),
+    ("speaker", 10),
+];
 
-pub fn run(_args: SearchArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`search` is not built yet")
+/// Run a search and print hits and facet counts.
+pub fn run(args: SearchArgs) -> anyhow::Result<ExitCode> {
+    let ni = super::open_for_search(&args.index)?;
+    let kb = super::load_kb(&[])?;
+    let reader = ni.reader()?;
+    let searcher = reader.searcher();
+    let resolver = Resolver {
+        kb: &kb,
+        ni: &ni,
+        searcher: &searcher,
+    };
+    let (from, to) = super::date_bounds(&args.filters)?;
+    let facets = super::filter_facets(&args.filters, &resolver)?;
+    let text = match args.query.trim() {
+        "" | "*" => None,
+        q => Some(q.to_string()),
+    };
+    let req = SearchRequest {
+        text,
+        kind: args.kind,
+        facets,
+        from,
+        to,
+        sort: args.sort,
+        limit: args.limit,
+        offset: args.offset,
+        count: COUNTED.to_vec(),
+    };
+    let res = search(&ni, &searcher, &req)?;
+
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        let v = json!({
+            "query": args.query,
+            "kind": args.kind,
+            "total": res.total,
+            "offset": args.offset,
+            "hits": res.hits.iter().map(hit_json).collect::<Vec<_>>(),
+            "facets": facets_json(&res),
+        });
+        writeln!(out, "{v}")?;
+    } else {
+        let what = match args.kind {
+            Kind::Article => "articles",
+            Kind::Statement => "statements",
+            Kind::All => "documents",
+        };
+        let header = format!(
+            "{} {what} match {:?}{}",
+            res.total,
+            args.query,
+            if res.hits.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " (showing {}–{})",
+                    args.offset + 1,
+                    args.offset + res.hits.len()
+                )
+            }
+        );
+        print_text(
+            &mut out,
+            &header,
+            &res,
+            args.offset,
+            std::io::stdout().is_terminal(),
+        )?;
+    }
+    out.flush()?;
+    Ok(ExitCode::Ok)
 }

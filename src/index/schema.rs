@@ -1,0 +1,151 @@
+//! The index schema: one tantivy index holds articles and the statements
+//! extracted from them, told apart by `kind`.
+//!
+//! Every document carries `article_id`, the id of the article it belongs to
+//! (an article's own id, or the article a statement was quoted in). Replacing
+//! an article is then one `delete_term(article_id)` followed by adding the new
+//! documents: the old article and all its old statements go together.
+//!
+//! All drill-down dimensions share one facet field, `facet`, under distinct
+//! roots, so that `--facet PATH` works for any of them and one
+//! `FacetCollector` counts several dimensions in a single pass:
+//!
+//! | root | example | on |
+//! |---|---|---|
+//! | `/kind` | `/kind/article`, `/kind/statement` | all |
+//! | `/source` | `/source/The Hill` | all |
+//! | `/date` | `/date/2025/11/30` (year, month, day drill-down) | all |
+//! | `/month` | `/month/2025-11` (flat, for hits-per-month counts) | all |
+//! | `/tag` | `/tag/places/usa` (reader-supplied tags, Reuters gold codes) | articles |
+//! | `/person`, `/org` | `/person/Vladimir Putin` | articles |
+//! | `/place` | `/place/United States/Miami`, `/place/Ukraine` | articles |
+//! | `/affiliation` | `/affiliation/Russia/Kremlin`: people mentioned (articles), the speaker (statements) | all |
+//! | `/speaker` | `/speaker/Yuri Ushakov` | statements |
+//! | `/speaker_type` | `/speaker_type/person` | statements |
+
+use tantivy::schema::{
+    DateOptions, Facet, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema,
+    TextFieldIndexing, TextOptions, FAST, STORED, STRING,
+};
+
+/// Bumped whenever the schema changes incompatibly; recorded in the index
+/// folder (`newsdex.json`), and an index of another version is refused with a
+/// message asking for `--rebuild`.
+pub const SCHEMA_VERSION: u64 = 1;
+
+/// Field handles, resolved once from the schema.
+#[derive(Clone, Debug)]
+pub struct Fields {
+    pub id: Field,
+    pub article_id: Field,
+    pub kind: Field,
+    pub hash: Field,
+    pub title: Field,
+    pub body: Field,
+    pub speaker: Field,
+    pub published: Field,
+    pub source: Field,
+    pub url: Field,
+    pub authors: Field,
+    pub attribution: Field,
+    pub facet: Field,
+    /// Stored-only JSON: entity mentions (articles) or statement details.
+    pub meta: Field,
+}
+
+/// Build the schema. Title, body and speaker use tantivy's built-in `en_stem`
+/// analyzer (lower-casing + English Snowball stemming) with positions, so
+/// phrase queries work and "talks" finds "talk".
+pub fn build_schema() -> Schema {
+    let mut b = Schema::builder();
+    let stemmed = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("en_stem")
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    b.add_text_field("id", STRING | STORED | FAST);
+    b.add_text_field("article_id", STRING | STORED | FAST);
+    b.add_text_field("kind", STRING | STORED);
+    b.add_u64_field("hash", NumericOptions::default() | STORED | FAST);
+    b.add_text_field("title", stemmed.clone() | STORED);
+    b.add_text_field("body", stemmed.clone() | STORED);
+    b.add_text_field("speaker", stemmed | STORED);
+    b.add_date_field(
+        "published",
+        DateOptions::default().set_indexed().set_stored().set_fast(),
+    );
+    b.add_text_field("source", STRING | STORED);
+    b.add_text_field("url", STRING | STORED);
+    b.add_text_field("authors", STRING | STORED);
+    b.add_text_field("attribution", STORED);
+    b.add_facet_field("facet", FacetOptions::default().set_stored());
+    b.add_text_field("meta", STORED);
+    b.build()
+}
+
+impl Fields {
+    /// Resolve field handles; fails with a clear message when the index was
+    /// built with another schema.
+    pub fn from_schema(schema: &Schema) -> anyhow::Result<Fields> {
+        let f = |name: &str| {
+            schema.get_field(name).map_err(|_| {
+                anyhow::anyhow!(
+                    "the index was built by another version of newsdex (no field `{name}`); \
+                     rebuild it with `newsdex index --rebuild`"
+                )
+            })
+        };
+        Ok(Fields {
+            id: f("id")?,
+            article_id: f("article_id")?,
+            kind: f("kind")?,
+            hash: f("hash")?,
+            title: f("title")?,
+            body: f("body")?,
+            speaker: f("speaker")?,
+            published: f("published")?,
+            source: f("source")?,
+            url: f("url")?,
+            authors: f("authors")?,
+            attribution: f("attribution")?,
+            facet: f("facet")?,
+            meta: f("meta")?,
+        })
+    }
+}
+
+/// A facet from path components, each cleaned so that no component is empty
+/// or carries characters tantivy reserves (the `\0` separator).
+pub fn facet<I, S>(root: &str, parts: I) -> Facet
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let mut path: Vec<String> = vec![root.to_string()];
+    for p in parts {
+        let clean: String = p
+            .as_ref()
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let clean = clean.trim();
+        if !clean.is_empty() {
+            path.push(clean.to_string());
+        }
+    }
+    Facet::from_path(path)
+}
+
+/// Parse a user-typed facet path (`/person/Vladimir Putin`, `person/Putin`),
+/// adding the leading slash when it is missing.
+pub fn parse_facet(text: &str) -> anyhow::Result<Facet> {
+    let t = text.trim();
+    let owned;
+    let t = if t.starts_with('/') {
+        t
+    } else {
+        owned = format!("/{t}");
+        &owned
+    };
+    Facet::from_text(t).map_err(|e| anyhow::anyhow!("invalid facet path `{text}`: {e}"))
+}

@@ -1,0 +1,364 @@
+//! The incremental, idempotent, crash-safe indexer.
+//!
+//! How the guarantees are met:
+//! - **Idempotent**: every article document stores a content hash
+//!   ([`super::document::content_hash`]). Before indexing an article we look
+//!   its id up in the last committed snapshot: same hash → unchanged, nothing
+//!   written; other hash → its documents are deleted by `article_id` and the
+//!   new ones added; absent → added.
+//! - **Crash-safe**: tantivy only makes documents visible at `commit()`, which
+//!   atomically replaces `meta.json`. We commit every `commit_every` articles
+//!   and at the end. A run killed at any point leaves the last commit intact;
+//!   a rerun finds the committed articles unchanged and adds the rest, so the
+//!   index ends with exactly one document per article.
+//! - **Bounded memory**: a reader thread streams articles in small batches
+//!   through a bounded channel; only a few batches are in flight at once.
+//! - **All cores**: extraction runs on rayon's pool, tantivy's writer runs its
+//!   own indexing threads.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Instant;
+
+use anyhow::Context;
+use rayon::prelude::*;
+use serde::Serialize;
+use tantivy::columnar::Column;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{
+    DocSet, IndexWriter, InvertedIndexReader, Searcher, SegmentReader, TantivyDocument, Term,
+    TERMINATED,
+};
+
+use super::document::{article_doc, content_hash, statement_doc};
+use super::NewsIndex;
+use crate::corpus::{stable_hash, Article, ReadItem, RecordErrorKind};
+use crate::extract::{Extraction, Extractor};
+
+/// Articles per batch handed from the reader thread to the indexer.
+const BATCH: usize = 64;
+/// Batches buffered between reader and indexer.
+const QUEUE: usize = 4;
+
+/// Knobs of an indexing run.
+#[derive(Debug, Clone)]
+pub struct WriterOptions {
+    /// Stop at the first record that cannot be read.
+    pub strict: bool,
+    /// Commit after this many added or updated articles.
+    pub commit_every: usize,
+    /// tantivy indexing threads.
+    pub threads: usize,
+    /// tantivy's memory budget, shared by its threads (bytes).
+    pub memory_budget: usize,
+}
+
+impl Default for WriterOptions {
+    fn default() -> Self {
+        let threads = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(2)
+            .clamp(1, 8);
+        WriterOptions {
+            strict: false,
+            commit_every: 5_000,
+            threads,
+            memory_budget: 512 << 20,
+        }
+    }
+}
+
+/// What an indexing run did; printed as the summary line or as JSON.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub added: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    pub skipped: u64,
+    pub failed: u64,
+    /// Articles indexed without a publication date (unparseable or absent).
+    pub undated: u64,
+    /// Statement documents written.
+    pub statements: u64,
+    pub bytes_read: u64,
+    pub seconds: f64,
+}
+
+impl Summary {
+    pub fn mb_read(&self) -> f64 {
+        self.bytes_read as f64 / 1e6
+    }
+    pub fn articles(&self) -> u64 {
+        self.added + self.updated + self.unchanged
+    }
+    pub fn docs_per_s(&self) -> f64 {
+        self.articles() as f64 / self.seconds.max(1e-9)
+    }
+    pub fn mb_per_s(&self) -> f64 {
+        self.mb_read() / self.seconds.max(1e-9)
+    }
+    /// The summary as the JSON object `index --json` prints.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "skipped": self.skipped,
+            "failed": self.failed,
+            "undated": self.undated,
+            "statements": self.statements,
+            "mb_read": round3(self.mb_read()),
+            "seconds": round3(self.seconds),
+            "docs_per_s": round3(self.docs_per_s()),
+            "mb_per_s": round3(self.mb_per_s()),
+        })
+    }
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// Callbacks for the user interface (progress bar, warnings).
+pub trait Progress: Sync {
+    /// One more record read; `bytes` of input consumed.
+    fn advance(&self, bytes: u64);
+    /// A non-fatal problem to report, already prefixed with `file:line`.
+    fn warn(&self, message: &str);
+    /// Something worth saying as it happens (commits).
+    fn note(&self, _message: &str) {}
+}
+
+/// A progress sink that says nothing (tests, library use).
+pub struct Silent;
+impl Progress for Silent {
+    fn advance(&self, _bytes: u64) {}
+    fn warn(&self, _message: &str) {}
+}
+
+/// The error `--strict` ends a run with, after committing what was indexed.
+#[derive(Debug, thiserror::Error)]
+#[error("{0} (stopped by --strict; everything before it was indexed)")]
+pub struct StrictStop(pub String);
+
+enum Action {
+    Add,
+    Update,
+}
+
+/// Per-segment handles to look ids up in the committed snapshot.
+struct Lookup {
+    segments: Vec<(SegmentReader, Arc<InvertedIndexReader>, Column<u64>)>,
+    id_field: tantivy::schema::Field,
+}
+
+impl Lookup {
+    fn new(searcher: &Searcher, ni: &NewsIndex) -> anyhow::Result<Lookup> {
+        let mut segments = Vec::new();
+        for seg in searcher.segment_readers() {
+            let inv = seg.inverted_index(ni.fields.id)?;
+            let hash = seg.fast_fields().u64("hash")?;
+            segments.push((seg.clone(), inv, hash));
+        }
+        Ok(Lookup {
+            segments,
+            id_field: ni.fields.id,
+        })
+    }
+
+    /// Content hash of the live article with this id, if any.
+    fn hash_of(&self, id: &str) -> anyhow::Result<Option<u64>> {
+        let term = Term::from_field_text(self.id_field, id);
+        for (seg, inv, hash) in &self.segments {
+            if let Some(mut postings) = inv.read_postings(&term, IndexRecordOption::Basic)? {
+                let mut doc = postings.doc();
+                while doc != TERMINATED {
+                    if !seg.is_deleted(doc) {
+                        return Ok(hash.first(doc));
+                    }
+                    doc = postings.advance();
+                }
+            }
+        }
+        Ok(None)
+    }
+}
+
+/// Index a stream of articles into `ni`. `extractor` of `None` indexes the
+/// articles without entities or statements. `salt` fingerprints everything
+/// besides the article that shapes its documents (knowledge base,
+/// gazetteers), so that changing it refreshes the articles on the next run.
+pub fn index_stream(
+    ni: &NewsIndex,
+    items: Box<dyn Iterator<Item = ReadItem> + Send>,
+    extractor: Option<&Extractor>,
+    salt: u64,
+    opts: &WriterOptions,
+    progress: &dyn Progress,
+) -> anyhow::Result<Summary> {
+    let start = Instant::now();
+    let mut writer: IndexWriter<TantivyDocument> = ni
+        .index
+        .writer_with_num_threads(opts.threads.max(1), opts.memory_budget.max(16 << 20))
+        .map_err(|e| lock_error(e, ni))?;
+    let reader = ni.reader()?;
+    let lookup = Lookup::new(&reader.searcher(), ni)?;
+
+    let (tx, rx) = crossbeam_channel::bounded::<Vec<ReadItem>>(QUEUE);
+    let feeder = std::thread::spawn(move || {
+        let mut batch = Vec::with_capacity(BATCH);
+        for item in items {
+            batch.push(item);
+            if batch.len() == BATCH {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                if tx.send(full).is_err() {
+                    return;
+                }
+            }
+        }
+        if !batch.is_empty() {
+            let _ = tx.send(batch);
+        }
+    });
+
+    let mut sum = Summary::default();
+    // ids seen in this run (by hash of the id, to keep memory small) and the
+    // content hash they had, so that an id repeated in the input is written once.
+    let mut seen: HashMap<u64, u64> = HashMap::new();
+    let mut since_commit = 0usize;
+    let mut stop: Option<anyhow::Error> = None;
+
+    for batch in rx.iter() {
+        let mut todo: Vec<(Article, u64, Action)> = Vec::new();
+        for item in batch {
+            let mut article = match item {
+                Ok(a) => a,
+                Err(e) => {
+                    progress.advance(0);
+                    match e.kind {
+                        RecordErrorKind::Skipped => sum.skipped += 1,
+                        RecordErrorKind::Failed => sum.failed += 1,
+                    }
+                    if opts.strict {
+                        // Index what came before it in this batch, then stop.
+                        stop = Some(StrictStop(e.to_string()).into());
+                        break;
+                    }
+                    progress.warn(&e.to_string());
+                    continue;
+                }
+            };
+            sum.bytes_read += article.input_bytes as u64;
+            progress.advance(article.input_bytes as u64);
+            for w in &article.warnings {
+                progress.warn(&format!("{}: {}", article.origin, w));
+            }
+            article.ensure_id();
+            let hash = content_hash(&article, salt);
+            let key = stable_hash(article.id.as_bytes());
+            let action = match seen.insert(key, hash) {
+                Some(prev) if prev == hash => None,
+                Some(_) => Some(Action::Update),
+                None => match lookup.hash_of(&article.id)? {
+                    Some(h) if h == hash => None,
+                    Some(_) => Some(Action::Update),
+                    None => Some(Action::Add),
+                },
+            };
+            match action {
+                None => sum.unchanged += 1,
+                Some(action) => {
+                    if article.published.is_none() {
+                        sum.undated += 1;
+                    }
+                    todo.push((article, hash, action));
+                }
+            }
+        }
+
+        // Extraction is the expensive part: run it on all cores, keeping the
+        // input order so that a repeated id's last version wins.
+        let built: Vec<(Action, String, Vec<TantivyDocument>)> = todo
+            .into_par_iter()
+            .map(|(a, hash, action)| {
+                let docs = build_docs(ni, &a, hash, extractor);
+                (action, a.id, docs)
+            })
+            .collect();
+        for (action, id, docs) in built {
+            match action {
+                Action::Add => sum.added += 1,
+                Action::Update => {
+                    sum.updated += 1;
+                    writer.delete_term(Term::from_field_text(ni.fields.article_id, &id));
+                }
+            }
+            sum.statements += docs.len().saturating_sub(1) as u64;
+            for d in docs {
+                writer.add_document(d)?;
+            }
+            since_commit += 1;
+        }
+        if stop.is_some() {
+            break;
+        }
+        if since_commit >= opts.commit_every {
+            writer.commit().context("commit failed")?;
+            progress.note(&format!("committed {} articles", sum.added + sum.updated));
+            since_commit = 0;
+        }
+    }
+    drop(rx);
+    let _ = feeder.join();
+
+    writer.commit().context("commit failed")?;
+    writer
+        .wait_merging_threads()
+        .context("merging segments failed")?;
+    sum.seconds = start.elapsed().as_secs_f64();
+    match stop {
+        Some(e) => Err(e),
+        None => Ok(sum),
+    }
+}
+
+/// The article's document and one per statement.
+fn build_docs(
+    ni: &NewsIndex,
+    a: &Article,
+    hash: u64,
+    extractor: Option<&Extractor>,
+) -> Vec<TantivyDocument> {
+    let text = a.text();
+    let x = match extractor {
+        Some(ex) => ex.extract(&text, a.published.map(|d| d.date_naive())),
+        None => Extraction::default(),
+    };
+    let mut docs = Vec::with_capacity(1 + x.statements.len());
+    docs.push(article_doc(&ni.fields, a, &x, hash));
+    for (n, s) in x.statements.iter().enumerate() {
+        let roles: &[String] = s
+            .speaker
+            .as_deref()
+            .and_then(|sp| x.entities.iter().find(|e| e.name == sp))
+            .map(|e| e.roles.as_slice())
+            .unwrap_or(&[]);
+        docs.push(statement_doc(&ni.fields, a, &text, n, s, roles));
+    }
+    docs
+}
+
+/// A clear message for the one failure users meet most: another writer.
+fn lock_error(e: tantivy::TantivyError, ni: &NewsIndex) -> anyhow::Error {
+    match e {
+        tantivy::TantivyError::LockFailure(..) => anyhow::anyhow!(
+            "the index at {} is being written by another newsdex process; \
+             wait for it to finish (searching it meanwhile is fine)",
+            ni.dir.display()
+        ),
+        other => anyhow::Error::new(other).context(format!(
+            "cannot open the index at {} for writing",
+            ni.dir.display()
+        )),
+    }
+}
