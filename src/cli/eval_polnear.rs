@@ -26,6 +26,7 @@ use std::time::{Duration, Instant};
 struct Gold {
     content: Vec<(usize, usize)>,
     source: Vec<(usize, usize)>,
+    cue: Vec<(usize, usize)>,
 }
 
 /// Parses brat `T` and `E` lines; ignores everything else (notes, text
@@ -61,6 +62,7 @@ fn parse_ann(ann: &str) -> Vec<Gold> {
         .filter_map(|body| {
             let mut content = None;
             let mut source = Vec::new();
+            let mut cue = Vec::new();
             for arg in body.split_whitespace() {
                 let Some((role, t)) = arg.split_once(':') else {
                     continue;
@@ -68,11 +70,16 @@ fn parse_ann(ann: &str) -> Vec<Gold> {
                 match role {
                     "Content" => content = spans.get(t).cloned(),
                     "Source" => source = spans.get(t).cloned().unwrap_or_default(),
+                    "Cue" => cue = spans.get(t).cloned().unwrap_or_default(),
                     _ => {}
                 }
             }
             let content = content.filter(|c| !c.is_empty())?;
-            Some(Gold { content, source })
+            Some(Gold {
+                content,
+                source,
+                cue,
+            })
         })
         .collect()
 }
@@ -129,15 +136,26 @@ fn ratio(a: usize, b: usize) -> f64 {
 
 /// Scores one text's system output against one gold set.
 fn score(text: &str, idx: &CharIndex, sys: &[Statement], ents: &[Entity], gold: &[Gold]) -> Counts {
-    let sys_spans: Vec<(usize, usize)> = sys
+    // A broken quote is scored by its pieces, like a discontinuous gold span.
+    let sys_spans: Vec<Vec<(usize, usize)>> = sys
         .iter()
-        .map(|s| (idx.of(s.content.start), idx.of(s.content.end)))
+        .map(|s| {
+            let pieces = if s.content_parts.is_empty() {
+                std::slice::from_ref(&s.content)
+            } else {
+                &s.content_parts[..]
+            };
+            pieces
+                .iter()
+                .map(|p| (idx.of(p.start), idx.of(p.end)))
+                .collect()
+        })
         .collect();
     let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
-    for (i, &ss) in sys_spans.iter().enumerate() {
+    for (i, ss) in sys_spans.iter().enumerate() {
         for (j, g) in gold.iter().enumerate() {
-            let ov = overlap(ss, &g.content);
-            let longer = (ss.1 - ss.0).max(total(&g.content));
+            let ov: usize = ss.iter().map(|&p| overlap(p, &g.content)).sum();
+            let longer = total(ss).max(total(&g.content));
             if ov > 0 && ov * 2 >= longer {
                 pairs.push((ov, i, j));
             }
@@ -150,6 +168,25 @@ fn score(text: &str, idx: &CharIndex, sys: &[Statement], ents: &[Entity], gold: 
         system: sys.len(),
         gold: gold.len(),
         ..Counts::default()
+    };
+    let debug = std::env::var_os("NEWSDEX_POLNEAR_DEBUG").is_some();
+    let chars: Vec<char> = if debug {
+        text.chars().collect()
+    } else {
+        Vec::new()
+    };
+    let show = |pieces: &[(usize, usize)]| -> String {
+        pieces
+            .iter()
+            .map(|&(a, b)| {
+                chars
+                    .get(a..b.min(chars.len()))
+                    .map(|c| c.iter().collect::<String>())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join(" || ")
+            .replace('\n', " ")
     };
     for (_, i, j) in pairs {
         if sys_used[i] || gold_used[j] {
@@ -165,6 +202,39 @@ fn score(text: &str, idx: &CharIndex, sys: &[Statement], ents: &[Entity], gold: 
         c.speaker_scored += 1;
         if speaker_right(text, idx, &sys[i], ents, &g.source) {
             c.speaker_right += 1;
+        } else if debug {
+            let m = sys[i].speaker_mention.map(|m| m.slice(text)).unwrap_or("");
+            eprintln!("SPEAKER\t{}\t{:?}\t{}", show(&g.source), sys[i].speaker, m);
+        }
+    }
+    if debug {
+        for (j, g) in gold.iter().enumerate() {
+            if !gold_used[j] {
+                let near = sys_spans
+                    .iter()
+                    .position(|ss| ss.iter().any(|&p| overlap(p, &g.content) > 0))
+                    .map(|i| show(&sys_spans[i]))
+                    .unwrap_or_default();
+                eprintln!(
+                    "MISS\t{}\t{}\t{}\tNEAR\t{}",
+                    show(&g.cue),
+                    show(&g.source),
+                    show(&g.content),
+                    near
+                );
+            }
+        }
+        for (i, st) in sys.iter().enumerate() {
+            if !sys_used[i] {
+                let cue = st.cue.map(|m| m.slice(text)).unwrap_or("");
+                let m = st.speaker_mention.map(|m| m.slice(text)).unwrap_or("");
+                eprintln!(
+                    "FALSE\t{}\t{}\t{}",
+                    cue,
+                    m,
+                    st.content.slice(text).replace('\n', " ")
+                );
+            }
         }
     }
     c
@@ -345,11 +415,13 @@ mod tests {
             speaker_mention: Some(Span::new(0, 3)),
             cue: None,
             content: Span::new(a, b),
+            content_parts: vec![],
         };
         // "that the plan was bad" is bytes 9..30, code points 8..29.
         let gold = vec![Gold {
             content: vec![(8, 29)],
             source: vec![(0, 2)],
+            cue: vec![],
         }];
         let c = score(text, &idx, &[st(9, 30)], &[], &gold);
         assert_eq!((c.matched, c.speaker_right), (1, 1));

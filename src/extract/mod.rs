@@ -87,6 +87,11 @@ pub struct Statement {
     pub speaker_mention: Option<Span>,
     pub cue: Option<Span>,
     pub content: Span,
+    /// The quoted pieces when the text breaks the content with its
+    /// attribution (`"A," he said, "B."`); `content` then runs from the first
+    /// piece to the last. Empty when the content is one piece.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub content_parts: Vec<Span>,
 }
 
 /// Everything extracted from one text.

@@ -39,7 +39,8 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..).and_then(|s| s.chars().next())
 }
 
-fn char_before(text: &str, i: usize) -> Option<char> {
+/// The char ending at byte `i`, if `i` is a char boundary.
+pub fn char_before(text: &str, i: usize) -> Option<char> {
     text.get(..i).and_then(|s| s.chars().next_back())
 }
 
@@ -49,6 +50,7 @@ fn opens_after(prev: Option<char>) -> bool {
         None => true,
         Some(c) => {
             c.is_whitespace()
+                || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
                 || matches!(
                     c,
                     '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '“' | '"' | '‘' | '«' | '„'
@@ -77,6 +79,10 @@ fn opener(text: &str, i: usize, singles: bool) -> Option<(Family, usize)> {
     let next_ok = next.is_some_and(|n| !n.is_whitespace());
     match c {
         '“' | '„' if next_ok => Some((Family::Double, c.len_utf8())),
+        // A mistyped opener: ” after a space and before a word.
+        '”' if opens_after(prev) && next.is_some_and(|n| n.is_alphanumeric()) => {
+            Some((Family::Double, c.len_utf8()))
+        }
         '«' if next_ok => Some((Family::Guillemet, c.len_utf8())),
         '"' if opens_after(prev) && next_ok => Some((Family::Double, 1)),
         '\'' if next == Some('\'') => {
@@ -113,7 +119,8 @@ fn closer(text: &str, i: usize, family: Family) -> Option<usize> {
                         }));
                 (!inch).then_some(1)
             }
-            '\'' if next == Some('\'') => Some(2),
+            // In `,'''` the inner single quote closes first.
+            '\'' if next == Some('\'') && char_at(text, i + 2) != Some('\'') => Some(2),
             _ => None,
         },
         Family::Single => match c {
@@ -265,6 +272,70 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
     (letters.len() == 1 && letters.iter().all(|c| c.is_uppercase())) || word.contains('.')
 }
 
+/// Verbs that, right after a quotation, attribute it (`"…?" Trump asked.`).
+const SPEECH_AFTER_QUOTE: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "asked",
+    "asks",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "stated",
+    "explained",
+    "continued",
+    "replied",
+    "recalled",
+    "insisted",
+    "noted",
+    "argued",
+    "tweeted",
+    "declared",
+    "remarked",
+    "warned",
+    "exclaimed",
+    "concluded",
+    "answered",
+    "responded",
+    "joked",
+    "shouted",
+    "claimed",
+    "acknowledged",
+    "admitted",
+    "observed",
+    "emphasised",
+    "emphasized",
+    "stressed",
+    "posted",
+    "announced",
+    "wondered",
+    "quipped",
+];
+
+/// True when `rest` (the text after a quotation that ends a sentence) is a
+/// short attribution of it: "He said on Sunday." / "Trump asked reporters."
+fn attribution_follows(rest: &str) -> bool {
+    let end = rest
+        .find(['.', '!', '?', '"', '“', '”'])
+        .unwrap_or(rest.len())
+        .min(160);
+    let mut cut = end;
+    while cut > 0 && !rest.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let clause = rest.get(..cut).unwrap_or("");
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    words.len() <= 14
+        && words
+            .iter()
+            .take(7)
+            .any(|w| SPEECH_AFTER_QUOTE.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+}
+
 fn starts_sentence(c: char) -> bool {
     c.is_uppercase()
         || c.is_ascii_digit()
@@ -295,7 +366,8 @@ pub fn sentences(text: &str, quotes: &[Quote]) -> Vec<Span> {
                         .get(q.content.start..q.content.end)
                         .and_then(|s| s.trim_end().chars().next_back());
                     i = q.close_end;
-                    if matches!(last, Some('.' | '!' | '?' | '…')) {
+                    let rest = text.get(i..para.end).unwrap_or("");
+                    if matches!(last, Some('.' | '!' | '?' | '…')) && !attribution_follows(rest) {
                         boundary = Some(i);
                     } else {
                         continue;
@@ -471,10 +543,18 @@ mod tests {
 
     #[test]
     fn quote_ending_sentence_splits() {
-        let t = "\"Stop the war.\" He said so.";
+        let t = "\"Stop the war.\" The crowd left.";
         let q = find_quotes(t);
         let s: Vec<&str> = sentences(t, &q).iter().map(|s| s.slice(t)).collect();
-        assert_eq!(s, vec!["\"Stop the war.\"", "He said so."]);
+        assert_eq!(s, vec!["\"Stop the war.\"", "The crowd left."]);
+        // An attribution after it stays in the sentence.
+        let t = "\"Is it over?\" Trump asked reporters. Then he left.";
+        let q = find_quotes(t);
+        let s: Vec<&str> = sentences(t, &q).iter().map(|s| s.slice(t)).collect();
+        assert_eq!(
+            s,
+            vec!["\"Is it over?\" Trump asked reporters.", "Then he left."]
+        );
     }
 
     #[test]
