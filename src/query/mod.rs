@@ -3,6 +3,7 @@
 //! with snippets and facet counts over the whole result set.
 
 pub mod filters;
+pub mod natural;
 pub mod render;
 
 use std::collections::BTreeMap;
