@@ -319,10 +319,18 @@ const SPEECH_AFTER_QUOTE: &[&str] = &[
 /// True when `rest` (the text after a quotation that ends a sentence) is a
 /// short attribution of it: "He said on Sunday." / "Trump asked reporters."
 fn attribution_follows(rest: &str) -> bool {
-    let end = rest
-        .find(['.', '!', '?', '"', '“', '”'])
-        .unwrap_or(rest.len())
-        .min(160);
+    let stop = rest.find(['.', '!', '?', '"', '“', '”', ':', '«', '„']);
+    // The attribution must end the sentence; one that introduces the next
+    // quotation (`A statement noted, "…"`) starts a sentence of its own.
+    if let Some(i) = stop {
+        if !matches!(
+            rest.get(i..).and_then(|r| r.chars().next()),
+            Some('.' | '!' | '?')
+        ) {
+            return false;
+        }
+    }
+    let end = stop.unwrap_or(rest.len()).min(160);
     let mut cut = end;
     while cut > 0 && !rest.is_char_boundary(cut) {
         cut -= 1;

@@ -25,14 +25,26 @@ pub const MAX_STATEMENT_BYTES: usize = 5000;
 pub fn extract(
     doc: &Doc,
     entities: &[Entity],
-    _kb: &KnowledgeBase,
-    _date: Option<chrono::NaiveDate>,
+    kb: &KnowledgeBase,
+    date: Option<chrono::NaiveDate>,
 ) -> Vec<Statement> {
-    extract_text(doc.text, entities)
+    extract_with(doc.text, entities, Some(kb), date)
 }
 
-/// [`extract`] on a bare text; usable without a knowledge base.
+/// [`extract`] on a bare text without a knowledge base.
 pub fn extract_text(text: &str, entities: &[Entity]) -> Vec<Statement> {
+    extract_with(text, entities, None, None)
+}
+
+/// [`extract`] on a bare text. The knowledge base, when given, resolves
+/// speakers the entity layer did not link (canonical names, affiliations
+/// held on `date`).
+pub fn extract_with(
+    text: &str,
+    entities: &[Entity],
+    kb: Option<&KnowledgeBase>,
+    date: Option<chrono::NaiveDate>,
+) -> Vec<Statement> {
     let quotes = quotes::find_quotes(text);
     let sentences = quotes::sentences(text, &quotes);
     let mut found = transcript_turns(text, &sentences);
@@ -54,7 +66,7 @@ pub fn extract_text(text: &str, entities: &[Entity]) -> Vec<Statement> {
     }
     found.sort_by_key(|f| (f.content.start, f.content.end));
     dedupe(&mut found);
-    let mut resolver = Resolver::new(text, entities);
+    let mut resolver = Resolver::new(text, entities, kb, date);
     found
         .into_iter()
         .filter_map(|f| {
@@ -1937,7 +1949,17 @@ fn analyze_sentence(text: &str, span: Span, quotes: &[Quote], found: &mut Vec<Fo
             // "Bush called Trump unhinged", "a poll shows X leading": the
             // complement is the content (PolNeAR counts beliefs, evidence
             // and evaluations as attributions).
-            if let Some(src) = source_before(&s, k).filter(|src| !possessive(s.w(src.1 - 1))) {
+            let strict = NOUN_LIKE_VERBS.contains(&lw.as_str());
+            let fits = |src: &(usize, usize)| {
+                let head = s.w(src.1 - 1);
+                let lh = head.to_lowercase();
+                let named = is_capitalised(head)
+                    || PRONOUNS.contains(&lh.as_str())
+                    || UNNAMED_HEADS.contains(&lh.as_str())
+                    || ORG_HEADS.contains(&lh.as_str());
+                !possessive(head) && (named || (!strict && !lh.ends_with("ing")))
+            };
+            if let Some(src) = source_before(&s, k).filter(fits) {
                 let mut from_tok = k + 1;
                 if matches!(s.lw(from_tok).as_str(), "out" | "up" | "on") && lw.starts_with("point")
                 {
@@ -2293,6 +2315,41 @@ const ATTITUDE_VERBS: &[&str] = &[
     "replied",
 ];
 
+/// Verb forms that are also plural nouns ("the demands of Moscow"): their
+/// source must be a name, a pronoun or a known source noun.
+const NOUN_LIKE_VERBS: &[&str] = &[
+    "calls",
+    "demands",
+    "plans",
+    "supports",
+    "claims",
+    "views",
+    "fears",
+    "hopes",
+    "promises",
+    "questions",
+    "attacks",
+    "shows",
+    "backs",
+    "finds",
+    "cites",
+    "mentions",
+    "doubts",
+    "worries",
+    "slams",
+    "touts",
+    "favors",
+    "regards",
+    "call",
+    "show",
+    "hope",
+    "fear",
+    "want",
+    "know",
+    "support",
+    "plan",
+];
+
 /// "…, calling him a liar": participles whose subject is the sentence's.
 const ATTITUDE_PARTICIPLES: &[&str] = &[
     "calling",
@@ -2507,6 +2564,8 @@ struct Seen {
 struct Resolver<'a> {
     text: &'a str,
     entities: &'a [Entity],
+    kb: Option<&'a KnowledgeBase>,
+    date: Option<chrono::NaiveDate>,
     /// Entity mentions sorted by start: (span, entity index).
     mentions: Vec<(Span, usize)>,
     /// Speakers resolved so far (fallback when the entity layer found none).
@@ -2556,7 +2615,12 @@ const DEMONYMS: &[(&str, &str)] = &[
 ];
 
 impl<'a> Resolver<'a> {
-    fn new(text: &'a str, entities: &'a [Entity]) -> Resolver<'a> {
+    fn new(
+        text: &'a str,
+        entities: &'a [Entity],
+        kb: Option<&'a KnowledgeBase>,
+        date: Option<chrono::NaiveDate>,
+    ) -> Resolver<'a> {
         let mut mentions: Vec<(Span, usize)> = entities
             .iter()
             .enumerate()
@@ -2566,6 +2630,8 @@ impl<'a> Resolver<'a> {
         Resolver {
             text,
             entities,
+            kb,
+            date,
             mentions,
             history: Vec::new(),
         }
@@ -2752,7 +2818,7 @@ impl<'a> Resolver<'a> {
             || (UNNAMED_HEADS.contains(&head_word) && !words.iter().any(|w| w.ends_with("'s")))
         {
             let mut un = Speaker::unnamed();
-            un.affiliations = demonym_affiliations(words);
+            un.affiliations = self.demonym_affiliations(words);
             return un;
         }
         if !caps.is_empty() || ORG_HEADS.contains(&head_word) {
@@ -2760,12 +2826,56 @@ impl<'a> Resolver<'a> {
                 || words
                     .iter()
                     .any(|w| ORG_HEADS.contains(w) && w.chars().count() > 2 && is_capitalised(w));
+            if possessive_office {
+                // "Macron's office": the person's body speaks.
+                let owner = surface
+                    .split_whitespace()
+                    .find(|w| possessive(w))
+                    .map(|w| {
+                        w.strip_suffix("'s")
+                            .or_else(|| w.strip_suffix("’s"))
+                            .unwrap_or(w)
+                            .trim_end_matches(['\'', '’'])
+                    })
+                    .unwrap_or("");
+                let known = self.nearest(mention.start, |s| {
+                    s.kind == SpeakerType::Person
+                        && s.name
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|l| l.eq_ignore_ascii_case(owner))
+                });
+                let owner_sp = known
+                    .map(|s| seen_speaker(&s))
+                    .or_else(|| self.kb_speaker(owner, EntityKind::Person));
+                if !owner.is_empty() && owner_sp.is_none() {
+                    return Speaker {
+                        name: Some(format!("Office of {owner}")),
+                        kind: SpeakerType::Org,
+                        affiliations: Vec::new(),
+                    };
+                }
+                if let Some(sp) = owner_sp {
+                    let body = sp.affiliations.first().cloned();
+                    return Speaker {
+                        name: Some(match &body {
+                            Some(b) => b.rsplit('/').next().unwrap_or(b).to_string(),
+                            None => format!("office of {owner}"),
+                        }),
+                        kind: SpeakerType::Org,
+                        affiliations: sp.affiliations,
+                    };
+                }
+            }
             if is_org {
                 let name = strip_leading(surface, &["the", "a", "an"]);
+                if let Some(sp) = self.kb_speaker(&name, EntityKind::Org) {
+                    return sp;
+                }
                 return Speaker {
                     name: Some(name),
                     kind: SpeakerType::Org,
-                    affiliations: demonym_affiliations(words),
+                    affiliations: self.demonym_affiliations(words),
                 };
             }
             let name = person_name(surface);
@@ -2782,10 +2892,16 @@ impl<'a> Resolver<'a> {
                     return seen_speaker(&s);
                 }
             }
+            if let Some(sp) = self.kb_speaker(&name, EntityKind::Person) {
+                return sp;
+            }
+            if let Some(sp) = self.kb_speaker(&name, EntityKind::Org) {
+                return sp;
+            }
             return Speaker {
                 name: Some(name),
                 kind: SpeakerType::Person,
-                affiliations: demonym_affiliations(words),
+                affiliations: self.demonym_affiliations(words),
             };
         }
         if ROLE_HEADS.contains(&head_word) {
@@ -2802,6 +2918,62 @@ impl<'a> Resolver<'a> {
         Speaker::unnamed()
     }
 
+    /// A speaker the knowledge base knows by `name`, with the affiliations
+    /// it held on the article's date.
+    fn kb_speaker(&self, name: &str, kind: EntityKind) -> Option<Speaker> {
+        let kb = self.kb?;
+        let e = kb.resolve(name, Some(kind))?;
+        let mut affiliations = kb.affiliations_at(e, self.date);
+        if affiliations.is_empty() && self.date.is_some() {
+            affiliations = kb.affiliations_at(e, None);
+        }
+        if affiliations.is_empty() {
+            affiliations.extend(e.country.clone());
+        }
+        Some(Speaker {
+            name: Some(e.name.clone()),
+            kind: if kind == EntityKind::Person {
+                SpeakerType::Person
+            } else {
+                SpeakerType::Org
+            },
+            affiliations,
+        })
+    }
+
+    /// Countries and bodies named by the words of a source phrase
+    /// ("Russian officials", "Kremlin envoy").
+    fn demonym_affiliations(&self, words: &[&str]) -> Vec<String> {
+        let mut out = demonym_affiliations(words);
+        if let Some(kb) = self.kb {
+            for w in words {
+                let w = w.trim_end_matches("'s").trim_end_matches("’s");
+                if w.chars().count() < 2 {
+                    continue;
+                }
+                let found = kb
+                    .country_of_demonym(w)
+                    .or_else(|| kb.country(w))
+                    .map(|c| c.name.clone())
+                    .or_else(|| {
+                        kb.resolve(w, Some(EntityKind::Org))
+                            .and_then(|o| o.body.clone())
+                    });
+                if let Some(c) = found {
+                    // A body ("Russia/Kremlin") is more specific than its country.
+                    out.retain(|o| !c.starts_with(&format!("{o}/")));
+                    if !out
+                        .iter()
+                        .any(|o| o == &c || o.starts_with(&format!("{c}/")))
+                    {
+                        out.push(c);
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// Affiliations implied by the words around a name ("Kremlin envoy X").
     fn context_affiliations(&self, words: &[&str], covered: &[&(Span, usize)]) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
@@ -2813,7 +2985,7 @@ impl<'a> Resolver<'a> {
             }
         }
         if out.is_empty() {
-            out = demonym_affiliations(words);
+            out = self.demonym_affiliations(words);
         }
         out
     }
