@@ -2674,6 +2674,12 @@ impl<'a> Resolver<'a> {
             .iter()
             .rev()
             .filter(|(m, _)| m.end <= pos)
+            // "Donald Trump's special envoy": a possessive modifier is not
+            // what a later "he" refers to.
+            .filter(|(m, _)| {
+                let after = self.text.get(m.end..).unwrap_or("");
+                !(after.starts_with("'s") || after.starts_with("’s"))
+            })
             .filter_map(|(m, i)| {
                 let e = self.entities.get(*i)?;
                 let sp = self.entity_speaker(e);
@@ -2778,7 +2784,16 @@ impl<'a> Resolver<'a> {
                     | "campaign"
             )
         }) && words.iter().any(|w| w.ends_with("'s") || w.ends_with("’s"));
-        if let Some(&&(m, i)) = covered.iter().max_by_key(|(m, _)| m.end) {
+        // A place that only modifies the head ("Russian state media", "the
+        // French presidency") is an affiliation, not the speaker.
+        let head_entity = covered.iter().max_by_key(|(m, _)| m.end).filter(|(m, i)| {
+            !(m.end < mention.end
+                && self
+                    .entities
+                    .get(*i)
+                    .is_some_and(|e| e.kind == EntityKind::Place))
+        });
+        if let Some(&&(m, i)) = head_entity {
             if let Some(e) = self.entities.get(i) {
                 let mut sp = self.entity_speaker(e);
                 if possessive_office && e.kind == EntityKind::Person && m.end < mention.end {
