@@ -1,25 +1,170 @@
 //! `newsdex entities`: the most mentioned entities in matching articles.
-use super::{ExitCode, Filters, IndexLocation};
+
+use std::io::{IsTerminal, Write};
+
 use clap::Args;
+use serde_json::json;
+
+use newsdex::query::filters::Resolver;
+use newsdex::query::{search, Kind, SearchRequest, Sort};
+
+use super::{ExitCode, Filters, IndexLocation};
 
 #[derive(Args, Debug)]
+#[command(
+    after_help = "Counts are numbers of matching articles that mention the entity.\n\nEXAMPLES:\n  newsdex entities                          (whole index)\n  newsdex entities ceasefire --type person\n  newsdex entities --from 2022-02-24 --place Ukraine --json"
+)]
 pub struct EntitiesArgs {
     /// Full-text query selecting the articles (default: all).
     pub query: Option<String>,
     /// Only this kind of entity.
-    #[arg(long = "type", value_name = "person|org|place")]
-    pub kind: Option<String>,
+    #[arg(long = "type", value_enum)]
+    pub kind: Option<EntityType>,
     #[command(flatten)]
     pub filters: Filters,
     #[command(flatten)]
     pub index: IndexLocation,
-    /// How many entities to list.
+    /// How many entities to list per type.
     #[arg(long, default_value_t = 20)]
     pub limit: usize,
     #[arg(long)]
     pub json: bool,
 }
 
-pub fn run(_args: EntitiesArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`entities` is not built yet")
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntityType {
+    Person,
+    Org,
+    Place,
+}
+
+impl EntityType {
+    fn root(self) -> &'static str {
+        match self {
+            EntityType::Person => "person",
+            EntityType::Org => "org",
+            EntityType::Place => "place",
+        }
+    }
+}
+
+/// List the entities most often mentioned by the articles that match.
+pub fn run(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
+    let ni = super::open_for_search(&args.index)?;
+    let kb = super::load_kb(&[])?;
+    let reader = ni.reader()?;
+    let searcher = reader.searcher();
+    let resolver = Resolver {
+        kb: &kb,
+        ni: &ni,
+        searcher: &searcher,
+    };
+    let (from, to) = super::date_bounds(&args.filters)?;
+    let facets = super::filter_facets(&args.filters, &resolver)?;
+    let types: Vec<EntityType> = match args.kind {
+        Some(t) => vec![t],
+        None => vec![EntityType::Person, EntityType::Org, EntityType::Place],
+    };
+    let limit = args.limit.max(1);
+    // Places sit under their country: count countries first, then the places
+    // inside the countries that lead, and rank both together.
+    let req = SearchRequest {
+        text: args
+            .query
+            .as_deref()
+            .map(str::trim)
+            .filter(|q| !q.is_empty() && *q != "*")
+            .map(str::to_string),
+        kind: Kind::Article,
+        facets,
+        from,
+        to,
+        sort: Sort::Relevance,
+        limit: 0,
+        offset: 0,
+        count: types.iter().map(|t| (t.root(), limit)).collect(),
+    };
+    let res = search(&ni, &searcher, &req)?;
+    let mut lists: Vec<(EntityType, Vec<(String, u64)>)> = Vec::new();
+    for t in &types {
+        let mut values = res.facets.get(t.root()).cloned().unwrap_or_default();
+        if *t == EntityType::Place && !values.is_empty() {
+            let countries: Vec<String> = values.iter().map(|(v, _)| v.clone()).collect();
+            let inner = place_children(&ni, &searcher, &req, &countries, limit)?;
+            values.extend(inner);
+            values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            values.truncate(limit);
+        }
+        lists.push((*t, values));
+    }
+
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        let entities: Vec<_> = lists
+            .iter()
+            .flat_map(|(t, vs)| {
+                vs.iter()
+                    .map(move |(v, c)| json!({"name": v, "type": t.root(), "count": c}))
+            })
+            .collect();
+        let v = json!({
+            "query": args.query,
+            "articles": res.total,
+            "entities": entities,
+        });
+        writeln!(out, "{v}")?;
+    } else {
+        let color = std::io::stdout().is_terminal();
+        writeln!(out, "{} matching articles", res.total)?;
+        for (t, vs) in &lists {
+            let label = match t {
+                EntityType::Person => "People",
+                EntityType::Org => "Organisations",
+                EntityType::Place => "Places",
+            };
+            writeln!(out)?;
+            if color {
+                writeln!(out, "\x1b[1m{label}\x1b[0m")?;
+            } else {
+                writeln!(out, "{label}")?;
+            }
+            if vs.is_empty() {
+                writeln!(out, "  (none)")?;
+            }
+            for (v, c) in vs {
+                writeln!(out, "  {c:>7}  {v}")?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::Ok)
+}
+
+/// Counts of the places under each of `countries` (`Ukraine/Kyiv`), for the
+/// same request.
+fn place_children(
+    ni: &newsdex::index::NewsIndex,
+    searcher: &tantivy::Searcher,
+    req: &SearchRequest,
+    countries: &[String],
+    limit: usize,
+) -> anyhow::Result<Vec<(String, u64)>> {
+    use tantivy::collector::FacetCollector;
+    use tantivy::schema::Facet;
+    let query = newsdex::query::build_query(ni, req)?;
+    let mut fc = FacetCollector::for_field("facet");
+    for c in countries {
+        fc.add_facet(Facet::from_path(["place", c.as_str()]));
+    }
+    let counts = searcher.search(&query, &fc)?;
+    let mut out = Vec::new();
+    for c in countries {
+        for (f, n) in counts.get(Facet::from_path(["place", c.as_str()])) {
+            out.push((newsdex::query::facet_tail(f, 1), n));
+        }
+    }
+    out.sort_by(|a, b| b.1.cmp(&a.1));
+    out.truncate(limit);
+    Ok(out)
 }

@@ -185,11 +185,25 @@ pub fn build_extractor(
         let bytes = std::fs::read(g).map_err(|e| anyhow::anyhow!("{}: {e}", g.display()))?;
         salt_bytes.extend_from_slice(&bytes);
     }
+    // The tagger is optional: without a model file, extraction runs on the
+    // knowledge base and rules alone (said once, on stderr).
+    let tagger = match newsdex::extract::ner::Tagger::default_model() {
+        Ok(t) => {
+            salt_bytes.extend_from_slice(t.info().as_bytes());
+            Some(std::sync::Arc::new(t))
+        }
+        Err(e) => {
+            eprintln!(
+                "newsdex: warning: no name tagger ({e}); using the knowledge base and rules only"
+            );
+            None
+        }
+    };
     let salt = newsdex::corpus::stable_hash(&salt_bytes);
     Ok((
         newsdex::extract::Extractor {
             kb: std::sync::Arc::new(kb),
-            tagger: None,
+            tagger,
         },
         salt,
     ))
