@@ -164,7 +164,7 @@ fn place_children(
             out.push((newsdex::query::facet_tail(f, 1), n));
         }
     }
-    out.sort_by(|a, b| b.1.cmp(&a.1));
+    out.sort_by_key(|v| std::cmp::Reverse(v.1));
     out.truncate(limit);
     Ok(out)
 }
