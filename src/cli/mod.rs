@@ -308,3 +308,78 @@ pub fn filter_facets(
     }
     Ok(groups)
 }
+
+/// A question in plain English ("statements by Kremlin officials since
+/// November"), as `search` and `statements` apply it.
+pub struct Interpreted {
+    pub interpretation: newsdex::query::natural::Interpretation,
+    /// Facet groups for its speakers and affiliations.
+    pub facets: Vec<Vec<tantivy::schema::Facet>>,
+    pub from: Option<Utc>,
+    /// Exclusive upper bound (the day after the last day it names).
+    pub to: Option<Utc>,
+}
+
+/// Read `query` as a plain-English statement question, if it is one.
+pub fn interpret(query: &str, kb: &newsdex::extract::kb::KnowledgeBase) -> Option<Interpreted> {
+    use newsdex::index::schema::facet;
+    let today = chrono::Utc::now().date_naive();
+    let i = newsdex::query::natural::interpret(query, kb, today)?;
+    let mut facets = Vec::new();
+    if !i.speakers.is_empty() {
+        facets.push(
+            i.speakers
+                .iter()
+                .map(|s| facet("speaker", [s.as_str()]))
+                .collect(),
+        );
+    }
+    if !i.affiliations.is_empty() {
+        facets.push(
+            i.affiliations
+                .iter()
+                .map(|a| facet("affiliation", a.split('/')))
+                .collect(),
+        );
+    }
+    let midnight = |d: chrono::NaiveDate| d.and_time(chrono::NaiveTime::MIN).and_utc();
+    Some(Interpreted {
+        from: i.from.map(midnight),
+        to: i.to.map(|d| midnight(d) + chrono::Duration::days(1)),
+        facets,
+        interpretation: i,
+    })
+}
+
+/// Lines telling the user how a question was read, and what was not understood.
+pub fn interpretation_lines(i: &newsdex::query::natural::Interpretation) -> Vec<String> {
+    let mut lines = vec![format!("interpreted as: {}", i.description)];
+    for u in &i.unresolved {
+        let hint = if u.suggestions.is_empty() {
+            String::new()
+        } else {
+            format!(" (closest known: {})", u.suggestions.join(", "))
+        };
+        lines.push(format!(
+            "note: `{}` is not a known speaker{hint}; searched as text instead",
+            u.phrase
+        ));
+    }
+    lines
+}
+
+/// The interpretation as the `"interpretation"` JSON object.
+pub fn interpretation_json(i: &newsdex::query::natural::Interpretation) -> serde_json::Value {
+    serde_json::json!({
+        "description": i.description,
+        "statements_only": i.statements_only,
+        "speakers": i.speakers,
+        "affiliations": i.affiliations,
+        "text": i.text,
+        "from": i.from.map(|d| d.to_string()),
+        "to": i.to.map(|d| d.to_string()),
+        "unresolved": i.unresolved.iter().map(|u| serde_json::json!({
+            "phrase": u.phrase, "suggestions": u.suggestions,
+        })).collect::<Vec<_>>(),
+    })
+}

@@ -63,15 +63,30 @@ pub fn run(args: SearchArgs) -> anyhow::Result<ExitCode> {
         ni: &ni,
         searcher: &searcher,
     };
-    let (from, to) = super::date_bounds(&args.filters)?;
-    let facets = super::filter_facets(&args.filters, &resolver)?;
-    let text = match args.query.trim() {
+    let (mut from, mut to) = super::date_bounds(&args.filters)?;
+    let mut facets = super::filter_facets(&args.filters, &resolver)?;
+    let mut kind = args.kind;
+    let mut text = match args.query.trim() {
         "" | "*" => None,
         q => Some(q.to_string()),
     };
+    // A plain-English statement question searches statements, filtered by
+    // speaker and affiliation; explicit --from/--to win over its dates.
+    let interpreted = super::interpret(&args.query, &kb);
+    if let Some(i) = &interpreted {
+        kind = if i.interpretation.statements_only {
+            Kind::Statement
+        } else {
+            kind
+        };
+        text = i.interpretation.text.clone();
+        facets.extend(i.facets.iter().cloned());
+        from = from.or(i.from);
+        to = to.or(i.to);
+    }
     let req = SearchRequest {
         text,
-        kind: args.kind,
+        kind,
         facets,
         from,
         to,
@@ -87,7 +102,8 @@ pub fn run(args: SearchArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         let v = json!({
             "query": args.query,
-            "kind": args.kind,
+            "interpretation": interpreted.as_ref().map(|i| super::interpretation_json(&i.interpretation)),
+            "kind": kind,
             "total": res.total,
             "offset": args.offset,
             "hits": res.hits.iter().map(hit_json).collect::<Vec<_>>(),
@@ -95,7 +111,12 @@ pub fn run(args: SearchArgs) -> anyhow::Result<ExitCode> {
         });
         writeln!(out, "{v}")?;
     } else {
-        let what = match args.kind {
+        if let Some(i) = &interpreted {
+            for line in super::interpretation_lines(&i.interpretation) {
+                writeln!(out, "{line}")?;
+            }
+        }
+        let what = match kind {
             Kind::Article => "articles",
             Kind::Statement => "statements",
             Kind::All => "documents",

@@ -1,25 +1,40 @@
 //! `newsdex statements`: statements by speaker, organisation or country.
-use super::{ExitCode, Filters, IndexLocation};
+
+use std::io::{IsTerminal, Write};
+
 use clap::Args;
+use serde_json::json;
+
+use newsdex::query::filters::Resolver;
+use newsdex::query::render::{facets_json, hit_json, print_text};
+use newsdex::query::{search, Kind, SearchRequest, Sort};
+
+use super::{ExitCode, Filters, IndexLocation};
 
 #[derive(Args, Debug)]
+#[command(
+    after_help = "EXAMPLES:\n  newsdex statements --by Ushakov\n  newsdex statements \"trilateral talks\" --by-org Kremlin\n  newsdex statements --by-country Ukraine --from 2022-02-24 --json\n  newsdex statements \"what did Peskov say about sanctions\"\n  newsdex statements \"statements by Kremlin officials about trilateral talks since November\"\n\nWith no query the newest statements come first; with one, the best matches."
+)]
 pub struct StatementsArgs {
     /// Full-text query over the statements, or a plain-English question
     /// ("statements by Kremlin officials about trilateral talks").
     pub query: Option<String>,
-    /// Only statements by this speaker (any known alias).
+    /// Only statements by this speaker (any known alias; repeatable, any of them).
     #[arg(long, value_name = "NAME")]
     pub by: Vec<String>,
     /// Only statements by people affiliated with this organisation or body.
     #[arg(long = "by-org", value_name = "ORG")]
     pub by_org: Vec<String>,
-    /// Only statements by people of this country.
+    /// Only statements by people of this country's institutions.
     #[arg(long = "by-country", value_name = "COUNTRY")]
     pub by_country: Vec<String>,
     #[command(flatten)]
     pub filters: Filters,
     #[command(flatten)]
     pub index: IndexLocation,
+    /// Order of hits (default: relevance with a query, date without).
+    #[arg(long, value_enum)]
+    pub sort: Option<Sort>,
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
     #[arg(long, default_value_t = 0)]
@@ -28,6 +43,121 @@ pub struct StatementsArgs {
     pub json: bool,
 }
 
-pub fn run(_args: StatementsArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`statements` is not built yet")
+/// Facet roots counted for statements.
+const COUNTED: &[(&str, usize)] = &[
+    ("speaker", 10),
+    ("affiliation", 10),
+    ("source", 10),
+    ("month", 24),
+];
+
+/// List statements matching the speaker, body, country and text filters.
+pub fn run(args: StatementsArgs) -> anyhow::Result<ExitCode> {
+    let ni = super::open_for_search(&args.index)?;
+    let kb = super::load_kb(&[])?;
+    let reader = ni.reader()?;
+    let searcher = reader.searcher();
+    let resolver = Resolver {
+        kb: &kb,
+        ni: &ni,
+        searcher: &searcher,
+    };
+    let (mut from, mut to) = super::date_bounds(&args.filters)?;
+    let mut facets = super::filter_facets(&args.filters, &resolver)?;
+    // Several --by names mean any of them; --by-org and --by-country likewise.
+    let mut group = |names: &[String], flag: &str, f: &dyn Fn(&str) -> Result<Vec<_>, _>| {
+        let mut alts = Vec::new();
+        for n in names {
+            let found: Vec<tantivy::schema::Facet> =
+                f(n).map_err(|e: newsdex::query::filters::UnknownName| {
+                    anyhow::anyhow!("{flag}: {e}")
+                })?;
+            alts.extend(found);
+        }
+        if !alts.is_empty() {
+            facets.push(alts);
+        }
+        anyhow::Ok(())
+    };
+    group(&args.by, "--by", &|n| resolver.speaker(n))?;
+    group(&args.by_org, "--by-org", &|n| resolver.affiliation(n))?;
+    group(&args.by_country, "--by-country", &|n| {
+        resolver.affiliation(n)
+    })?;
+
+    let query = args.query.as_deref().map(str::trim).unwrap_or("");
+    let mut text = match query {
+        "" | "*" => None,
+        q => Some(q.to_string()),
+    };
+    let interpreted = if query.is_empty() {
+        None
+    } else {
+        super::interpret(query, &kb)
+    };
+    if let Some(i) = &interpreted {
+        text = i.interpretation.text.clone();
+        facets.extend(i.facets.iter().cloned());
+        from = from.or(i.from);
+        to = to.or(i.to);
+    }
+    let sort = args.sort.unwrap_or(if text.is_some() {
+        Sort::Relevance
+    } else {
+        Sort::Date
+    });
+    let req = SearchRequest {
+        text,
+        kind: Kind::Statement,
+        facets,
+        from,
+        to,
+        sort,
+        limit: args.limit,
+        offset: args.offset,
+        count: COUNTED.to_vec(),
+    };
+    let res = search(&ni, &searcher, &req)?;
+
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        let v = json!({
+            "query": args.query,
+            "interpretation": interpreted.as_ref().map(|i| super::interpretation_json(&i.interpretation)),
+            "total": res.total,
+            "offset": args.offset,
+            "hits": res.hits.iter().map(hit_json).collect::<Vec<_>>(),
+            "facets": facets_json(&res),
+        });
+        writeln!(out, "{v}")?;
+    } else {
+        if let Some(i) = &interpreted {
+            for line in super::interpretation_lines(&i.interpretation) {
+                writeln!(out, "{line}")?;
+            }
+        }
+        let header = format!(
+            "{} statements{}",
+            res.total,
+            if res.hits.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " (showing {}–{})",
+                    args.offset + 1,
+                    args.offset + res.hits.len()
+                )
+            }
+        );
+        print_text(
+            &mut out,
+            &header,
+            &res,
+            args.offset,
+            std::io::stdout().is_terminal(),
+        )?;
+    }
+    out.flush()?;
+    Ok(ExitCode::Ok)
 }
