@@ -9,8 +9,8 @@
 //!    (`en_stem`: lower-casing and English stemming, with positions so phrase
 //!    queries work) and store them, so results can be shown;
 //! 3. give tantivy's writer the same number of threads and the same memory
-//!    budget as `newsdex index` (see `WriterOptions::default()` in
-//!    `src/index/writer.rs`: available cores, at most 8, and 512 MB in total);
+//!    budget as `newsdex index`: both are taken from newsdex's
+//!    `WriterOptions::default()` (available cores, at most 8; 512 MB in total);
 //! 4. commit once and wait for segment merges, so the index is complete and
 //!    searchable when the clock stops.
 //!
@@ -29,6 +29,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use clap::Parser;
+use newsdex::index::writer::WriterOptions;
 use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions, STORED};
 use tantivy::{doc, Index, IndexWriter, TantivyDocument};
 
@@ -41,12 +42,12 @@ struct Args {
     /// temporary directory, removed at the end.
     #[arg(long)]
     index: Option<PathBuf>,
-    /// tantivy indexing threads. Default: as newsdex (available cores, 1–8).
+    /// tantivy indexing threads. Default: as newsdex.
     #[arg(long)]
     threads: Option<usize>,
     /// tantivy memory budget in MB, shared by the threads. Default: as newsdex.
-    #[arg(long, default_value_t = 512)]
-    memory_mb: usize,
+    #[arg(long)]
+    memory_mb: Option<usize>,
 }
 
 /// The two fields the baseline reads; everything else in a line is skipped
@@ -59,12 +60,13 @@ struct Line {
 
 fn main() -> anyhow::Result<()> {
     let args = Args::parse();
-    let threads = args.threads.unwrap_or_else(|| {
-        std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(2)
-            .clamp(1, 8)
-    });
+    // newsdex's own defaults, so that the comparison stays fair if they change.
+    let newsdex = WriterOptions::default();
+    let threads = args.threads.unwrap_or(newsdex.threads).max(1);
+    let memory_mb = args
+        .memory_mb
+        .unwrap_or(newsdex.memory_budget >> 20)
+        .max(16);
 
     let mut schema = Schema::builder();
     let text = TextOptions::default().set_indexing_options(
@@ -94,7 +96,7 @@ fn main() -> anyhow::Result<()> {
     let index = Index::create_in_dir(&dir, schema)
         .with_context(|| format!("creating an index in {}", dir.display()))?;
     let mut writer: IndexWriter<TantivyDocument> =
-        index.writer_with_num_threads(threads, args.memory_mb << 20)?;
+        index.writer_with_num_threads(threads, memory_mb << 20)?;
 
     let file = File::open(&args.file).with_context(|| format!("{}", args.file.display()))?;
     let mut raw = BufReader::with_capacity(256 * 1024, file);
@@ -144,7 +146,7 @@ fn main() -> anyhow::Result<()> {
         "mb_per_s": round3(mb / seconds.max(1e-9)),
         "docs_per_s": round3(docs as f64 / seconds.max(1e-9)),
         "threads": threads,
-        "memory_mb": args.memory_mb,
+        "memory_mb": memory_mb,
     });
     println!("{out}");
     Ok(())
