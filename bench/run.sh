@@ -51,7 +51,6 @@ target/release/examples/plain_tantivy --index "$tmp/plain" "$data" >"$tmp/plain.
 
 echo "== query latency ($rounds rounds)" >&2
 target/release/examples/query_latency --index "$tmp/newsdex" --rounds "$rounds" >"$tmp/latency.txt"
-target/release/examples/query_latency --index "$tmp/newsdex" --rounds "$rounds" --json >"$tmp/latency.json"
 
 n_mb=$(field "$tmp/newsdex.json" mb_read)
 n_s=$(field "$tmp/newsdex.json" seconds)
