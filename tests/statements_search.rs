@@ -29,7 +29,9 @@ fn texts(v: &serde_json::Value) -> String {
 
 #[test]
 fn seed_statement_queries() {
-    let Some(shared) = shared_corpus() else { return };
+    let Some(shared) = shared_corpus() else {
+        return;
+    };
     let seed = shared.join("seed/ukraine-peace-talks-florida.txt");
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
@@ -54,7 +56,10 @@ fn seed_statement_queries() {
         "{kremlin}"
     );
     let t = texts(&kremlin);
-    assert!(t.contains("trilateral talks was not being seriously discussed"), "{t}");
+    assert!(
+        t.contains("trilateral talks was not being seriously discussed"),
+        "{t}"
+    );
     assert!(t.contains("constructively"), "{t}");
     for h in kremlin["hits"].as_array().unwrap() {
         assert_eq!(h["kind"], "statement");
@@ -91,11 +96,24 @@ fn seed_statement_queries() {
         speakers(&json(&o)),
         BTreeSet::from(["Yuri Ushakov".to_string()])
     );
-    let o = run_in(d, &["statements", "what did Ushakov say about trilateral talks", "--json"]);
-    assert_eq!(speakers(&json(&o)), BTreeSet::from(["Yuri Ushakov".to_string()]));
+    let o = run_in(
+        d,
+        &[
+            "statements",
+            "what did Ushakov say about trilateral talks",
+            "--json",
+        ],
+    );
+    assert_eq!(
+        speakers(&json(&o)),
+        BTreeSet::from(["Yuri Ushakov".to_string()])
+    );
     let typo = ask("statements by Ushakoff");
     assert!(
-        !typo["interpretation"]["unresolved"].as_array().unwrap().is_empty(),
+        !typo["interpretation"]["unresolved"]
+            .as_array()
+            .unwrap()
+            .is_empty(),
         "{typo}"
     );
     let o = run_in(d, &["statements", "--by", "Nobody Atall"]);
