@@ -652,6 +652,38 @@ const ORG_HEADS: &[&str] = &[
     "forces",
     "headquarters",
     "secretariat",
+    "beacon",
+    "tribune",
+    "herald",
+    "examiner",
+    "magazine",
+    "review",
+    "gazette",
+    "globe",
+    "daily",
+    "politico",
+    "axios",
+    "breitbart",
+    "huffpost",
+    "cbs",
+    "nbc",
+    "abc",
+    "fox",
+    "msnbc",
+    "npr",
+    "pbs",
+    "poll",
+    "polls",
+    "survey",
+    "data",
+    "study",
+    "research",
+    "analysis",
+    "reports",
+    "records",
+    "documents",
+    "figures",
+    "statistics",
 ];
 
 /// Role nouns that refer back to a named person ("the envoy said").
@@ -844,8 +876,6 @@ const LABEL_STOP: &[&str] = &[
     "question",
     "questions",
     "answer",
-    "q",
-    "a",
     "note",
     "photo",
     "photos",
@@ -1068,8 +1098,42 @@ fn transcript_turns(text: &str, sentences: &[Span]) -> Vec<Found> {
             }
         }
     }
-    if labels.len() < 2 {
-        return Vec::new();
+    let paras = quotes::paragraphs(text);
+    let para_end = |pos: usize| {
+        paras
+            .iter()
+            .find(|p| p.start <= pos && pos <= p.end)
+            .map(|p| p.end)
+            .unwrap_or(text.len())
+    };
+    // A transcript gives someone the floor more than once, or has many
+    // speakers; two unrelated "Word: …" lines are not one.
+    let repeated = labels.iter().enumerate().any(|(i, (a, _))| {
+        labels[i + 1..]
+            .iter()
+            .any(|(b, _)| a.slice(text).eq_ignore_ascii_case(b.slice(text)))
+    });
+    if !(repeated || labels.len() >= 3) {
+        // A lone label counts in a headline ("Graham: Trump's rhetoric is
+        // hateful") or before a quotation ("Blumenthal: “The polls …”").
+        let headline = |pos: usize| paras.iter().take(2).any(|p| p.start == pos);
+        let before_quote = |start: usize| {
+            text.get(start..)
+                .map(str::trim_start)
+                .and_then(|r| r.chars().next())
+                .is_some_and(|c| matches!(c, '"' | '“' | '‘' | '«' | '„'))
+        };
+        return labels
+            .into_iter()
+            .filter(|(name, start)| headline(name.start) || before_quote(*start))
+            .map(|(name, start)| Found {
+                source: Some(name),
+                cue: None,
+                content: Span::new(start, para_end(start)),
+                direct: true,
+                parts: Vec::new(),
+            })
+            .collect();
     }
     let mut out = Vec::new();
     for (i, &(name, start)) in labels.iter().enumerate() {
@@ -1252,10 +1316,16 @@ fn np_back(s: &Sent, end: usize) -> Option<(usize, usize)> {
     // behind a determiner within a few words.
     let mut det_start = None;
     let mut m = j;
+    let named = (j..end).any(|i| is_capitalised(s.w(i)));
     while m > 0 && m + 5 > j && s.is_word(m - 1) && !s.in_quote(s.toks[m - 1].span.start) {
         let lw = s.lw(m - 1);
+        // A named phrase takes lowercase words only up to punctuation
+        // ("…, journalist Martha Raddatz"), never back to a determiner
+        // ("those documents reveal the DNC").
         if DETERMINERS.contains(&lw.as_str()) {
-            det_start = Some(m - 1);
+            if !named {
+                det_start = Some(m - 1);
+            }
             break;
         }
         if NOT_IN_NP.contains(&lw.as_str()) || cue_verb(&lw).is_some() {
@@ -2447,30 +2517,47 @@ fn according_to(s: &Sent, found: &mut Vec<Found>) {
         if s.lw(k) != "according" || s.lw(k + 1) != "to" || s.in_quote(s.toks[k].span.start) {
             continue;
         }
-        let Some(src) = source_after(s, k + 2) else {
+        // The source runs to the next punctuation: "according to the most
+        // recent data available from the FBI".
+        let mut e = k + 2;
+        while e < n && e < k + 22 && s.is_word(e) && !s.in_quote(s.toks[e].span.start) {
+            e += 1;
+        }
+        if e == k + 2 {
             continue;
-        };
+        }
+        let src = (k + 2, e);
         let cue = Span::new(s.toks[k].span.start, s.toks[k + 1].span.end);
         let lead = (0..k).all(|i| !s.is_word(i) || LEAD_STOP.contains(&s.lw(i).as_str()));
-        let content = if lead {
+        // What follows the source, after a comma: the content (or its second part).
+        let after = {
             let mut p = src.1;
             while p < n && !s.is_word(p) && !s.is_quote_mark(p) {
                 p += 1;
             }
-            let Some(t) = s.toks.get(p) else { continue };
-            let end = clause_end(s, t.span.start);
-            (end > t.span.start).then(|| (Span::new(t.span.start, end), false))
-        } else {
-            content_before(s, k)
+            s.toks.get(p).and_then(|t| {
+                let end = clause_end(s, t.span.start);
+                let words = s.toks[p..].iter().filter(|t| t.word).count();
+                (end > t.span.start && words >= 3).then(|| Span::new(t.span.start, end))
+            })
         };
-        if let Some((content, direct)) = content {
-            found.push(Found {
-                source: Some(span_of(s, src)),
-                cue: Some(cue),
+        let content = if lead {
+            after.map(|a| (a, false, Vec::new()))
+        } else {
+            content_before(s, k).map(|(c, d)| match after {
+                // "While most were …, according to an official, two were …"
+                Some(a) => (c, d, vec![c, a]),
+                None => (c, d, Vec::new()),
+            })
+        };
+        if let Some((content, direct, parts)) = content {
+            found.push(Found::new(
+                Some(span_of(s, src)),
+                Some(cue),
                 content,
                 direct,
-                parts: Vec::new(),
-            });
+                parts,
+            ));
         }
     }
 }
@@ -2761,7 +2848,8 @@ impl<'a> Resolver<'a> {
                     .map(|s| seen_speaker(&s))
                     .unwrap_or_else(Speaker::unnamed);
             }
-            "they" | "we" | "i" | "you" => return Speaker::unnamed(),
+            // Interview labels: the interviewer and the interviewee.
+            "they" | "we" | "i" | "you" | "q" | "a" => return Speaker::unnamed(),
             _ => {}
         }
         // An entity the mention covers: the rightmost one is the head
@@ -2806,6 +2894,15 @@ impl<'a> Resolver<'a> {
                     });
                     return sp;
                 }
+                if e.kind == EntityKind::Org
+                    && UNNAMED_HEADS.contains(&head_word)
+                    && m.end < mention.end
+                {
+                    // "a State Department official": unnamed, of that body.
+                    let mut un = Speaker::unnamed();
+                    un.affiliations = sp.affiliations.clone();
+                    return un;
+                }
                 if e.kind == EntityKind::Place && UNNAMED_HEADS.contains(&head_word) {
                     // "Russian officials": unnamed, affiliated with the place.
                     let mut un = Speaker::unnamed();
@@ -2837,7 +2934,13 @@ impl<'a> Resolver<'a> {
             return un;
         }
         if !caps.is_empty() || ORG_HEADS.contains(&head_word) {
-            let is_org = ORG_HEADS.contains(&head_word)
+            let the_name = words.first() == Some(&"the")
+                && surface
+                    .split_whitespace()
+                    .nth(1)
+                    .is_some_and(is_capitalised);
+            let is_org = the_name
+                || ORG_HEADS.contains(&head_word)
                 || words
                     .iter()
                     .any(|w| ORG_HEADS.contains(w) && w.chars().count() > 2 && is_capitalised(w));
@@ -3295,9 +3398,17 @@ mod tests {
     }
 
     #[test]
-    fn lone_headline_label_is_not_transcript() {
-        let t = "US Envoy: Productive Talks Held in Florida\nThe talks were held.";
-        assert!(extract_text(t, &[]).is_empty());
+    fn lone_labels() {
+        // In a headline, "Name: words" attributes the words.
+        let t = "Graham: Hateful Rhetoric Destroying Party\nThe talks were held.";
+        let st = extract_text(t, &[]);
+        assert_eq!(st.len(), 1, "{st:?}");
+        assert_eq!(content(t, &st[0]), "Hateful Rhetoric Destroying Party");
+        // In the body, only before a quotation.
+        let t = "Title\n\nThe talks were held.\n\nKey Points: The talks were long.\n\nMark Smith: \"The polls ended too early.\"";
+        let st = extract_text(t, &[]);
+        assert_eq!(st.len(), 1, "{st:?}");
+        assert_eq!(st[0].speaker.as_deref(), Some("Mark Smith"));
     }
 
     #[test]
