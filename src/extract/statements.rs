@@ -47,7 +47,7 @@ pub fn extract_with(
 ) -> Vec<Statement> {
     let quotes = quotes::find_quotes(text);
     let sentences = quotes::sentences(text, &quotes);
-    let mut found = transcript_turns(text, &sentences);
+    let mut found = transcript_turns(text, &sentences, entities);
     let mut qi = 0;
     for (si, &sent) in sentences.iter().enumerate() {
         while quotes.get(qi).is_some_and(|q| q.close_end <= sent.start) {
@@ -67,14 +67,31 @@ pub fn extract_with(
     found.sort_by_key(|f| (f.content.start, f.content.end));
     dedupe(&mut found);
     let mut resolver = Resolver::new(text, entities, kb, date);
+    // Direct statements resolved so far: "I" and "we" inside one are its speaker.
+    let mut voices: Vec<(Span, Speaker)> = Vec::new();
     found
         .into_iter()
         .filter_map(|f| {
             let content = quotes::trimmed(text, f.content)?;
             let speaker = match f.source {
-                Some(s) => resolver.resolve(s),
+                Some(s) => {
+                    let first_person = matches!(s.slice(text), "I" | "We" | "we");
+                    let voice = first_person
+                        .then(|| {
+                            voices
+                                .iter()
+                                .rev()
+                                .find(|(c, _)| c.start <= s.start && s.end <= c.end)
+                                .map(|(_, sp)| sp.clone())
+                        })
+                        .flatten();
+                    voice.unwrap_or_else(|| resolver.resolve(s))
+                }
                 None => Speaker::unnamed(),
             };
+            if f.direct && speaker.name.is_some() {
+                voices.push((f.content, speaker.clone()));
+            }
             Some(Statement {
                 speaker: speaker.name,
                 speaker_type: speaker.kind,
@@ -141,7 +158,9 @@ fn dedupe(found: &mut Vec<Found>) {
     for f in found.drain(..) {
         let dup = kept.iter_mut().rev().take(4).find(|k| {
             let ov = overlap(k.content, f.content);
-            ov * 2 > k.content.len().min(f.content.len())
+            // Mostly the same words; a statement nested in a longer one
+            // (a quote inside a transcript turn) is kept.
+            ov * 2 > k.content.len().max(f.content.len())
         });
         match dup {
             // Prefer the one that names a source, then the longer content.
@@ -1060,7 +1079,7 @@ fn cue_verb(word: &str) -> Option<bool> {
 
 /// `Vladimir Putin: …` speaker turns. A label needs at least two labels in
 /// the text (a lone "Envoy: talks held" headline is not a transcript).
-fn transcript_turns(text: &str, sentences: &[Span]) -> Vec<Found> {
+fn transcript_turns(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<Found> {
     let mut labels: Vec<(Span, usize)> = Vec::new(); // (label name, content start)
     for s in sentences {
         let toks = quotes::tokens(text, Span::new(s.start, (s.start + 120).min(s.end)));
@@ -1123,9 +1142,20 @@ fn transcript_turns(text: &str, sentences: &[Span]) -> Vec<Found> {
                 .and_then(|r| r.chars().next())
                 .is_some_and(|c| matches!(c, '"' | '“' | '‘' | '«' | '„'))
         };
+        // Or opening a paragraph with a known person's name, as in a
+        // speech transcript with one speaker ("Vladimir Putin: Friends, …").
+        let person_opens = |name: &Span| {
+            paras.iter().any(|p| p.start == name.start)
+                && entities.iter().any(|e| {
+                    e.kind == EntityKind::Person
+                        && e.mentions.iter().any(|m| overlap(*m, *name) > 0)
+                })
+        };
         return labels
             .into_iter()
-            .filter(|(name, start)| headline(name.start) || before_quote(*start))
+            .filter(|(name, start)| {
+                headline(name.start) || before_quote(*start) || person_opens(name)
+            })
             .map(|(name, start)| Found {
                 source: Some(name),
                 cue: None,
@@ -1239,6 +1269,21 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
     if s.w(end - 1) == ")" {
         return np_before(s, end);
     }
+    // "The justice -- who has been … -- said": skip the dashes.
+    if matches!(s.w(end - 1), "-" | "—" | "–") {
+        let mut d = end - 1;
+        while d > 0 && matches!(s.w(d - 1), "-" | "—" | "–") {
+            d -= 1;
+        }
+        let open = (d.saturating_sub(40)..d)
+            .rev()
+            .find(|&i| matches!(s.w(i), "-" | "—" | "–"))?;
+        let mut o = open;
+        while o > 0 && matches!(s.w(o - 1), "-" | "—" | "–") {
+            o -= 1;
+        }
+        return np_before(s, o).filter(|np| is_capitalised(s.w(np.1 - 1)) || s.lw(o) == "-");
+    }
     // "Ushakov, a foreign affairs adviser to Putin, said": skip the appositive.
     if s.w(end - 1) == "," {
         let first_comma = (end.saturating_sub(25)..end - 1)
@@ -1276,7 +1321,18 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
                 }
             }
         }
-        return None;
+        // "Some voters who have listened to …, on television …, said":
+        // the phrase before the relative pronoun.
+        let rel = (lo..end - 1)
+            .rev()
+            .find(|&i| matches!(s.lw(i).as_str(), "who" | "whose"))?;
+        return np_before(s, rel).or_else(|| {
+            if rel > 0 && s.w(rel - 1) == "," {
+                np_before(s, rel - 1)
+            } else {
+                None
+            }
+        });
     }
     np_back(s, end)
 }
@@ -1459,9 +1515,13 @@ fn source_after(s: &Sent, k: usize) -> Option<(usize, usize)> {
         }
         let w = t.span.slice(s.text);
         let lw = w.to_lowercase();
+        let name_follows = (j + 1..(j + 3).min(s.toks.len()))
+            .take_while(|&i| s.is_word(i))
+            .any(|i| is_capitalised(s.w(i)));
         let okw = (is_capitalised(w) && !LEAD_STOP.contains(&lw.as_str()))
             || NP_WORDS.contains(&lw.as_str())
             || name_at.is_some_and(|n| j < n)
+            || (j > k && name_follows && !NOT_IN_NP.contains(&lw.as_str()))
             || lw.ends_with("'s")
             || lw.ends_with("’s");
         if !okw || (j > k && lw == "of" && !s.toks.get(j + 1).is_some_and(|n| n.word)) {
@@ -1478,7 +1538,11 @@ fn source_after(s: &Sent, k: usize) -> Option<(usize, usize)> {
     let head = s.lw(j - 1);
     let head_ok = is_capitalised(s.w(j - 1))
         || UNNAMED_HEADS.contains(&head.as_str())
-        || ORG_HEADS.contains(&head.as_str());
+        || ORG_HEADS.contains(&head.as_str())
+        || ROLE_HEADS.contains(&head.as_str())
+        || (NP_WORDS.contains(&head.as_str())
+            && !DETERMINERS.contains(&head.as_str())
+            && head != "of");
     head_ok.then_some((k, j))
 }
 
@@ -2874,13 +2938,30 @@ impl<'a> Resolver<'a> {
         }) && words.iter().any(|w| w.ends_with("'s") || w.ends_with("’s"));
         // A place that only modifies the head ("Russian state media", "the
         // French presidency") is an affiliation, not the speaker.
+        let head_lower = surface
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| !is_capitalised(w));
         let head_entity = covered.iter().max_by_key(|(m, _)| m.end).filter(|(m, i)| {
             !(m.end < mention.end
-                && self
-                    .entities
-                    .get(*i)
-                    .is_some_and(|e| e.kind == EntityKind::Place))
+                && (head_lower
+                    || self
+                        .entities
+                        .get(*i)
+                        .is_some_and(|e| e.kind == EntityKind::Place)))
         });
+        // Bodies and places modifying the head ("a State Department
+        // official", "the Supreme Court justice") lend their affiliations.
+        let modifier_affiliations: Vec<String> = covered
+            .iter()
+            .filter(|(m, _)| m.end < mention.end)
+            .filter_map(|(_, i)| self.entities.get(*i))
+            .flat_map(|e| match e.kind {
+                EntityKind::Org => e.affiliations.clone(),
+                EntityKind::Place => vec![e.country.clone().unwrap_or_else(|| e.name.clone())],
+                EntityKind::Person => Vec::new(),
+            })
+            .collect();
         if let Some(&&(m, i)) = head_entity {
             if let Some(e) = self.entities.get(i) {
                 let mut sp = self.entity_speaker(e);
@@ -2919,10 +3000,6 @@ impl<'a> Resolver<'a> {
             .split_whitespace()
             .filter(|w| is_capitalised(w))
             .collect();
-        let head_lower = surface
-            .split_whitespace()
-            .last()
-            .is_some_and(|w| !is_capitalised(w));
         let generic = head_lower
             && !ORG_HEADS.contains(&head_word)
             && !(ROLE_HEADS.contains(&head_word) && words.first() == Some(&"the"));
@@ -2931,6 +3008,9 @@ impl<'a> Resolver<'a> {
         {
             let mut un = Speaker::unnamed();
             un.affiliations = self.demonym_affiliations(words);
+            if un.affiliations.is_empty() {
+                un.affiliations = modifier_affiliations;
+            }
             return un;
         }
         if !caps.is_empty() || ORG_HEADS.contains(&head_word) {
@@ -3389,7 +3469,10 @@ mod tests {
         let t = "The meeting opened. Vladimir Putin: Good afternoon, colleagues. Let us begin. Dmitry Peskov: Thank you, Mr President. Vladimir Putin: Go on.";
         let st = extract_text(t, &[]);
         let names: Vec<_> = st.iter().filter_map(|s| s.speaker.clone()).collect();
-        assert_eq!(names, vec!["Vladimir Putin", "Dmitry Peskov", "Vladimir Putin"]);
+        assert_eq!(
+            names,
+            vec!["Vladimir Putin", "Dmitry Peskov", "Vladimir Putin"]
+        );
         assert!(content(t, &st[0]).starts_with("Good afternoon"));
         assert!(!content(t, &st[0]).contains("Peskov"));
     }
