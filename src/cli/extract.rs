@@ -10,8 +10,10 @@ use super::{ExitCode, InputOptions};
 use anyhow::Context as _;
 use clap::Args;
 use newsdex::corpus::{self, Article, ReadOptions, RecordErrorKind};
-use newsdex::extract::{kb::KnowledgeBase, Entity, Extraction, Extractor, Span, Statement};
-use serde_json::{json, Value};
+use newsdex::extract::{
+    kb::KnowledgeBase, Entity, Extraction, Extractor, Span, SpeakerType, Statement,
+};
+use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -115,49 +117,108 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// `{"text","start","end"}` for a span of `text`, offsets mapped to the input file.
-pub fn render_span(article: &Article, text: &str, span: Span) -> Value {
-    json!({
-        "text": span.slice(text),
-        "start": article.file_offset(span.start),
-        "end": article.file_offset(span.end),
-    })
+/// `{"text","start","end"}`: a span of the extracted text, offsets mapped
+/// to the input file.
+#[derive(Serialize)]
+pub struct SpanOut<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
 }
 
-/// One entity as JSON.
-pub fn render_entity(article: &Article, text: &str, e: &Entity) -> Value {
-    json!({
-        "name": e.name,
-        "type": e.kind.as_str(),
-        "qid": e.qid,
-        "country": e.country,
-        "mentions": e.mentions.iter().map(|m| render_span(article, text, *m)).collect::<Vec<_>>(),
-        "roles": e.roles,
-        "affiliations": e.affiliations,
-    })
+/// One entity as printed by `--json`.
+#[derive(Serialize)]
+pub struct EntityOut<'a> {
+    pub name: &'a str,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub qid: Option<&'a str>,
+    pub country: Option<&'a str>,
+    pub mentions: Vec<SpanOut<'a>>,
+    pub roles: &'a [String],
+    pub affiliations: &'a [String],
 }
 
-/// One statement as JSON, spans mapped like entity mentions.
-pub fn render_statement(article: &Article, text: &str, s: &Statement) -> Value {
-    json!({
-        "speaker": s.speaker,
-        "speaker_type": s.speaker_type,
-        "affiliations": s.affiliations,
-        "direct": s.direct,
-        "speaker_mention": s.speaker_mention.map(|m| render_span(article, text, m)),
-        "cue": s.cue.map(|m| render_span(article, text, m)),
-        "content": render_span(article, text, s.content),
-    })
+/// One statement as printed by `--json`.
+#[derive(Serialize)]
+pub struct StatementOut<'a> {
+    pub speaker: Option<&'a str>,
+    pub speaker_type: SpeakerType,
+    pub affiliations: &'a [String],
+    pub direct: bool,
+    pub speaker_mention: Option<SpanOut<'a>>,
+    pub cue: Option<SpanOut<'a>>,
+    pub content: SpanOut<'a>,
 }
 
 /// The `--json` line of one article.
-pub fn render_json(article: &Article, text: &str, x: &Extraction) -> Value {
-    json!({
-        "id": article.id,
-        "title": article.title,
-        "entities": x.entities.iter().map(|e| render_entity(article, text, e)).collect::<Vec<_>>(),
-        "statements": x.statements.iter().map(|s| render_statement(article, text, s)).collect::<Vec<_>>(),
-    })
+#[derive(Serialize)]
+pub struct ArticleOut<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub entities: Vec<EntityOut<'a>>,
+    pub statements: Vec<StatementOut<'a>>,
+}
+
+/// A span of `text` with offsets mapped to the input file.
+pub fn render_span<'a>(article: &Article, text: &'a str, span: Span) -> SpanOut<'a> {
+    SpanOut {
+        text: span.slice(text),
+        start: article.file_offset(span.start),
+        end: article.file_offset(span.end),
+    }
+}
+
+/// One entity for `--json`.
+pub fn render_entity<'a>(article: &Article, text: &'a str, e: &'a Entity) -> EntityOut<'a> {
+    EntityOut {
+        name: &e.name,
+        kind: e.kind.as_str(),
+        qid: e.qid.as_deref(),
+        country: e.country.as_deref(),
+        mentions: e
+            .mentions
+            .iter()
+            .map(|m| render_span(article, text, *m))
+            .collect(),
+        roles: &e.roles,
+        affiliations: &e.affiliations,
+    }
+}
+
+/// One statement for `--json`, spans mapped like entity mentions.
+pub fn render_statement<'a>(
+    article: &Article,
+    text: &'a str,
+    s: &'a Statement,
+) -> StatementOut<'a> {
+    StatementOut {
+        speaker: s.speaker.as_deref(),
+        speaker_type: s.speaker_type,
+        affiliations: &s.affiliations,
+        direct: s.direct,
+        speaker_mention: s.speaker_mention.map(|m| render_span(article, text, m)),
+        cue: s.cue.map(|m| render_span(article, text, m)),
+        content: render_span(article, text, s.content),
+    }
+}
+
+/// The `--json` line of one article.
+pub fn render_json<'a>(article: &'a Article, text: &'a str, x: &'a Extraction) -> ArticleOut<'a> {
+    ArticleOut {
+        id: &article.id,
+        title: &article.title,
+        entities: x
+            .entities
+            .iter()
+            .map(|e| render_entity(article, text, e))
+            .collect(),
+        statements: x
+            .statements
+            .iter()
+            .map(|s| render_statement(article, text, s))
+            .collect(),
+    }
 }
 
 fn write_summary(

@@ -40,6 +40,61 @@ use super::{Entity, EntityKind, Span};
 /// demonyms never make people, so person lists are unaffected.
 const DEMONYM_PLACES: bool = true;
 
+/// Currency words: "U.S. dlrs" or "Swiss francs" name no place.
+const CURRENCIES: &[&str] = &[
+    "dlr",
+    "dlrs",
+    "dollar",
+    "dollars",
+    "cent",
+    "cents",
+    "franc",
+    "francs",
+    "mark",
+    "marks",
+    "yen",
+    "pound",
+    "pounds",
+    "sterling",
+    "lira",
+    "lire",
+    "peso",
+    "pesos",
+    "crown",
+    "crowns",
+    "krona",
+    "kronor",
+    "krone",
+    "kroner",
+    "guilder",
+    "guilders",
+    "currency",
+    "currencies",
+    "rupee",
+    "rupees",
+    "rand",
+    "ruble",
+    "rubles",
+    "rouble",
+    "roubles",
+    "hryvnia",
+    "euro",
+    "euros",
+    "yuan",
+    "renminbi",
+    "won",
+    "real",
+    "reais",
+    "schilling",
+    "schillings",
+    "drachma",
+    "drachmas",
+    "escudo",
+    "escudos",
+    "peseta",
+    "pesetas",
+];
+
 /// Longest name core the rules accept, in tokens.
 const MAX_NAME_TOKENS: usize = 6;
 
@@ -1393,12 +1448,18 @@ impl<'d, 'a> Ctx<'d, 'a> {
             let Some(first) = hit.ids.first().and_then(|id| self.entry(*id)) else {
                 continue;
             };
+            // "U.S. dlrs", "Canadian dollar": a currency, not a place.
+            let before_currency =
+                Key::new(self.tok(hit.toks.end)).is_some_and(|k| CURRENCIES.contains(&k.as_str()));
+            if before_currency && (hit.demonym || first.kind == EntityKind::Place) {
+                continue;
+            }
             if hit.demonym {
                 if !DEMONYM_PLACES {
                     continue;
                 }
                 // "Russian forces" is about Russia; "Russian Foreign Minister
-                // X" too. But an all-caps headline word is no evidence.
+                // X" too.
                 let mut c = Cand::new(self.doc, hit.toks.clone());
                 c.span = hit.span;
                 c.kb = hit.ids.clone();
@@ -1477,9 +1538,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return true;
         }
         let written_so = entries.iter().any(|e| {
-            std::iter::once(&e.name).chain(&e.aliases).any(|n| {
-                n.eq_ignore_ascii_case(surface) || n.to_lowercase() == surface.to_lowercase()
-            })
+            std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .any(|n| same_letters(n, surface))
         });
         if small && !written_so {
             return true;
@@ -2144,6 +2205,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// state": the holder of that role at the article date.
     fn role_descriptions(&self, out: &mut Vec<Cand>) {
         let lex = self.lex;
+        let mut cache: HashMap<(String, String), Option<&KbEntry>> = HashMap::new();
         let n = self.doc.tokens.len();
         let mut t = 0;
         while t + 2 < n {
@@ -2212,13 +2274,24 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 "leader" => "president",
                 r => r,
             };
-            let holders = self.kb.role_holders(&country, role, self.date);
-            let holders = if holders.is_empty() && role == "president" {
-                self.kb.role_holders(&country, "prime minister", self.date)
-            } else {
-                holders
+            let key = (country.clone(), role.to_string());
+            let holder = match cache.get(&key) {
+                Some(h) => *h,
+                None => {
+                    // The knowledge base scans every person per call: once
+                    // per article and role is enough.
+                    let holders = self.kb.role_holders(&country, role, self.date);
+                    let holders = if holders.is_empty() && role == "president" {
+                        self.kb.role_holders(&country, "prime minister", self.date)
+                    } else {
+                        holders
+                    };
+                    let h = holders.first().copied();
+                    cache.insert(key, h);
+                    h
+                }
             };
-            if let Some(h) = holders.first() {
+            if let Some(h) = holder {
                 let id = self.kb.lookup(&h.name).iter().copied().find(|id| {
                     self.entry(*id)
                         .is_some_and(|e| e.kind == EntityKind::Person && e.name == h.name)
@@ -2409,7 +2482,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// a person their last words ("putin", "lloyd webber").
     fn group_keys(&self, g: &Group) -> Vec<String> {
         let mut names: Vec<String> = vec![fold(&g.name)];
-        if let Some(e) = g.kb.and_then(|i| self.entry(i)) {
+        // Places and organisations named in short by the knowledge base
+        // were matched as such; only people need their aliases here.
+        if let Some(e) =
+            g.kb.and_then(|i| self.entry(i))
+                .filter(|e| e.kind == EntityKind::Person)
+        {
             names.extend(e.aliases.iter().map(|a| fold(a)));
         }
         let mut keys: Vec<String> = Vec::new();
@@ -2691,6 +2769,14 @@ impl Group {
 fn is_country(e: &KbEntry) -> bool {
     e.kind == EntityKind::Place
         && matches!(e.subkind.as_deref(), Some("country" | "historical_country"))
+}
+
+/// Equal but for case, diacritics included ("Tô" is not "To").
+fn same_letters(a: &str, b: &str) -> bool {
+    a.chars().count() == b.chars().count()
+        && a.chars()
+            .zip(b.chars())
+            .all(|(x, y)| x == y || x.to_lowercase().eq(y.to_lowercase()))
 }
 
 fn push_unique(v: &mut Vec<String>, s: String) {

@@ -564,19 +564,27 @@ impl<'a> Doc<'a> {
         if words >= 2 && caps * 10 >= words * 8 && lower == 0 {
             return Casing::Upper;
         }
-        for t in toks.clone() {
-            let k = self.kinds.get(t).copied().unwrap_or(TokenKind::Symbol);
-            let w = self.token(t);
-            if k.is_word() && w.len() >= 4 && !lower_ascii_eq(w, TITLE_SMALL_WORDS) {
-                long += 1;
-                if k.is_upper_initial() {
-                    long_cap += 1;
-                }
-            }
-        }
         let last = toks.end.checked_sub(1).map(|l| self.token(l)).unwrap_or("");
         let ends_like_prose = is_terminal(last) || last.chars().all(is_closing) && !last.is_empty();
-        if long >= 2 && long_cap * 10 >= long * 8 && !ends_like_prose {
+        if ends_like_prose {
+            return Casing::Normal;
+        }
+        for t in toks.clone() {
+            let k = self.kinds.get(t).copied().unwrap_or(TokenKind::Symbol);
+            if !k.is_word() {
+                continue;
+            }
+            let w = self.token(t);
+            if k.is_upper_initial() {
+                if w.len() >= 4 {
+                    long += 1;
+                    long_cap += 1;
+                }
+            } else if w.len() >= 4 && !lower_ascii_eq(w, TITLE_SMALL_WORDS) {
+                long += 1;
+            }
+        }
+        if long >= 2 && long_cap * 10 >= long * 8 {
             Casing::Title
         } else {
             Casing::Normal
