@@ -44,13 +44,29 @@ fn find<'a>(entities: &'a [Entity], name: &str) -> &'a Entity {
 
 #[test]
 fn seed_article() {
+    check_seed(&extractor());
+}
+
+/// The same with the name tagger, as `newsdex extract` and `index` run it.
+#[test]
+fn seed_article_with_tagger() {
+    match newsdex::extract::ner::Tagger::default_model() {
+        Ok(t) => check_seed(&Extractor {
+            kb: KnowledgeBase::builtin_shared().expect("built-in knowledge base loads"),
+            tagger: Some(Arc::new(t)),
+        }),
+        Err(e) => eprintln!("skipping: no tagger model ({e})"),
+    }
+}
+
+fn check_seed(ex: &Extractor) {
     let Some(dir) = corpus_dir() else { return };
     let path = dir.join("seed/ukraine-peace-talks-florida.txt");
     let Ok(text) = std::fs::read_to_string(&path) else {
         eprintln!("skipping: {} not found", path.display());
         return;
     };
-    let x = extractor().extract(&text, None);
+    let x = ex.extract(&text, None);
     let mut want = vec![
         "Steve Witkoff",
         "Jared Kushner",

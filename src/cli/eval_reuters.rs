@@ -12,7 +12,7 @@
 use super::ExitCode;
 use newsdex::corpus::{self, Format, ReadOptions, RecordErrorKind};
 use newsdex::extract::kb::{fold, KnowledgeBase};
-use newsdex::extract::{Entity, EntityKind, Extractor};
+use newsdex::extract::{Entity, EntityKind};
 use rayon::prelude::*;
 use serde_json::json;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -256,11 +256,11 @@ fn score(
 }
 
 pub fn run(paths: &[PathBuf], json_out: bool) -> anyhow::Result<ExitCode> {
-    let kb = KnowledgeBase::builtin_shared()?;
-    let extractor = Extractor {
-        kb: kb.clone(),
-        tagger: None,
-    };
+    // The shipped pipeline, tagger included when its model is there;
+    // NEWSDEX_NER_MODEL=/nonexistent measures the rules alone.
+    let (extractor, _) = super::build_extractor(&[])?;
+    let kb = extractor.kb.clone();
+    let with_tagger = extractor.tagger.is_some();
     let opts = ReadOptions {
         format: Some(Format::Reuters),
         fields: Vec::new(),
@@ -362,14 +362,16 @@ pub fn run(paths: &[PathBuf], json_out: bool) -> anyhow::Result<ExitCode> {
             "worst_places": rows(&worst_places),
             "worst_people": rows(&worst_people),
             "false_places": fp.iter().map(|(c, n)| json!({"place": c, "articles": n})).collect::<Vec<_>>(),
+            "tagger": with_tagger,
             "extraction_seconds": elapsed,
             "extraction_bytes": bytes,
         });
         println!("{v}");
     } else {
         println!(
-            "Reuters-21578: {total} articles read, {} with PLACES or PEOPLE codes",
-            articles.len()
+            "Reuters-21578: {total} articles read, {} with PLACES or PEOPLE codes (name tagger {})",
+            articles.len(),
+            if with_tagger { "on" } else { "off" }
         );
         for (label, t) in [("PLACES", &places), ("PEOPLE", &people)] {
             println!(

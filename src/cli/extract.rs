@@ -10,13 +10,10 @@ use super::{ExitCode, InputOptions};
 use anyhow::Context as _;
 use clap::Args;
 use newsdex::corpus::{self, Article, ReadOptions, RecordErrorKind};
-use newsdex::extract::{
-    kb::KnowledgeBase, Entity, Extraction, Extractor, Span, SpeakerType, Statement,
-};
+use newsdex::extract::{Entity, Extraction, Span, SpeakerType, Statement};
 use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 #[derive(Args, Debug)]
 pub struct ExtractArgs {
@@ -46,19 +43,6 @@ pub fn read_options(input: &InputOptions) -> anyhow::Result<ReadOptions> {
     })
 }
 
-/// The built-in knowledge base plus every `--gazetteer` file; a malformed
-/// gazetteer is a fatal error naming its file and line.
-pub fn knowledge_base(gazetteers: &[PathBuf]) -> anyhow::Result<Arc<KnowledgeBase>> {
-    if gazetteers.is_empty() {
-        return KnowledgeBase::builtin_shared();
-    }
-    let mut kb = KnowledgeBase::builtin()?;
-    for g in gazetteers {
-        kb.merge_file(g)?;
-    }
-    Ok(Arc::new(kb))
-}
-
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from("-")]
@@ -66,8 +50,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         args.paths.clone()
     };
     let opts = read_options(&args.input)?;
-    let kb = knowledge_base(&args.input.gazetteer)?;
-    let extractor = Extractor { kb, tagger: None };
+    // The same pipeline as `newsdex index` (knowledge base, gazetteers,
+    // the name tagger when its model is there).
+    let (extractor, _) = super::build_extractor(&args.input.gazetteer)?;
     let items = corpus::read_paths(&paths, &opts)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

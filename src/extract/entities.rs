@@ -31,7 +31,7 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 
 use super::kb::{fold, EntryId, KbEntry, KnowledgeBase};
-use super::ner::Tagger;
+use super::ner::{NerType, Tagger};
 use super::text::{Casing, Doc, TokenKind};
 use super::{Entity, EntityKind, Span};
 
@@ -1348,6 +1348,9 @@ struct Ctx<'d, 'a> {
     /// Per token: index into `kb_matches` of the match covering it.
     kb_at: Vec<u32>,
     kb_matches: Vec<KbHit>,
+    /// Tagger names by first token: (end token, kind); only from
+    /// sentences in running text.
+    tagged: HashMap<usize, (usize, EntityKind)>,
 }
 
 #[derive(Debug, Clone)]
@@ -1372,7 +1375,6 @@ pub fn extract(
     if doc.tokens.is_empty() {
         return Vec::new();
     }
-    let _ = tagger;
     let mut ctx = Ctx {
         doc,
         kb,
@@ -1380,6 +1382,7 @@ pub fn extract(
         date,
         kb_at: vec![NONE; doc.tokens.len()],
         kb_matches: Vec::new(),
+        tagged: tagger.map(|t| tag(doc, t)).unwrap_or_default(),
     };
     for m in kb.find_mentions(doc.text) {
         let toks = doc.tokens_in(m.span);
@@ -1729,12 +1732,21 @@ impl<'d, 'a> Ctx<'d, 'a> {
             .hit_at(core.start)
             .filter(|h| h.toks == core && !h.demonym && !self.place_doubtful(h))
             .cloned();
-        let kind = self.classify(
-            core.clone(),
-            sent.clone(),
-            &ctxt,
-            honorific || last_title.is_some(),
-        );
+        let kind = self
+            .classify(
+                core.clone(),
+                sent.clone(),
+                &ctxt,
+                honorific || last_title.is_some(),
+            )
+            .or_else(|| {
+                // The rules found no cue: the tagger's reading of the same
+                // words, if it has one.
+                self.tagged
+                    .get(&core.start)
+                    .filter(|(end, _)| *end == core.end)
+                    .map(|(_, k)| *k)
+            });
         let mut c = Cand::new(self.doc, core.clone());
         if let Some(h) = kb_exact {
             c.kb = h.ids.clone();
@@ -2763,6 +2775,33 @@ impl Group {
             self.context_country = other.context_country;
         }
     }
+}
+
+/// Names the tagger finds in running-text sentences, keyed by first token.
+fn tag(doc: &Doc, tagger: &Tagger) -> HashMap<usize, (usize, EntityKind)> {
+    let sentences: Vec<Vec<&str>> = (0..doc.sentences.len())
+        .map(|s| doc.sentence_words(s))
+        .collect();
+    let mut out = HashMap::new();
+    for (s, spans) in tagger.tag_document(&sentences).into_iter().enumerate() {
+        let normal = doc.sentence_casing.get(s) == Some(&Casing::Normal);
+        let Some(base) = doc.sentence_tokens.get(s).map(|r| r.start) else {
+            continue;
+        };
+        if !normal {
+            continue;
+        }
+        for (a, b, t) in spans {
+            let kind = match t {
+                NerType::Per => EntityKind::Person,
+                NerType::Org => EntityKind::Org,
+                NerType::Loc => EntityKind::Place,
+                NerType::Misc => continue,
+            };
+            out.insert(base + a, (base + b, kind));
+        }
+    }
+    out
 }
 
 /// A country, present or historical ("West Germany" in 1987 copy).
