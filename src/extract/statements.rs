@@ -705,6 +705,29 @@ const ORG_HEADS: &[&str] = &[
     "statistics",
 ];
 
+/// Capitalised plurals naming groups, not people.
+const GROUP_PLURALS: &[&str] = &[
+    "democrats",
+    "republicans",
+    "conservatives",
+    "liberals",
+    "progressives",
+    "evangelicals",
+    "catholics",
+    "muslims",
+    "christians",
+    "jews",
+    "americans",
+    "europeans",
+    "latinos",
+    "hispanics",
+    "democrats'",
+    "republicans'",
+    "tories",
+    "socialists",
+    "independents",
+];
+
 /// Role nouns that refer back to a named person ("the envoy said").
 const ROLE_HEADS: &[&str] = &[
     "envoy",
@@ -1261,6 +1284,10 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
     if end == 0 {
         return None;
     }
+    // "House Democrats … seized the floor and said": the sentence's subject.
+    if matches!(s.lw(end - 1).as_str(), "and" | "but") && end >= 2 && s.is_word(end - 2) {
+        return sentence_subject(s).filter(|&(_, b)| b < end - 1);
+    }
     let prev = s.lw(end - 1);
     if PRONOUNS.contains(&prev.as_str()) && s.is_word(end - 1) {
         return Some((end - 1, end));
@@ -1334,7 +1361,15 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
             }
         });
     }
-    np_back(s, end)
+    np_back(s, end).or_else(|| {
+        // "many supporters who came to Philadelphia to protest say": the
+        // phrase before a relative clause without commas.
+        let rel = (end.saturating_sub(15)..end)
+            .rev()
+            .take_while(|&i| s.is_word(i) && !s.in_quote(s.toks[i].span.start))
+            .find(|&i| s.lw(i) == "who")?;
+        np_before(s, rel)
+    })
 }
 
 /// [`np_back`], first skipping a parenthesis that ends at `end`.
@@ -1379,7 +1414,9 @@ fn np_back(s: &Sent, end: usize) -> Option<(usize, usize)> {
         // ("…, journalist Martha Raddatz"), never back to a determiner
         // ("those documents reveal the DNC").
         if DETERMINERS.contains(&lw.as_str()) {
-            if !named {
+            // "the presumptive Republican nominee": an article and a few
+            // adjectives before a named phrase still belong to it.
+            if !named || (matches!(lw.as_str(), "the" | "a" | "an") && j - m <= 2) {
                 det_start = Some(m - 1);
             }
             break;
@@ -1389,10 +1426,14 @@ fn np_back(s: &Sent, end: usize) -> Option<(usize, usize)> {
         }
         m -= 1;
     }
+    let _ = &mut m;
     // Reaching punctuation or the sentence start also closes the phrase
     // ("…, journalist Martha Raddatz said", "Abortion rights advocates said").
     if det_start.is_none() && m + 5 > j && m < j {
-        let at_edge = m == 0 || (!s.is_word(m - 1) && !s.is_quote_mark(m - 1));
+        // "And Iowa biofuels advocates say": a leading conjunction is an edge.
+        let at_edge = m == 0
+            || (!s.is_word(m - 1) && !s.is_quote_mark(m - 1))
+            || (m == 1 && LEAD_STOP.contains(&s.lw(0).as_str()));
         let first_ok =
             s.toks.get(m).is_some_and(|t| t.word) && !LEAD_STOP.contains(&s.lw(m).as_str());
         if at_edge && first_ok {
@@ -1614,23 +1655,35 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
         return After::Clause(s.toks[t].span.start);
     }
     let mut j = start;
+    let mut hearer = false;
     // The hearer of told/asked/assured: a pronoun or short noun phrase.
     if matches!(
         verb,
         "told" | "tells" | "tell" | "asked" | "asks" | "assured" | "accused" | "accuses"
     ) {
         let mut m = j;
+        if let Some(q) = s.toks.get(m).and_then(|t| s.quote_opening_at(t.span.start)) {
+            // told "Fox and Friends": a programme is the hearer.
+            m = s.tok_at(q.close_end);
+        }
         while m < n && m < j + 4 && s.is_word(m) && !s.in_quote(s.toks[m].span.start) {
             let lw = s.lw(m);
             m += 1;
             if matches!(
                 lw.as_str(),
                 "reporters" | "journalists" | "him" | "her" | "them" | "me" | "us"
-            ) || is_capitalised(s.w(m - 1))
-            {
+            ) {
+                break;
+            }
+            if is_capitalised(s.w(m - 1)) {
+                // "host Sean Hannity": the whole name.
+                while m < n && s.is_word(m) && is_capitalised(s.w(m)) {
+                    m += 1;
+                }
                 break;
             }
         }
+        hearer = m > j;
         if verb.starts_with("accus") {
             // "accused X of doing …": the whole rest is the accusation.
             return if n > m + 2 {
@@ -1760,11 +1813,13 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
         return After::Nothing;
     }
     let first = s.lw(j);
+    // "told him he had never been a citizen": after the hearer, a clause.
+    let bare = bare || (hearer && !verb.starts_with("ask"));
     if !bare || BARE_STOP.contains(&first.as_str()) {
         return After::Nothing;
     }
     let rest_words = s.toks[j..].iter().filter(|t| t.word).count();
-    if rest_words >= 3 {
+    if rest_words >= 2 {
         After::Clause(s.toks[j].span.start)
     } else {
         After::Nothing
@@ -1902,6 +1957,18 @@ fn clause_end(s: &Sent, from: usize) -> usize {
                     .max(from);
             }
         }
+        if k > k0 && second_clause(s, k) {
+            let mut e = k;
+            while e > k0 && !s.is_word(e - 1) && !s.is_quote_mark(e - 1) {
+                e -= 1;
+            }
+            return s
+                .toks
+                .get(e.saturating_sub(1))
+                .map(|t| t.span.end)
+                .unwrap_or(from)
+                .max(from);
+        }
         if s.lw(k) == "according" && s.lw(k + 1) == "to" && !s.in_quote(s.toks[k].span.start) {
             let mut e = k;
             while e > k0 && !s.is_word(e - 1) && !s.is_quote_mark(e - 1) {
@@ -1928,6 +1995,10 @@ fn clause_end(s: &Sent, from: usize) -> usize {
 /// Content before a source: from the sentence start to the punctuation
 /// before the source at token `src`. A whole quotation there is direct.
 fn content_before(s: &Sent, src: usize) -> Option<(Span, bool)> {
+    // "…, who says …": a relative pronoun follows its antecedent, not content.
+    if matches!(s.lw(src).as_str(), "who" | "which" | "whom") {
+        return None;
+    }
     let mut e = src;
     while e > 0 && !s.is_word(e - 1) && !s.is_quote_mark(e - 1) {
         e -= 1;
@@ -1952,6 +2023,27 @@ fn content_before(s: &Sent, src: usize) -> Option<(Span, bool)> {
     // Without punctuation before the source, what precedes it is part of
     // its own clause ("Best-selling writer Brad Thor told …"), not content.
     if e == src {
+        return None;
+    }
+    // "While he was in jail, officials told him …": a subordinate lead-in.
+    if matches!(
+        s.lw(0).as_str(),
+        "while"
+            | "when"
+            | "although"
+            | "though"
+            | "if"
+            | "because"
+            | "after"
+            | "before"
+            | "as"
+            | "since"
+            | "once"
+            | "unless"
+            | "until"
+            | "whether"
+    ) && !(0..e).any(|i| s.is_quote_mark(i))
+    {
         return None;
     }
     let words = s.toks[..e].iter().filter(|t| t.word).count();
@@ -1991,6 +2083,13 @@ fn analyze_sentence(text: &str, span: Span, quotes: &[Quote], found: &mut Vec<Fo
             if let Some(src) = source_before(&s, k) {
                 let src_span = span_of(&s, src);
                 let mut after = after_cue(&s, k, bare, &lw);
+                if let After::Quote(q) = after {
+                    let introduced = k + 1 < s.toks.len() && matches!(s.w(k + 1), ":" | ",");
+                    if !introduced && content_before(&s, src.0).is_some_and(|(_, d)| d) {
+                        let _ = q;
+                        after = After::Nothing;
+                    }
+                }
                 if let After::Clause(from) = after {
                     // `"…," she said in Iowa this year …`: the quote before
                     // the source is the content, not what follows the cue.
@@ -2206,7 +2305,7 @@ fn tight_end(s: &Sent, from: usize) -> usize {
                     || next.ends_with("ing")
                     || (next == "according" && s.lw(k + 2) == "to")
             }
-            _ => false,
+            _ => k > k0 && second_clause(s, k),
         };
         if stop {
             e = k;
@@ -2221,6 +2320,62 @@ fn tight_end(s: &Sent, from: usize) -> usize {
         .map(|t| t.span.end)
         .unwrap_or(from)
         .max(from)
+}
+
+/// True when token `k` starts a second clause of the reporting sentence:
+/// ", but …", ", adding …", "and called …", "but would not …".
+fn second_clause(s: &Sent, k: usize) -> bool {
+    if s.in_quote(s.toks.get(k).map(|t| t.span.start).unwrap_or(0)) {
+        return false;
+    }
+    let w = s.lw(k);
+    if w == "," {
+        let next = s.lw(k + 1);
+        return matches!(
+            next.as_str(),
+            "but"
+                | "while"
+                | "although"
+                | "though"
+                | "whereas"
+                | "yet"
+                | "adding"
+                | "noting"
+                | "saying"
+                | "compared"
+                | "explaining"
+                | "arguing"
+                | "insisting"
+                | "calling"
+                | "citing"
+                | "warning"
+        );
+    }
+    if matches!(w.as_str(), "and" | "but") {
+        let mut v = k + 1;
+        while matches!(
+            s.lw(v).as_str(),
+            "also"
+                | "then"
+                | "later"
+                | "he"
+                | "she"
+                | "would"
+                | "did"
+                | "does"
+                | "has"
+                | "had"
+                | "not"
+                | "never"
+        ) {
+            v += 1;
+        }
+        let next = s.lw(v);
+        return v < s.toks.len()
+            && s.w(v) == next
+            && (cue_verb(&next).is_some() || ATTITUDE_VERBS.contains(&next.as_str()));
+    }
+    false
 }
 
 /// Words after a comma that start a new clause.
@@ -3000,10 +3155,29 @@ impl<'a> Resolver<'a> {
             .split_whitespace()
             .filter(|w| is_capitalised(w))
             .collect();
-        let generic = head_lower
-            && !ORG_HEADS.contains(&head_word)
-            && !(ROLE_HEADS.contains(&head_word) && words.first() == Some(&"the"));
+        let role_ref =
+            head_lower && ROLE_HEADS.contains(&head_word) && words.first() == Some(&"the");
+        if role_ref {
+            // "the presumptive Republican nominee": someone named before.
+            let role = head_word.to_string();
+            let found = self
+                .nearest(mention.start, |s| {
+                    person(s) && s.roles.iter().any(|r| r.contains(&role))
+                })
+                .or_else(|| self.nearest(mention.start, person));
+            return found
+                .map(|s| seen_speaker(&s))
+                .unwrap_or_else(Speaker::unnamed);
+        }
+        let generic = head_lower && !ORG_HEADS.contains(&head_word);
+        // "House Democrats", "Republicans", "Ukrainians": a group, unnamed.
+        let group = GROUP_PLURALS.contains(&head_word)
+            || (head_word.ends_with('s')
+                && self
+                    .kb
+                    .is_some_and(|kb| kb.country_of_demonym(head_word).is_some()));
         if generic
+            || group
             || (UNNAMED_HEADS.contains(&head_word) && !words.iter().any(|w| w.ends_with("'s")))
         {
             let mut un = Speaker::unnamed();
