@@ -70,7 +70,11 @@ pub fn person_matches(code: &str, name: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let folded = plain(&fold(name));
-    let name_words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    // Middle initials ("James A. Baker") are not in the codes.
+    let name_words: Vec<&str> = folded
+        .split(' ')
+        .filter(|w| w.chars().count() > 1 || code_words.iter().any(|c| c == w))
+        .collect();
     if code_words.is_empty() || name_words.is_empty() {
         return false;
     }
