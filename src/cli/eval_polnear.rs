@@ -162,6 +162,7 @@ fn score(text: &str, idx: &CharIndex, sys: &[Statement], ents: &[Entity], gold: 
         }
     }
     pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let debug = std::env::var_os("NEWSDEX_POLNEAR_DEBUG").is_some();
     let mut sys_used = vec![false; sys.len()];
     let mut gold_used = vec![false; gold.len()];
     let mut c = Counts {
@@ -169,7 +170,6 @@ fn score(text: &str, idx: &CharIndex, sys: &[Statement], ents: &[Entity], gold: 
         gold: gold.len(),
         ..Counts::default()
     };
-    let debug = std::env::var_os("NEWSDEX_POLNEAR_DEBUG").is_some();
     let chars: Vec<char> = if debug {
         text.chars().collect()
     } else {
@@ -195,6 +195,10 @@ fn score(text: &str, idx: &CharIndex, sys: &[Statement], ents: &[Entity], gold: 
         sys_used[i] = true;
         gold_used[j] = true;
         c.matched += 1;
+        if debug {
+            let cue = sys[i].cue.map(|m| m.slice(text)).unwrap_or("");
+            eprintln!("HIT\t{cue}");
+        }
         let g = &gold[j];
         if g.source.is_empty() {
             continue;

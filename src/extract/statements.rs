@@ -190,7 +190,6 @@ const CUE_VERBS: &[(&str, bool)] = &[
     ("say", true),
     ("told", false),
     ("tells", false),
-    ("tell", false),
     ("stated", true),
     ("added", true),
     ("adds", true),
@@ -362,6 +361,28 @@ const AUX_ADVERBS: &[&str] = &[
     "first",
     "last",
     "finally",
+    "would",
+    "will",
+    "could",
+    "might",
+    "may",
+    "can",
+    "should",
+    "must",
+    "did",
+    "does",
+    "do",
+    "not",
+    "didn't",
+    "doesn't",
+    "don't",
+    "won't",
+    "wouldn't",
+    "cannot",
+    "can't",
+    "really",
+    "both",
+    "all",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "who", "you", "which"];
@@ -2298,12 +2319,13 @@ fn tight_end(s: &Sent, from: usize) -> usize {
         }
         let w = s.w(k);
         let stop = match w {
-            ";" | "—" | "–" | "(" => k > k0,
+            ";" | "—" | "–" => k > k0,
             "," => {
                 let next = s.lw(k + 1);
                 CLAUSE_BREAK.contains(&next.as_str())
                     || next.ends_with("ing")
                     || (next == "according" && s.lw(k + 2) == "to")
+                    || new_clause_after(s, k)
             }
             _ => k > k0 && second_clause(s, k),
         };
@@ -2378,6 +2400,45 @@ fn second_clause(s: &Sent, k: usize) -> bool {
     false
 }
 
+/// After the comma at `k`, a new clause: a verb right away ("welcomed
+/// them, held talks") or a short subject and a verb ("…, Golvach lost").
+fn new_clause_after(s: &Sent, k: usize) -> bool {
+    let finite = |i: usize| {
+        let w = s.lw(i);
+        s.w(i) == w
+            && (FINITE.contains(&w.as_str())
+                || (w.ends_with("ed") && w.chars().count() > 4 && !NP_WORDS.contains(&w.as_str())))
+    };
+    if finite(k + 1) {
+        return true;
+    }
+    let mut i = k + 1;
+    let mut words = 0;
+    while i < s.toks.len() && words < 4 && s.is_word(i) {
+        let w = s.w(i);
+        let subjectish = is_capitalised(w)
+            || PRONOUNS.contains(&s.lw(i).as_str())
+            || DETERMINERS.contains(&s.lw(i).as_str());
+        if words == 0 && !subjectish {
+            return false;
+        }
+        if words > 0 && finite(i) {
+            return true;
+        }
+        i += 1;
+        words += 1;
+    }
+    false
+}
+
+/// Finite verbs that show a new clause has begun.
+const FINITE: &[&str] = &[
+    "is", "was", "were", "are", "has", "had", "have", "will", "would", "can", "could", "lost",
+    "won", "made", "took", "held", "got", "gave", "went", "came", "became", "began", "left", "ran",
+    "met", "kept", "brought", "put", "says", "said", "told", "thinks", "wants", "does", "did",
+    "may", "might", "must", "should",
+];
+
 /// Words after a comma that start a new clause.
 const CLAUSE_BREAK: &[&str] = &[
     "and",
@@ -2430,17 +2491,13 @@ const ATTITUDE_VERBS: &[&str] = &[
     "endorses",
     "endorse",
     "wants",
-    "want",
     "wanted",
     "think",
     "thought",
     "believed",
     "shows",
-    "show",
     "showed",
     "found",
-    "finds",
-    "find",
     "declined",
     "declines",
     "supported",
@@ -2452,7 +2509,6 @@ const ATTITUDE_VERBS: &[&str] = &[
     "praises",
     "promised",
     "promises",
-    "pledged",
     "vowed",
     "urged",
     "urges",
@@ -2469,7 +2525,6 @@ const ATTITUDE_VERBS: &[&str] = &[
     "defends",
     "opposed",
     "opposes",
-    "oppose",
     "agreed",
     "agrees",
     "offered",
@@ -2486,17 +2541,12 @@ const ATTITUDE_VERBS: &[&str] = &[
     "feared",
     "feel",
     "feels",
-    "felt",
-    "know",
-    "knows",
-    "knew",
     "expect",
     "expects",
     "plans",
     "planned",
     "decided",
     "sees",
-    "saw",
     "viewed",
     "mentioned",
     "mentions",
@@ -2563,15 +2613,11 @@ const ATTITUDE_VERBS: &[&str] = &[
     "branded",
     "dubbed",
     "accepted",
-    "embraced",
-    "backed",
-    "backs",
     "reminded",
     "warned",
     "pointed",
     "referred",
     "invoked",
-    "compared",
     "thanked",
     "apologized",
     "apologised",
@@ -2602,6 +2648,56 @@ const ATTITUDE_VERBS: &[&str] = &[
     "recalled",
     "responded",
     "replied",
+    "suggest",
+    "insist",
+    "claim",
+    "agree",
+    "note",
+    "warn",
+    "predict",
+    "worry",
+    "doubt",
+    "recall",
+    "acknowledge",
+    "admit",
+    "deny",
+    "contend",
+    "estimate",
+    "complain",
+    "accuse",
+    "blame",
+    "praise",
+    "urge",
+    "reject",
+    "dismiss",
+    "denounce",
+    "condemn",
+    "demand",
+    "recommend",
+    "indicate",
+    "reveal",
+    "confirm",
+    "consider",
+    "regard",
+    "favor",
+    "seek",
+    "refuse",
+    "decline",
+    "argue",
+    "believe",
+    "see",
+    "reported",
+    "recommended",
+    "stressed",
+    "explained",
+    "announced",
+    "declared",
+    "noted",
+    "emphasized",
+    "accused",
+    "denied",
+    "wrote",
+    "told",
 ];
 
 /// Verb forms that are also plural nouns ("the demands of Moscow"): their
