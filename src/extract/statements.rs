@@ -1112,11 +1112,43 @@ fn is_capitalised(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+/// What a lowercase word can be as a cue; one table lookup per token.
+#[derive(Clone, Copy, Default)]
+struct CueWord {
+    /// A reporting verb, and whether a bare clause may follow it.
+    verb: Option<bool>,
+    attitude: bool,
+    participle: bool,
+    attitude_participle: bool,
+}
+
+fn cue_table() -> &'static std::collections::HashMap<&'static str, CueWord> {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, CueWord>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t: std::collections::HashMap<&'static str, CueWord> = std::collections::HashMap::new();
+        for (w, bare) in CUE_VERBS {
+            t.entry(w).or_default().verb = Some(*bare);
+        }
+        for w in ATTITUDE_VERBS {
+            t.entry(w).or_default().attitude = true;
+        }
+        for w in PARTICIPLES {
+            t.entry(w).or_default().participle = true;
+        }
+        for w in ATTITUDE_PARTICIPLES {
+            t.entry(w).or_default().attitude_participle = true;
+        }
+        t
+    })
+}
+
+fn cue_word(word: &str) -> CueWord {
+    cue_table().get(word).copied().unwrap_or_default()
+}
+
 fn cue_verb(word: &str) -> Option<bool> {
-    CUE_VERBS
-        .iter()
-        .find(|(w, _)| *w == word)
-        .map(|(_, bare)| *bare)
+    cue_word(word).verb
 }
 
 // ------------------------------------------------------------ transcripts
@@ -1235,8 +1267,12 @@ struct Sent<'a> {
     text: &'a str,
     span: Span,
     toks: Vec<Tok>,
+    /// Each token lowercased once (the frames look words up many times).
+    lower: Vec<String>,
     quotes: &'a [Quote],
 }
+
+static EMPTY: String = String::new();
 
 impl Sent<'_> {
     fn w(&self, i: usize) -> &str {
@@ -1245,8 +1281,8 @@ impl Sent<'_> {
             .map(|t| t.span.slice(self.text))
             .unwrap_or("")
     }
-    fn lw(&self, i: usize) -> String {
-        self.w(i).to_lowercase()
+    fn lw(&self, i: usize) -> &String {
+        self.lower.get(i).unwrap_or(&EMPTY)
     }
     fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.word)
@@ -2072,10 +2108,13 @@ fn content_before(s: &Sent, src: usize) -> Option<(Span, bool)> {
 }
 
 fn analyze_sentence(text: &str, span: Span, quotes: &[Quote], found: &mut Vec<Found>) {
+    let toks = quotes::tokens(text, span);
+    let lower = toks.iter().map(|t| t.span.slice(text).to_lowercase()).collect();
     let s = Sent {
         text,
         span,
-        toks: quotes::tokens(text, span),
+        toks,
+        lower,
         quotes,
     };
     let n = s.toks.len();
@@ -2091,7 +2130,7 @@ fn analyze_sentence(text: &str, span: Span, quotes: &[Quote], found: &mut Vec<Fo
         let lw = s.lw(k);
         let lowercase = s.w(k) == lw;
         if let (Some(bare), true) = (cue_verb(&lw), lowercase) {
-            let prev = if k > 0 { s.lw(k - 1) } else { String::new() };
+            let prev = if k > 0 { s.lw(k - 1) } else { &EMPTY };
             // "to say", "was told", "is said to": not a report of speech.
             if matches!(
                 prev.as_str(),
@@ -2199,7 +2238,7 @@ fn analyze_sentence(text: &str, span: Span, quotes: &[Quote], found: &mut Vec<Fo
                     continue;
                 }
             }
-        } else if ATTITUDE_VERBS.contains(&lw.as_str()) && lowercase && !after_aux_to(&s, k) {
+        } else if cue_word(lw).attitude && lowercase && !after_aux_to(&s, k) {
             // "Bush called Trump unhinged", "a poll shows X leading": the
             // complement is the content (PolNeAR counts beliefs, evidence
             // and evaluations as attributions).
@@ -2240,7 +2279,7 @@ fn analyze_sentence(text: &str, span: Span, quotes: &[Quote], found: &mut Vec<Fo
                     }
                 }
             }
-        } else if ATTITUDE_PARTICIPLES.contains(&lw.as_str()) && k > 0 && s.w(k - 1) == "," {
+        } else if cue_word(lw).attitude_participle && k > 0 && s.w(k - 1) == "," {
             let src = sentence_source.or_else(|| sentence_subject(&s));
             if let (Some(src), Some(t)) = (src, s.toks.get(k + 1)) {
                 let end = tight_end(&s, t.span.start);
@@ -2255,7 +2294,7 @@ fn analyze_sentence(text: &str, span: Span, quotes: &[Quote], found: &mut Vec<Fo
                     got_verb = true;
                 }
             }
-        } else if PARTICIPLES.contains(&lw.as_str()) && k > 0 && s.w(k - 1) == "," {
+        } else if cue_word(lw).participle && k > 0 && s.w(k - 1) == "," {
             let src = sentence_source.or_else(|| sentence_subject(&s));
             if let (Some(src), After::Clause(from)) = (src, after_cue(&s, k, true, &lw)) {
                 let end = clause_end(&s, from);
@@ -2395,7 +2434,7 @@ fn second_clause(s: &Sent, k: usize) -> bool {
         let next = s.lw(v);
         return v < s.toks.len()
             && s.w(v) == next
-            && (cue_verb(&next).is_some() || ATTITUDE_VERBS.contains(&next.as_str()));
+            && (cue_verb(next).is_some() || cue_word(next).attitude);
     }
     false
 }
