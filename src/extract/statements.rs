@@ -1126,7 +1126,8 @@ fn cue_table() -> &'static std::collections::HashMap<&'static str, CueWord> {
     static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, CueWord>> =
         std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t: std::collections::HashMap<&'static str, CueWord> = std::collections::HashMap::new();
+        let mut t: std::collections::HashMap<&'static str, CueWord> =
+            std::collections::HashMap::new();
         for (w, bare) in CUE_VERBS {
             t.entry(w).or_default().verb = Some(*bare);
         }
@@ -1342,7 +1343,10 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
         return None;
     }
     // "House Democrats … seized the floor and said": the sentence's subject.
-    if matches!(s.lw(end - 1).as_str(), "and" | "but") && end >= 2 && s.is_word(end - 2) {
+    if matches!(s.lw(end - 1).as_str(), "and" | "but")
+        && end >= 2
+        && (s.is_word(end - 2) || s.is_quote_mark(end - 2))
+    {
         return sentence_subject(s).filter(|&(_, b)| b < end - 1);
     }
     let prev = s.lw(end - 1);
@@ -1613,9 +1617,11 @@ fn source_after(s: &Sent, k: usize) -> Option<(usize, usize)> {
         }
         let w = t.span.slice(s.text);
         let lw = w.to_lowercase();
-        let name_follows = (j + 1..(j + 3).min(s.toks.len()))
-            .take_while(|&i| s.is_word(i))
-            .any(|i| is_capitalised(s.w(i)));
+        // "Clinton ally James Carville": a role word right before a name.
+        let name_follows = s.is_word(j + 1)
+            && is_capitalised(s.w(j + 1))
+            && !lw.ends_with("ed")
+            && !lw.ends_with("ing");
         let okw = (is_capitalised(w) && !LEAD_STOP.contains(&lw.as_str()))
             || NP_WORDS.contains(&lw.as_str())
             || name_at.is_some_and(|n| j < n)
@@ -2109,7 +2115,10 @@ fn content_before(s: &Sent, src: usize) -> Option<(Span, bool)> {
 
 fn analyze_sentence(text: &str, span: Span, quotes: &[Quote], found: &mut Vec<Found>) {
     let toks = quotes::tokens(text, span);
-    let lower = toks.iter().map(|t| t.span.slice(text).to_lowercase()).collect();
+    let lower = toks
+        .iter()
+        .map(|t| t.span.slice(text).to_lowercase())
+        .collect();
     let s = Sent {
         text,
         span,
@@ -2205,6 +2214,7 @@ fn analyze_sentence(text: &str, span: Span, quotes: &[Quote], found: &mut Vec<Fo
                         || matches!(
                             next.as_str(),
                             "in" | "on"
+                                | "of"
                                 | "at"
                                 | "during"
                                 | "after"
@@ -2813,6 +2823,23 @@ const ATTITUDE_PARTICIPLES: &[&str] = &[
 /// The subject at the start of the sentence, for participle cues.
 fn sentence_subject(s: &Sent) -> Option<(usize, usize)> {
     let mut k = 0;
+    // "In an interview with the Journal, Trump …": skip the lead-in.
+    if matches!(
+        s.lw(0).as_str(),
+        "in" | "on"
+            | "at"
+            | "after"
+            | "before"
+            | "during"
+            | "speaking"
+            | "asked"
+            | "later"
+            | "earlier"
+    ) {
+        if let Some(c) = (1..s.toks.len().min(16)).find(|&i| s.w(i) == ",") {
+            k = c + 1;
+        }
+    }
     while k < s.toks.len() && (LEAD_STOP.contains(&s.lw(k).as_str()) || !s.is_word(k)) {
         k += 1;
     }
