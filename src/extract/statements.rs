@@ -1469,7 +1469,7 @@ fn np_back(s: &Sent, end: usize) -> Option<(usize, usize)> {
     let mut det_start = None;
     let mut m = j;
     let named = (j..end).any(|i| is_capitalised(s.w(i)));
-    while m > 0 && m + 5 > j && s.is_word(m - 1) && !s.in_quote(s.toks[m - 1].span.start) {
+    while m > 0 && m + 7 > j && s.is_word(m - 1) && !s.in_quote(s.toks[m - 1].span.start) {
         let lw = s.lw(m - 1);
         // A named phrase takes lowercase words only up to punctuation
         // ("…, journalist Martha Raddatz"), never back to a determiner
@@ -1482,7 +1482,10 @@ fn np_back(s: &Sent, end: usize) -> Option<(usize, usize)> {
             }
             break;
         }
-        if NOT_IN_NP.contains(&lw.as_str()) || cue_verb(&lw).is_some() {
+        // "Some advocates for stem cell research": a short modifier phrase.
+        let modifier =
+            matches!(lw.as_str(), "of" | "for" | "from" | "at" | "with" | "in") && !named;
+        if (NOT_IN_NP.contains(&lw.as_str()) && !modifier) || cue_verb(lw).is_some() {
             break;
         }
         m -= 1;
@@ -1561,7 +1564,6 @@ const BARE_STOP: &[&str] = &[
     "nothing",
     "something",
     "anything",
-    "more",
     "no",
     "yes",
     "thanks",
@@ -1631,6 +1633,17 @@ fn source_after(s: &Sent, k: usize) -> Option<(usize, usize)> {
         if !okw || (j > k && lw == "of" && !s.toks.get(j + 1).is_some_and(|n| n.word)) {
             break;
         }
+        j += 1;
+    }
+    // "said one unaligned Florida Republican strategist.": a lowercase head
+    // closing the phrase at punctuation.
+    if j > k
+        && s.is_word(j)
+        && !s.in_quote(s.toks[j].span.start)
+        && !s.is_word(j + 1)
+        && !NOT_IN_NP.contains(&s.lw(j).as_str())
+        && is_capitalised(s.w(j - 1))
+    {
         j += 1;
     }
     while j > k && matches!(s.lw(j - 1).as_str(), "of" | "the" | "a" | "an") {
@@ -3240,7 +3253,22 @@ impl<'a> Resolver<'a> {
             .iter()
             .filter(|(m, _)| overlap(*m, mention) > 0)
             .collect();
-        let head_word = words.last().copied().unwrap_or("");
+        // The head is the last word before a lowercase phrase's modifier
+        // ("advocates for stem cell research" → advocates).
+        let surface_words: Vec<&str> = surface.split_whitespace().collect();
+        let head_word = match words
+            .iter()
+            .position(|w| matches!(*w, "of" | "for" | "from" | "at" | "with" | "in"))
+        {
+            Some(p) if p > 0 && surface_words.get(p - 1).is_some_and(|w| !is_capitalised(w)) => {
+                words[p - 1]
+            }
+            _ => words.last().copied().unwrap_or(""),
+        };
+        if words.len() == 1 && UNNAMED_HEADS.contains(&head_word) {
+            // "Aides said", "Officials said" at a sentence start.
+            return Speaker::unnamed();
+        }
         let possessive_office = words.iter().any(|w| {
             matches!(
                 *w,
@@ -3255,9 +3283,10 @@ impl<'a> Resolver<'a> {
         }) && words.iter().any(|w| w.ends_with("'s") || w.ends_with("’s"));
         // A place that only modifies the head ("Russian state media", "the
         // French presidency") is an affiliation, not the speaker.
-        let head_lower = surface
-            .split_whitespace()
-            .last()
+        let head_lower = surface_words
+            .iter()
+            .find(|w| w.to_lowercase() == head_word)
+            .or(surface_words.last())
             .is_some_and(|w| !is_capitalised(w));
         let head_entity = covered.iter().max_by_key(|(m, _)| m.end).filter(|(m, i)| {
             !(m.end < mention.end
