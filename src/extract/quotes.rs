@@ -330,17 +330,17 @@ fn attribution_follows(rest: &str) -> bool {
             return false;
         }
     }
-    let end = stop.unwrap_or(rest.len()).min(160);
+    let end = stop.unwrap_or(rest.len()).min(400);
     let mut cut = end;
     while cut > 0 && !rest.is_char_boundary(cut) {
         cut -= 1;
     }
     let clause = rest.get(..cut).unwrap_or("");
     let words: Vec<&str> = clause.split_whitespace().collect();
-    words.len() <= 14
+    words.len() <= 40
         && words
             .iter()
-            .take(7)
+            .take(6)
             .any(|w| SPEECH_AFTER_QUOTE.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 

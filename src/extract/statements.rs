@@ -1343,10 +1343,7 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
         return None;
     }
     // "House Democrats … seized the floor and said": the sentence's subject.
-    if matches!(s.lw(end - 1).as_str(), "and" | "but")
-        && end >= 2
-        && (s.is_word(end - 2) || s.is_quote_mark(end - 2))
-    {
+    if matches!(s.lw(end - 1).as_str(), "and" | "but") && end >= 2 {
         return sentence_subject(s).filter(|&(_, b)| b < end - 1);
     }
     let prev = s.lw(end - 1);
@@ -1722,7 +1719,24 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
         }
         // A clause has begun ("said there was evidence that …"): its own
         // "that" is not the complementiser.
-        if cue_verb(&lw).is_some() || CLAUSE_START.contains(&lw.as_str()) {
+        if cue_verb(&lw).is_some()
+            || CLAUSE_START.contains(&lw.as_str())
+            || matches!(
+                lw.as_str(),
+                "after"
+                    | "before"
+                    | "when"
+                    | "while"
+                    | "because"
+                    | "as"
+                    | "if"
+                    | "since"
+                    | "although"
+                    | "though"
+                    | "until"
+            )
+            || lw.ends_with("ing")
+        {
             break;
         }
         j += 1;
@@ -2151,6 +2165,51 @@ fn analyze_sentence(text: &str, span: Span, quotes: &[Quote], found: &mut Vec<Fo
         }
         let lw = s.lw(k);
         let lowercase = s.w(k) == lw;
+        if lw == "asked"
+            && (k == 0
+                || matches!(
+                    s.lw(k - 1).as_str(),
+                    "when" | "after" | "," | "but" | "and" | "if" | "once"
+                ))
+            && matches!(
+                s.lw(k + 1).as_str(),
+                "whether"
+                    | "if"
+                    | "why"
+                    | "how"
+                    | "what"
+                    | "about"
+                    | "by"
+                    | "when"
+                    | "who"
+                    | "which"
+            )
+        {
+            // "Asked whether …, Sanders said": the question, unattributed or
+            // asked by the agent of "asked by".
+            let mut from = k + 1;
+            let mut source = None;
+            if s.lw(k + 1) == "by" {
+                if let Some(np) = source_after(&s, k + 2) {
+                    source = Some(span_of(&s, np));
+                    from = np.1;
+                }
+            }
+            if let Some(t) = s.toks.get(from).filter(|t| t.word) {
+                let end = tight_end(&s, t.span.start);
+                if end > t.span.start {
+                    found.push(Found::new(
+                        source,
+                        Some(s.toks[k].span),
+                        Span::new(t.span.start, end),
+                        false,
+                        Vec::new(),
+                    ));
+                }
+            }
+            k += 1;
+            continue;
+        }
         if let (Some(bare), true) = (cue_verb(&lw), lowercase) {
             let prev = if k > 0 { s.lw(k - 1) } else { &EMPTY };
             // "to say", "was told", "is said to": not a report of speech.
