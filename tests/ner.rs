@@ -181,6 +181,7 @@ fn training_learns_and_is_deterministic() {
         scheme: Scheme::Bilou,
         hash_bits: 14,
         seed: 7,
+        features: newsdex::extract::ner::flags::ALL,
         lexicon: Default::default(),
         gazetteer: Default::default(),
         info: "synthetic".into(),

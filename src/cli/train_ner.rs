@@ -44,8 +44,16 @@ pub struct TrainNerArgs {
     pub gmb_train: Option<PathBuf>,
     /// Unlabelled news (JSONL, optionally gzipped, with `title`/`body`):
     /// word clusters and capitalisation statistics are learnt from it.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", num_args = 1..)]
     pub unlabelled: Vec<PathBuf>,
+    /// Reuse the distributional lexicon of an existing model instead of
+    /// building one from `--unlabelled` (saves minutes when tuning).
+    #[arg(long, value_name = "MODEL")]
+    pub lexicon_from: Option<PathBuf>,
+    /// Feature groups, a bit mask (1 word cluster, 2 neighbour clusters,
+    /// 4 article casing, 8 label history, 16 gazetteer, 32 context aggregation).
+    #[arg(long, default_value_t = newsdex::extract::ner::flags::ALL)]
+    pub features: u32,
     /// Words in the distributional lexicon (most frequent first).
     #[arg(long, default_value_t = 60000)]
     pub lexicon_words: usize,
@@ -81,7 +89,9 @@ pub fn run(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
         eprintln!("GMB: {} documents added to training", gmb.len());
         train_docs.extend(gmb);
     }
-    let lex = if args.unlabelled.is_empty() {
+    let lex = if let Some(p) = &args.lexicon_from {
+        newsdex::extract::ner::Tagger::load(p)?.lexicon().clone()
+    } else if args.unlabelled.is_empty() {
         lexicon::Lexicon::default()
     } else {
         let t = Instant::now();
@@ -108,10 +118,12 @@ pub fn run(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
         "gmb_gazetteer": args.gmb_gazetteer.as_ref().map(name),
         "gmb_train": args.gmb_train.as_ref().map(name),
         "unlabelled": args.unlabelled.iter().map(name).collect::<Vec<_>>(),
+        "lexicon_from": args.lexicon_from.as_ref().map(name),
         "scheme": format!("{:?}", args.scheme),
         "hash_bits": args.hash_bits,
         "epochs": args.epochs,
         "seed": args.seed,
+        "features": args.features,
     })
     .to_string();
     let opts = train::TrainOptions {
@@ -119,6 +131,7 @@ pub fn run(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
         scheme,
         hash_bits: args.hash_bits,
         seed: args.seed,
+        features: args.features,
         lexicon: lex,
         gazetteer,
         info,

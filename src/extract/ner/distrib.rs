@@ -76,6 +76,29 @@ fn read_texts(path: &PathBuf) -> anyhow::Result<Vec<String>> {
     };
     let text = String::from_utf8_lossy(&bytes);
     let mut out = Vec::new();
+    if text.trim_start().starts_with('<') {
+        // Reuters-21578 SGML: the text of every <TITLE> and <BODY>.
+        for tag in ["TITLE", "BODY"] {
+            let (open, close) = (format!("<{tag}>"), format!("</{tag}>"));
+            for part in text.split(open.as_str()).skip(1) {
+                let body = part.split(close.as_str()).next().unwrap_or("");
+                let body = body
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&amp;", "&")
+                    .replace("&#3;", "")
+                    .replace("&#5;", "")
+                    .replace("&#22;", "");
+                // Reuters wraps lines; a paragraph starts with indentation.
+                out.push(
+                    body.replace("\n    ", "\n\n")
+                        .replace('\n', " ")
+                        .replace("  ", "\n"),
+                );
+            }
+        }
+        return Ok(out);
+    }
     for line in text.lines() {
         let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
             continue;

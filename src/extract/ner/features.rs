@@ -3,9 +3,26 @@
 //! Hashing instead of a feature dictionary keeps the model a flat array that
 //! loads in one read and is looked up without any map.
 
-use std::collections::HashMap;
+use super::lexicon::{Gazetteer, HashMap64, Lexicon};
 
-use super::lexicon::{Gazetteer, Lexicon};
+/// Feature groups a model was trained with (stored in the model, so a
+/// model is always tagged with the features it learnt).
+pub mod flags {
+    /// Cluster and capitalisation ratio of the word itself.
+    pub const LEX: u32 = 1;
+    /// Clusters of the neighbouring words.
+    pub const LEX_CONTEXT: u32 = 2;
+    /// How the article writes the word elsewhere.
+    pub const DOC_CASE: u32 = 4;
+    /// Labels given to the same word earlier in the article.
+    pub const HISTORY: u32 = 8;
+    /// Gazetteer matches.
+    pub const GAZETTEER: u32 = 16;
+    /// Neighbouring words of the word's other mentions in the article.
+    pub const AGGREGATE: u32 = 32;
+    /// Every group.
+    pub const ALL: u32 = 63;
+}
 
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
 
@@ -208,15 +225,37 @@ impl Sent {
 /// position case is uninformative; the body often disambiguates.
 #[derive(Default)]
 pub(crate) struct DocInfo {
-    flags: HashMap<u64, u8>,
+    flags: HashMap64<u8>,
+    /// Capitalised word → distinct (previous, next) words around its
+    /// mentions in the article (at most `AGG_MAX`).
+    contexts: HashMap64<Vec<(u64, u64)>>,
 }
+
+const AGG_MAX: usize = 8;
 
 const SEEN_CAP_MID: u8 = 1;
 const SEEN_LOWER: u8 = 2;
 
 impl DocInfo {
-    pub(crate) fn new(sents: &[Sent]) -> DocInfo {
-        let mut flags: HashMap<u64, u8> = HashMap::new();
+    pub(crate) fn new(sents: &[Sent], features: u32) -> DocInfo {
+        let mut flags: HashMap64<u8> = HashMap64::default();
+        let mut contexts: HashMap64<Vec<(u64, u64)>> = HashMap64::default();
+        if features & flags::AGGREGATE != 0 {
+            for s in sents {
+                for (i, t) in s.toks.iter().enumerate() {
+                    if !(t.init_cap || t.all_caps) {
+                        continue;
+                    }
+                    let ii = i as isize;
+                    let p = pick(&s.toks, ii - 1).map_or(BOS, |t| t.lower);
+                    let n = pick(&s.toks, ii + 1).map_or(EOS, |t| t.lower);
+                    let v = contexts.entry(t.lower).or_default();
+                    if v.len() < AGG_MAX && !v.contains(&(p, n)) {
+                        v.push((p, n));
+                    }
+                }
+            }
+        }
         for s in sents {
             if s.all_caps {
                 continue;
@@ -234,7 +273,7 @@ impl DocInfo {
                 }
             }
         }
-        DocInfo { flags }
+        DocInfo { flags, contexts }
     }
 
     fn get(&self, lower: u64) -> u8 {
@@ -247,8 +286,8 @@ impl DocInfo {
 /// alike across the article" consistency.
 #[derive(Default)]
 pub(crate) struct History {
-    exact: HashMap<u64, u8>,
-    lower: HashMap<u64, u8>,
+    exact: HashMap64<u8>,
+    lower: HashMap64<u8>,
 }
 
 impl History {
@@ -269,7 +308,14 @@ fn pick<T>(v: &[T], i: isize) -> Option<&T> {
 }
 
 /// Features that do not depend on earlier decisions.
-pub(crate) fn static_features(sent: &Sent, doc: &DocInfo, i: usize, out: &mut Vec<u64>) {
+pub(crate) fn static_features(
+    sent: &Sent,
+    doc: &DocInfo,
+    i: usize,
+    features: u32,
+    out: &mut Vec<u64>,
+) {
+    let on = |f: u32| features & f != 0;
     let toks = &sent.toks;
     let Some(t) = toks.get(i) else {
         return;
@@ -316,6 +362,13 @@ pub(crate) fn static_features(sent: &Sent, doc: &DocInfo, i: usize, out: &mut Ve
     // Distributional lexicon: clusters at several granularities and how
     // often the word is capitalised mid-sentence in unlabelled news.
     for d in -1isize..=1 {
+        if !on(if d == 0 {
+            flags::LEX
+        } else {
+            flags::LEX_CONTEXT
+        }) {
+            continue;
+        }
         let lex = pick(toks, ii + d).and_then(|t| t.lex);
         match lex {
             Some(v) => {
@@ -333,9 +386,22 @@ pub(crate) fn static_features(sent: &Sent, doc: &DocInfo, i: usize, out: &mut Ve
         }
     }
 
-    let df = u64::from(doc.get(t.lower));
-    push(out, Fh::new(45).n(df).n(t.short).n(caps));
-    push(out, Fh::new(46).n(df).n(first).n(caps));
+    if on(flags::DOC_CASE) {
+        let df = u64::from(doc.get(t.lower));
+        push(out, Fh::new(45).n(df).n(t.short).n(caps));
+        push(out, Fh::new(46).n(df).n(first).n(caps));
+    }
+    if on(flags::AGGREGATE) && (t.init_cap || t.all_caps) {
+        if let Some(ctx) = doc.contexts.get(&t.lower) {
+            for &(p, n) in ctx {
+                push(out, Fh::new(70).n(p));
+                push(out, Fh::new(71).n(n));
+            }
+        }
+    }
+    if !on(flags::GAZETTEER) {
+        return;
+    }
 
     // Gazetteer hits of this token and its neighbours.
     let g = |d: isize| pick(&sent.gaz, ii + d).copied().unwrap_or(0);
@@ -367,6 +433,7 @@ pub(crate) fn dynamic_features(
     i: usize,
     t1: u64,
     t2: u64,
+    features: u32,
     out: &mut Vec<u64>,
 ) {
     let Some(t) = sent.toks.get(i) else {
@@ -377,6 +444,9 @@ pub(crate) fn dynamic_features(
     push(out, Fh::new(61).n(t1).n(t2));
     push(out, Fh::new(62).n(t1).n(t.lower));
     push(out, Fh::new(63).n(t1).n(t.short));
+    if features & flags::HISTORY == 0 {
+        return;
+    }
     let he = hist.exact.get(&t.word).copied();
     let hl = hist.lower.get(&t.lower).copied();
     if let Some(h) = he {

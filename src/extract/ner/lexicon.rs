@@ -4,8 +4,31 @@
 //! training set).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::features::{hash_str, normalise, Fh};
+
+/// Hasher for keys that are already well-mixed 64-bit hashes: SipHash
+/// would only cost time on the tagging path.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct PreHashed(u64);
+
+impl Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A map keyed by feature hashes.
+pub(crate) type HashMap64<V> = HashMap<u64, V, BuildHasherDefault<PreHashed>>;
 
 /// Packed lexicon value: bits 0–11 fine cluster, 12–19 middle cluster,
 /// 20–25 coarse cluster, 26–29 capitalisation bucket.
@@ -69,7 +92,7 @@ pub(crate) const GAZ_MAX_TOKENS: usize = 6;
 /// Multi-word names → bit set of entity types (bit = `NerType as u8`).
 #[derive(Default, Debug, Clone)]
 pub struct Gazetteer {
-    pub(crate) entries: HashMap<u64, u8>,
+    pub(crate) entries: HashMap64<u8>,
 }
 
 fn token_key(word: &str) -> u64 {

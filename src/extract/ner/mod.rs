@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use serde::Serialize;
 
+pub use features::flags;
 use features::{dynamic_features, static_features, DocInfo, History, Sent};
 use lexicon::{Gazetteer, Lexicon};
 
@@ -221,6 +222,7 @@ pub struct Tagger {
     hash_bits: u32,
     n_labels: usize,
     scale: f32,
+    features: u32,
     info: String,
     lexicon: Lexicon,
     gazetteer: Gazetteer,
@@ -247,6 +249,7 @@ impl Tagger {
             hash_bits: m.hash_bits,
             n_labels: m.n_labels,
             scale: m.scale,
+            features: m.features,
             info: m.info,
             lexicon: m.lexicon,
             gazetteer: m.gazetteer,
@@ -277,6 +280,11 @@ impl Tagger {
         &self.info
     }
 
+    /// The distributional lexicon shipped in the model.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
     /// The model's serialised form (what [`Tagger::load`] reads).
     pub fn to_bytes(&self) -> Vec<u8> {
         model::encode(&model::ModelData {
@@ -284,6 +292,7 @@ impl Tagger {
             hash_bits: self.hash_bits,
             n_labels: self.n_labels,
             scale: self.scale,
+            features: self.features,
             info: self.info.clone(),
             lexicon: self.lexicon.clone(),
             gazetteer: self.gazetteer.clone(),
@@ -306,7 +315,7 @@ impl Tagger {
             .iter()
             .map(|w| Sent::new(w, &self.lexicon, &self.gazetteer))
             .collect();
-        let doc = DocInfo::new(&sents);
+        let doc = DocInfo::new(&sents, self.features);
         let mut hist = History::default();
         let mut feats: Vec<u64> = Vec::with_capacity(96);
         let mut scores = vec![0i32; self.n_labels];
@@ -317,7 +326,7 @@ impl Tagger {
             let mut labels: Vec<u8> = Vec::with_capacity(n);
             for i in 0..n {
                 feats.clear();
-                static_features(sent, &doc, i, &mut feats);
+                static_features(sent, &doc, i, self.features, &mut feats);
                 let prev = i
                     .checked_sub(1)
                     .and_then(|p| labels.get(p))
@@ -332,6 +341,7 @@ impl Tagger {
                     i,
                     prev_code(prev),
                     prev_code(prev2),
+                    self.features,
                     &mut feats,
                 );
                 scores.iter_mut().for_each(|s| *s = 0);

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! "NEWSDXNR" u32 version
-//! u8 scheme, u8 hash_bits, u16 n_labels, f32 scale
+//! u8 scheme, u8 hash_bits, u16 n_labels, f32 scale, u32 feature flags
 //! u32 info_len, info (UTF-8, JSON: how the model was trained)
 //! u64 n, n × (u64 key, u32 value)      lexicon, sorted by key
 //! u64 n, n × (u64 key, u8 types)       gazetteer, sorted by key
@@ -17,7 +17,7 @@ use super::lexicon::{Gazetteer, Lexicon};
 use super::Scheme;
 
 const MAGIC: &[u8; 8] = b"NEWSDXNR";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// Everything a model file holds.
 pub(crate) struct ModelData {
@@ -25,6 +25,7 @@ pub(crate) struct ModelData {
     pub hash_bits: u32,
     pub n_labels: usize,
     pub scale: f32,
+    pub features: u32,
     pub info: String,
     pub lexicon: Lexicon,
     pub gazetteer: Gazetteer,
@@ -59,6 +60,7 @@ pub(crate) fn encode(m: &ModelData) -> Vec<u8> {
     out.push(m.hash_bits as u8);
     out.extend_from_slice(&(m.n_labels as u16).to_le_bytes());
     out.extend_from_slice(&m.scale.to_le_bytes());
+    out.extend_from_slice(&m.features.to_le_bytes());
     out.extend_from_slice(&(m.info.len() as u32).to_le_bytes());
     out.extend_from_slice(m.info.as_bytes());
     out.extend_from_slice(&(m.lexicon.entries.len() as u64).to_le_bytes());
@@ -143,7 +145,7 @@ pub(crate) fn decode(bytes: &[u8]) -> anyhow::Result<ModelData> {
         pos: MAGIC.len(),
     };
     let version = r.u32("version")?;
-    if version != VERSION {
+    if version != VERSION && version != 1 {
         bail!("unsupported NER model version {version} (this build reads version {VERSION})");
     }
     if checksum(body) != u64::from_le_bytes(sum) {
@@ -166,6 +168,12 @@ pub(crate) fn decode(bytes: &[u8]) -> anyhow::Result<ModelData> {
         );
     }
     let scale = f32::from_le_bytes(r.arr("scale")?);
+    // Version 1 had no flags field: it used every group then known.
+    let features = if version == 1 {
+        31
+    } else {
+        r.u32("feature flags")?
+    };
     let info_len = r.u32("info length")? as usize;
     let info = String::from_utf8(r.take(info_len, "info")?.to_vec())
         .context("NER model info is not UTF-8")?;
@@ -175,7 +183,8 @@ pub(crate) fn decode(bytes: &[u8]) -> anyhow::Result<ModelData> {
         lex.push((r.u64("lexicon")?, r.u32("lexicon")?));
     }
     let n = r.count(9, "gazetteer")?;
-    let mut gaz = std::collections::HashMap::with_capacity(n);
+    let mut gaz = super::lexicon::HashMap64::default();
+    gaz.reserve(n);
     for _ in 0..n {
         let k = r.u64("gazetteer")?;
         gaz.insert(k, r.u8("gazetteer")?);
@@ -203,6 +212,7 @@ pub(crate) fn decode(bytes: &[u8]) -> anyhow::Result<ModelData> {
         hash_bits,
         n_labels,
         scale,
+        features,
         info,
         lexicon: Lexicon::from_entries(lex),
         gazetteer: Gazetteer { entries: gaz },

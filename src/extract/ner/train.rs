@@ -54,6 +54,8 @@ pub struct TrainOptions {
     pub scheme: Scheme,
     pub hash_bits: u32,
     pub seed: u64,
+    /// Feature groups (`ner::flags`).
+    pub features: u32,
     pub lexicon: Lexicon,
     pub gazetteer: Gazetteer,
     /// Free text stored in the model (what it was trained on and how).
@@ -101,7 +103,7 @@ pub fn train(
         .iter()
         .map(|d| {
             let sents = d.sents(&opts.lexicon, &opts.gazetteer);
-            let info = DocInfo::new(&sents);
+            let info = DocInfo::new(&sents, opts.features);
             let mut buf = Vec::new();
             let feats = sents
                 .iter()
@@ -109,7 +111,7 @@ pub fn train(
                     (0..s.toks.len())
                         .map(|i| {
                             buf.clear();
-                            static_features(s, &info, i, &mut buf);
+                            static_features(s, &info, i, opts.features, &mut buf);
                             buf.iter().map(|&h| bucket(h)).collect()
                         })
                         .collect()
@@ -153,7 +155,15 @@ pub fn train(
                         .and_then(|p| labels.get(p))
                         .map(|&l| usize::from(l));
                     dynf.clear();
-                    dynamic_features(sent, &hist, i, prev_code(prev), prev_code(prev2), &mut dynf);
+                    dynamic_features(
+                        sent,
+                        &hist,
+                        i,
+                        prev_code(prev),
+                        prev_code(prev2),
+                        opts.features,
+                        &mut dynf,
+                    );
                     feats.clear();
                     feats.extend_from_slice(stat);
                     feats.extend(dynf.iter().map(|&h| bucket(h)));
@@ -221,6 +231,7 @@ fn quantise(avg: &[f32], opts: &TrainOptions) -> Tagger {
         hash_bits: opts.hash_bits,
         n_labels: opts.scheme.n_labels(),
         scale,
+        features: opts.features,
         info: opts.info.clone(),
         lexicon: opts.lexicon.clone(),
         gazetteer: opts.gazetteer.clone(),
