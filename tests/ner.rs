@@ -181,13 +181,14 @@ fn training_learns_and_is_deterministic() {
         scheme: Scheme::Bilou,
         hash_bits: 14,
         seed: 7,
+        ensemble: 2,
         features: newsdex::extract::ner::flags::ALL,
         lexicon: Default::default(),
         gazetteer: Default::default(),
         info: "synthetic".into(),
     };
-    let a = train::train(&docs, &docs, &opts, |_, _| {});
-    let b = train::train(&docs, &docs, &opts, |_, _| {});
+    let a = train::train(&docs, &docs, &opts, |_, _, _| {});
+    let b = train::train(&docs, &docs, &opts, |_, _, _| {});
     assert_eq!(
         a.to_bytes(),
         b.to_bytes(),
@@ -205,7 +206,7 @@ fn training_learns_and_is_deterministic() {
             scheme: iob2,
             ..opts
         },
-        |_, _| {},
+        |_, _, _| {},
     );
     assert!(train::evaluate(&c, &docs).overall.f1() > 95.0);
 }

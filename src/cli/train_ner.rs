@@ -36,9 +36,16 @@ pub struct TrainNerArgs {
     /// Seed for shuffling documents between epochs.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Train this many models (seeds `seed`, `seed+1`, …) and average them.
+    #[arg(long, default_value_t = 1)]
+    pub ensemble: usize,
     /// GMB `ner_dataset.csv[.gz]`: its names become a gazetteer feature.
     #[arg(long, value_name = "FILE")]
     pub gmb_gazetteer: Option<PathBuf>,
+    /// Add the built-in knowledge base's names, aliases and demonyms to
+    /// the gazetteer.
+    #[arg(long)]
+    pub kb_gazetteer: bool,
     /// GMB `ner_dataset.csv[.gz]`: also train on its sentences (tags mapped to CoNLL types).
     #[arg(long, value_name = "FILE")]
     pub gmb_train: Option<PathBuf>,
@@ -84,6 +91,12 @@ pub fn run(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
         gazetteer = newsdex::extract::ner::gmb::gazetteer(&gmb);
         eprintln!("gazetteer: {} names from {}", gazetteer.len(), p.display());
     }
+    if args.kb_gazetteer {
+        let kb = newsdex::extract::kb::KnowledgeBase::builtin()?;
+        let g = newsdex::extract::ner::gmb::kb_gazetteer(&kb);
+        eprintln!("gazetteer: {} names from the knowledge base", g.len());
+        gazetteer.merge(g);
+    }
     if let Some(p) = &args.gmb_train {
         let gmb = newsdex::extract::ner::gmb::read(p)?;
         eprintln!("GMB: {} documents added to training", gmb.len());
@@ -117,6 +130,7 @@ pub fn run(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
         "dev": args.dev.as_ref().map(name),
         "gmb_gazetteer": args.gmb_gazetteer.as_ref().map(name),
         "gmb_train": args.gmb_train.as_ref().map(name),
+        "kb_gazetteer": args.kb_gazetteer,
         "unlabelled": args.unlabelled.iter().map(name).collect::<Vec<_>>(),
         "lexicon_from": args.lexicon_from.as_ref().map(name),
         "scheme": format!("{:?}", args.scheme),
@@ -124,6 +138,7 @@ pub fn run(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
         "epochs": args.epochs,
         "seed": args.seed,
         "features": args.features,
+        "ensemble": args.ensemble,
     })
     .to_string();
     let opts = train::TrainOptions {
@@ -132,6 +147,7 @@ pub fn run(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
         hash_bits: args.hash_bits,
         seed: args.seed,
         features: args.features,
+        ensemble: args.ensemble,
         lexicon: lex,
         gazetteer,
         info,
@@ -146,27 +162,37 @@ pub fn run(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
         train_docs.len(),
         n_tokens
     );
-    let tagger = train::train(&train_docs, &dev_docs, &opts, |epoch, score| match score {
-        Some(s) => {
-            let per: Vec<String> = s
-                .by_type
-                .iter()
-                .map(|(t, c)| format!("{t} {:.2}", c.f1()))
-                .collect();
-            eprintln!(
-                "epoch {epoch:>2}: dev F1 {:.2} (P {:.2} R {:.2}; {}) [{:.0}s]",
-                s.overall.f1(),
-                s.overall.precision(),
-                s.overall.recall(),
-                per.join(", "),
+    let tagger = train::train(
+        &train_docs,
+        &dev_docs,
+        &opts,
+        |run, epoch, score| match score {
+            Some(s) => {
+                let per: Vec<String> = s
+                    .by_type
+                    .iter()
+                    .map(|(t, c)| format!("{t} {:.2}", c.f1()))
+                    .collect();
+                eprintln!(
+                    "{}: dev F1 {:.2} (P {:.2} R {:.2}; {}) [{:.0}s]",
+                    if run == 0 {
+                        "averaged".to_string()
+                    } else {
+                        format!("run {run} epoch {epoch:>2}")
+                    },
+                    s.overall.f1(),
+                    s.overall.precision(),
+                    s.overall.recall(),
+                    per.join(", "),
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            None => eprintln!(
+                "epoch {epoch:>2} done [{:.0}s]",
                 started.elapsed().as_secs_f64()
-            );
-        }
-        None => eprintln!(
-            "epoch {epoch:>2} done [{:.0}s]",
-            started.elapsed().as_secs_f64()
-        ),
-    });
+            ),
+        },
+    );
     let bytes = tagger.to_bytes();
     if let Some(dir) = args.output.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;

@@ -149,6 +149,36 @@ pub fn gazetteer(docs: &[LabelledDoc]) -> Gazetteer {
     g
 }
 
+/// A gazetteer of the knowledge base's names and aliases (people PER,
+/// organisations ORG, places LOC) and demonyms (MISC, as CoNLL tags
+/// "German" or "Iraqis").
+pub fn kb_gazetteer(kb: &crate::extract::kb::KnowledgeBase) -> Gazetteer {
+    use crate::extract::EntityKind;
+    let mut g = Gazetteer::default();
+    for (_, e) in kb.entries() {
+        let ty = match e.kind {
+            EntityKind::Person => NerType::Per,
+            EntityKind::Org => NerType::Org,
+            EntityKind::Place => NerType::Loc,
+        };
+        for name in std::iter::once(&e.name).chain(&e.aliases) {
+            let toks = super::distrib::tokenize(name);
+            let toks: Vec<&str> = toks.into_iter().skip_while(|t| *t == "the").collect();
+            if toks
+                .first()
+                .and_then(|w| w.chars().next())
+                .is_some_and(char::is_uppercase)
+            {
+                g.add(&toks, ty as u8);
+            }
+        }
+        for d in &e.demonyms {
+            g.add(&super::distrib::tokenize(d), NerType::Misc as u8);
+        }
+    }
+    g
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -121,6 +121,13 @@ impl Gazetteer {
         self.entries.is_empty()
     }
 
+    /// Add every name of `other` (types are united).
+    pub fn merge(&mut self, other: Gazetteer) {
+        for (k, v) in other.entries {
+            *self.entries.entry(k).or_insert(0) |= v;
+        }
+    }
+
     /// Per token, bit `type*4 + pos` (pos 0 begin, 1 inside, 2 last,
     /// 3 unit) for every gazetteer name the sentence contains.
     pub(crate) fn mark(&self, words: &[&str]) -> Vec<u16> {

@@ -54,6 +54,9 @@ pub struct TrainOptions {
     pub scheme: Scheme,
     pub hash_bits: u32,
     pub seed: u64,
+    /// Models trained with seeds `seed..seed + ensemble` whose weights are
+    /// averaged (less variance than any one of them).
+    pub ensemble: usize,
     /// Feature groups (`ner::flags`).
     pub features: u32,
     pub lexicon: Lexicon,
@@ -86,19 +89,18 @@ struct PreparedDoc {
     gold: Vec<Vec<u8>>,
 }
 
-/// Train; after each epoch `report(epoch, dev_f1, dev_score)` is called and
-/// the tagger of the best dev epoch (the last one without dev data) is
-/// returned.
+/// Train; after each epoch `report(run, epoch, dev_score)` is called. Each
+/// run keeps its best dev epoch (its last without dev data); with several
+/// runs (`ensemble`) their weights are averaged and reported as epoch 0.
 pub fn train(
     train_docs: &[LabelledDoc],
     dev_docs: &[LabelledDoc],
     opts: &TrainOptions,
-    mut report: impl FnMut(usize, Option<&super::conll::Score>),
+    mut report: impl FnMut(usize, usize, Option<&super::conll::Score>),
 ) -> Tagger {
-    let scheme = opts.scheme;
-    let nl = scheme.n_labels();
     let shift = 64 - opts.hash_bits;
     let bucket = |h: u64| (h >> shift) as u32;
+    let scheme = opts.scheme;
     let prepared: Vec<PreparedDoc> = train_docs
         .iter()
         .map(|d| {
@@ -125,15 +127,46 @@ pub fn train(
             PreparedDoc { sents, feats, gold }
         })
         .collect();
+    let runs = opts.ensemble.max(1);
+    let mut sum: Option<Vec<f32>> = None;
+    for run in 0..runs {
+        let seed = opts.seed.wrapping_add(run as u64);
+        let w = train_one(&prepared, dev_docs, opts, seed, |epoch, score| {
+            report(run + 1, epoch, score)
+        });
+        match sum.as_mut() {
+            None => sum = Some(w),
+            Some(acc) => acc.iter_mut().zip(&w).for_each(|(a, b)| *a += b),
+        }
+    }
+    let avg = sum.unwrap_or_default();
+    let tagger = quantise(&avg, opts);
+    if runs > 1 && !dev_docs.is_empty() {
+        report(0, 0, Some(&evaluate(&tagger, dev_docs)));
+    }
+    tagger
+}
 
+/// One averaged-perceptron run; the averaged weights of its best epoch.
+fn train_one(
+    prepared: &[PreparedDoc],
+    dev_docs: &[LabelledDoc],
+    opts: &TrainOptions,
+    seed: u64,
+    mut report: impl FnMut(usize, Option<&super::conll::Score>),
+) -> Vec<f32> {
+    let scheme = opts.scheme;
+    let nl = scheme.n_labels();
+    let shift = 64 - opts.hash_bits;
+    let bucket = |h: u64| (h >> shift) as u32;
     let size = (1usize << opts.hash_bits) * nl;
     let mut w = vec![0f32; size];
     // Sum of (time × update) for the averaging trick: avg = w - u / c.
     let mut u = vec![0f32; size];
     let mut c: f32 = 1.0;
     let mut order: Vec<usize> = (0..prepared.len()).collect();
-    let mut rng = Rng(opts.seed | 1);
-    let mut best: Option<(f64, Tagger)> = None;
+    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let mut best: Option<(f64, Vec<f32>)> = None;
     let mut dynf: Vec<u64> = Vec::new();
     let mut feats: Vec<u32> = Vec::new();
     let mut scores = vec![0f32; nl];
@@ -203,19 +236,19 @@ pub fn train(
         let tagger = quantise(&avg, opts);
         if dev_docs.is_empty() {
             report(epoch, None);
-            best = Some((0.0, tagger));
+            best = Some((0.0, avg));
         } else {
             let score = evaluate(&tagger, dev_docs);
             report(epoch, Some(&score));
             let f = score.overall.f1();
             if best.as_ref().is_none_or(|(b, _)| f > *b) {
-                best = Some((f, tagger));
+                best = Some((f, avg));
             }
         }
     }
     match best {
         Some((_, t)) => t,
-        None => quantise(&w, opts),
+        None => w,
     }
 }
 
