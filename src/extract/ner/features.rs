@@ -90,35 +90,57 @@ pub(crate) fn normalise(word: &str) -> String {
 /// token must not produce a 10,000-character feature.
 const SHAPE_CHARS: usize = 24;
 
-fn shapes(word: &str) -> (String, String) {
-    let mut long = String::new();
-    let mut short = String::new();
-    let mut last: Option<char> = None;
+/// Long and short (repeats collapsed) shapes; every shape character is
+/// ASCII, so fixed buffers avoid two allocations per token.
+struct Shapes {
+    long: [u8; SHAPE_CHARS + 1],
+    long_len: usize,
+    short: [u8; SHAPE_CHARS + 1],
+    short_len: usize,
+}
+
+fn shapes(word: &str) -> Shapes {
+    let mut sh = Shapes {
+        long: [0; SHAPE_CHARS + 1],
+        long_len: 0,
+        short: [0; SHAPE_CHARS + 1],
+        short_len: 0,
+    };
+    let mut last: Option<u8> = None;
     for (n, c) in word.chars().enumerate() {
         if n >= SHAPE_CHARS {
-            long.push('~');
+            if let Some(slot) = sh.long.get_mut(sh.long_len) {
+                *slot = b'~';
+                sh.long_len += 1;
+            }
             break;
         }
         let s = if c.is_uppercase() {
-            'X'
+            b'X'
         } else if c.is_lowercase() {
-            'x'
+            b'x'
         } else if c.is_ascii_digit() {
-            'd'
+            b'd'
         } else if c.is_alphabetic() {
-            'a'
+            b'a'
         } else if c.is_ascii() {
-            c
+            c as u8
         } else {
-            '*'
+            b'*'
         };
-        long.push(s);
+        if let Some(slot) = sh.long.get_mut(sh.long_len) {
+            *slot = s;
+            sh.long_len += 1;
+        }
         if last != Some(s) {
-            short.push(s);
+            if let Some(slot) = sh.short.get_mut(sh.short_len) {
+                *slot = s;
+                sh.short_len += 1;
+            }
             last = Some(s);
         }
     }
-    (long, short)
+    sh
 }
 
 /// Per-token precomputed hashes.
@@ -126,6 +148,8 @@ fn shapes(word: &str) -> (String, String) {
 pub(crate) struct Tok {
     pub word: u64,
     pub lower: u64,
+    /// `hash_str` of the normalised form: lexicon and gazetteer key.
+    pub key: u64,
     pub shape: u64,
     pub short: u64,
     pub prefix: [u64; 4],
@@ -144,53 +168,55 @@ const EOS: u64 = 0x5151_0000_0000_0002;
 impl Tok {
     fn new(word: &str, lexicon: &Lexicon) -> Tok {
         let lower_s = normalise(word);
-        let (long, short) = shapes(word);
+        let sh = shapes(word);
         let mut prefix = [0u64; 4];
         let mut suffix = [0u64; 4];
-        let bounds: Vec<usize> = lower_s
+        let ends = lower_s
             .char_indices()
-            .map(|(i, _)| i)
-            .chain(std::iter::once(lower_s.len()))
-            .take(5)
-            .collect();
-        let n_prefix = bounds.len().saturating_sub(1).min(4);
-        for k in 0..n_prefix {
-            if let (Some(&end), Some(p)) = (bounds.get(k + 1), prefix.get_mut(k)) {
+            .map(|(i, c)| i + c.len_utf8())
+            .take(4);
+        let mut n_prefix = 0;
+        for (k, end) in ends.enumerate() {
+            if let Some(p) = prefix.get_mut(k) {
                 *p = Fh::new(100 + k as u32)
                     .bytes(lower_s.get(..end).unwrap_or("").as_bytes())
                     .done();
+                n_prefix = k + 1;
             }
         }
-        let rbounds: Vec<usize> = lower_s
-            .char_indices()
-            .rev()
-            .map(|(i, _)| i)
-            .take(4)
-            .collect();
-        for (k, &start) in rbounds.iter().enumerate() {
+        let starts = lower_s.char_indices().rev().map(|(i, _)| i).take(4);
+        for (k, start) in starts.enumerate() {
             if let Some(s) = suffix.get_mut(k) {
                 *s = Fh::new(110 + k as u32)
                     .bytes(lower_s.get(start..).unwrap_or("").as_bytes())
                     .done();
             }
         }
-        let mut chars = word.chars();
-        let init_cap = chars.next().is_some_and(|c| c.is_uppercase());
-        let has_upper = word.chars().any(|c| c.is_uppercase());
-        let has_lower = word.chars().any(|c| c.is_lowercase());
+        let init_cap = word.chars().next().is_some_and(|c| c.is_uppercase());
+        let (mut has_upper, mut has_lower) = (false, false);
+        for c in word.chars() {
+            has_upper |= c.is_uppercase();
+            has_lower |= c.is_lowercase();
+        }
         let lower = Fh::new(2).bytes(lower_s.as_bytes()).done();
+        let key = hash_str(&lower_s);
         Tok {
             word: Fh::new(1).bytes(word.as_bytes()).done(),
             lower,
-            shape: Fh::new(3).bytes(long.as_bytes()).done(),
-            short: Fh::new(4).bytes(short.as_bytes()).done(),
+            shape: Fh::new(3)
+                .bytes(sh.long.get(..sh.long_len).unwrap_or(&[]))
+                .done(),
+            short: Fh::new(4)
+                .bytes(sh.short.get(..sh.short_len).unwrap_or(&[]))
+                .done(),
+            key,
             prefix,
             suffix,
             n_prefix,
             init_cap,
             all_caps: has_upper && !has_lower,
             has_lower,
-            lex: lexicon.get(&lower_s),
+            lex: lexicon.get_key(key),
         }
     }
 }
@@ -211,7 +237,8 @@ impl Sent {
         let alpha = toks.iter().filter(|t| t.all_caps || t.has_lower).count();
         let caps = toks.iter().filter(|t| t.all_caps).count();
         let all_caps = alpha >= 2 && caps * 10 >= alpha * 8;
-        let gaz = gaz.mark(words);
+        let keys: Vec<u64> = toks.iter().map(|t| t.key).collect();
+        let gaz = gaz.mark_keys(&keys);
         Sent {
             toks,
             all_caps,

@@ -64,12 +64,11 @@ impl Lexicon {
         Lexicon { entries }
     }
 
-    /// Packed entry of an already normalised word.
-    pub(crate) fn get(&self, normalised: &str) -> Option<u32> {
+    /// Packed entry of a word, by the `hash_str` of its normalised form.
+    pub(crate) fn get_key(&self, h: u64) -> Option<u32> {
         if self.entries.is_empty() {
             return None;
         }
-        let h = hash_str(normalised);
         self.entries
             .binary_search_by_key(&h, |e| e.0)
             .ok()
@@ -130,12 +129,19 @@ impl Gazetteer {
 
     /// Per token, bit `type*4 + pos` (pos 0 begin, 1 inside, 2 last,
     /// 3 unit) for every gazetteer name the sentence contains.
+    #[cfg(test)]
     pub(crate) fn mark(&self, words: &[&str]) -> Vec<u16> {
-        let mut out = vec![0u16; words.len()];
+        let keys: Vec<u64> = words.iter().map(|w| token_key(w)).collect();
+        self.mark_keys(&keys)
+    }
+
+    /// [`Gazetteer::mark`] from the tokens' keys (`hash_str` of the
+    /// normalised forms).
+    pub(crate) fn mark_keys(&self, keys: &[u64]) -> Vec<u16> {
+        let mut out = vec![0u16; keys.len()];
         if self.entries.is_empty() {
             return out;
         }
-        let keys: Vec<u64> = words.iter().map(|w| token_key(w)).collect();
         for start in 0..keys.len() {
             let mut h = Fh::new(200);
             for n in 1..=GAZ_MAX_TOKENS {
@@ -166,5 +172,35 @@ impl Gazetteer {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gazetteer_marks_bilou_positions() {
+        let mut g = Gazetteer::default();
+        g.add(&["New", "York", "City"], 2);
+        g.add(&["York"], 0);
+        let m = g.mark(&["in", "new", "York", "City", "today"]);
+        assert_eq!(m[0], 0);
+        assert_eq!(m[1], 1 << 8);
+        assert_eq!(m[2], (1 << 9) | (1 << 3));
+        assert_eq!(m[3], 1 << 10);
+        assert!(g.mark(&[]).is_empty());
+    }
+
+    #[test]
+    fn lexicon_packs_and_finds() {
+        let v = pack(700, 100, 30, 7);
+        assert_eq!(
+            (cluster(v, 0), cluster(v, 1), cluster(v, 2), cap_bucket(v)),
+            (700, 100, 30, 7)
+        );
+        let lex = Lexicon::from_entries(vec![(hash_str("paris"), v)]);
+        assert_eq!(lex.get_key(hash_str("paris")), Some(v));
+        assert_eq!(lex.get_key(hash_str("london")), None);
     }
 }
