@@ -10,7 +10,7 @@ use newsdex::extract::ner::{conll, NerType, Scheme, Tagger};
 const MODEL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/models/ner.bin");
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
 /// Dev F1 of the committed model (see models/README.md) less a small margin.
-const MIN_DEV_F1: f64 = 89.0;
+const MIN_DEV_F1: f64 = 89.7;
 
 fn model() -> Option<Tagger> {
     if !Path::new(MODEL).is_file() {
@@ -137,8 +137,10 @@ fn tag_command_handles_bad_input() {
     assert!(out.lines().all(|l| l.split_whitespace().count() == 2));
 }
 
+type Names = &'static [(usize, usize, NerType)];
+
 fn synthetic() -> Vec<LabelledDoc> {
-    let sents: &[(&str, &[(usize, usize, NerType)])] = &[
+    let sents: &[(&str, Names)] = &[
         (
             "Maria Lopez visited Oslo on Monday .",
             &[(0, 2, NerType::Per), (3, 4, NerType::Loc)],

@@ -37,15 +37,15 @@ pub struct TrainNerArgs {
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// Train this many models (seeds `seed`, `seed+1`, …) and average them.
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = 8)]
     pub ensemble: usize,
     /// GMB `ner_dataset.csv[.gz]`: its names become a gazetteer feature.
     #[arg(long, value_name = "FILE")]
     pub gmb_gazetteer: Option<PathBuf>,
-    /// Add the built-in knowledge base's names, aliases and demonyms to
-    /// the gazetteer.
+    /// Leave the built-in knowledge base's names, aliases and demonyms
+    /// out of the gazetteer (they are in by default).
     #[arg(long)]
-    pub kb_gazetteer: bool,
+    pub no_kb_gazetteer: bool,
     /// GMB `ner_dataset.csv[.gz]`: also train on its sentences (tags mapped to CoNLL types).
     #[arg(long, value_name = "FILE")]
     pub gmb_train: Option<PathBuf>,
@@ -59,7 +59,7 @@ pub struct TrainNerArgs {
     pub lexicon_from: Option<PathBuf>,
     /// Feature groups, a bit mask (1 word cluster, 2 neighbour clusters,
     /// 4 article casing, 8 label history, 16 gazetteer, 32 context aggregation).
-    #[arg(long, default_value_t = newsdex::extract::ner::flags::ALL)]
+    #[arg(long, default_value_t = newsdex::extract::ner::flags::DEFAULT)]
     pub features: u32,
     /// Words in the distributional lexicon (most frequent first).
     #[arg(long, default_value_t = 60000)]
@@ -91,7 +91,7 @@ pub fn run(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
         gazetteer = newsdex::extract::ner::gmb::gazetteer(&gmb);
         eprintln!("gazetteer: {} names from {}", gazetteer.len(), p.display());
     }
-    if args.kb_gazetteer {
+    if !args.no_kb_gazetteer {
         let kb = newsdex::extract::kb::KnowledgeBase::builtin()?;
         let g = newsdex::extract::ner::gmb::kb_gazetteer(&kb);
         eprintln!("gazetteer: {} names from the knowledge base", g.len());
@@ -130,7 +130,7 @@ pub fn run(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
         "dev": args.dev.as_ref().map(name),
         "gmb_gazetteer": args.gmb_gazetteer.as_ref().map(name),
         "gmb_train": args.gmb_train.as_ref().map(name),
-        "kb_gazetteer": args.kb_gazetteer,
+        "kb_gazetteer": !args.no_kb_gazetteer,
         "unlabelled": args.unlabelled.iter().map(name).collect::<Vec<_>>(),
         "lexicon_from": args.lexicon_from.as_ref().map(name),
         "scheme": format!("{:?}", args.scheme),

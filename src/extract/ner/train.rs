@@ -1,6 +1,8 @@
 //! Training: averaged perceptron, greedy decoding with the model's own
 //! previous decisions (so training sees what tagging will see).
 
+use rayon::prelude::*;
+
 use super::conll::ConllDoc;
 use super::features::{dynamic_features, static_features, DocInfo, History, Sent};
 use super::lexicon::{Gazetteer, Lexicon};
@@ -96,7 +98,7 @@ pub fn train(
     train_docs: &[LabelledDoc],
     dev_docs: &[LabelledDoc],
     opts: &TrainOptions,
-    mut report: impl FnMut(usize, usize, Option<&super::conll::Score>),
+    report: impl FnMut(usize, usize, Option<&super::conll::Score>) + Send,
 ) -> Tagger {
     let shift = 64 - opts.hash_bits;
     let bucket = |h: u64| (h >> shift) as u32;
@@ -128,12 +130,23 @@ pub fn train(
         })
         .collect();
     let runs = opts.ensemble.max(1);
+    // Runs are independent: train them in parallel, sum in run order so the
+    // result does not depend on scheduling.
+    let report = std::sync::Mutex::new(report);
+    let weights: Vec<Vec<f32>> = (0..runs)
+        .into_par_iter()
+        .map(|run| {
+            let seed = opts.seed.wrapping_add(run as u64);
+            train_one(&prepared, dev_docs, opts, seed, |epoch, score| {
+                if let Ok(mut r) = report.lock() {
+                    r(run + 1, epoch, score);
+                }
+            })
+        })
+        .collect();
+    let mut report = report.into_inner().unwrap_or_else(|e| e.into_inner());
     let mut sum: Option<Vec<f32>> = None;
-    for run in 0..runs {
-        let seed = opts.seed.wrapping_add(run as u64);
-        let w = train_one(&prepared, dev_docs, opts, seed, |epoch, score| {
-            report(run + 1, epoch, score)
-        });
+    for w in weights {
         match sum.as_mut() {
             None => sum = Some(w),
             Some(acc) => acc.iter_mut().zip(&w).for_each(|(a, b)| *a += b),

@@ -1,0 +1,81 @@
+//! Name tagger throughput and model load time.
+//!
+//! `cargo run --release --example ner_speed -- [MODEL] [CONLL_FILE] [ROUNDS]`
+//! (defaults: models/ner.bin, ../shared/corpus/conll2003/eng.testa, 5).
+//! Reports the best round, the one least disturbed by other processes on a
+//! shared machine; tagging runs on the calling thread only (one core).
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use newsdex::extract::ner::{conll, Tagger};
+
+/// CPU time this thread has run, in seconds (Linux schedstat, ns
+/// precision); `None` elsewhere. On a busy shared machine wall time
+/// measures the neighbours, CPU time measures the tagger.
+fn thread_cpu() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: f64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(ns / 1e9)
+}
+
+fn main() -> anyhow::Result<()> {
+    let mut args = std::env::args().skip(1);
+    let model = PathBuf::from(args.next().unwrap_or_else(|| "models/ner.bin".into()));
+    let data = PathBuf::from(
+        args.next()
+            .unwrap_or_else(|| "../shared/corpus/conll2003/eng.testa".into()),
+    );
+    let rounds: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(5);
+    let mut best_load = f64::MAX;
+    let cpu0 = thread_cpu();
+    for _ in 0..rounds {
+        let t = Instant::now();
+        let tagger = Tagger::load(&model)?;
+        best_load = best_load.min(t.elapsed().as_secs_f64());
+        drop(tagger);
+    }
+    let load_cpu = cpu0.zip(thread_cpu()).map(|(a, b)| (b - a) / rounds as f64);
+    let tagger = Tagger::load(&model)?;
+    let text = std::fs::read_to_string(&data)?;
+    let docs = conll::parse(&text);
+    let docs: Vec<Vec<Vec<&str>>> = docs
+        .iter()
+        .map(|d| {
+            d.sentences
+                .iter()
+                .map(|s| s.words.iter().map(String::as_str).collect())
+                .collect()
+        })
+        .collect();
+    let tokens: usize = docs.iter().flatten().map(Vec::len).sum();
+    let mut best = f64::MAX;
+    let mut names = 0;
+    let cpu0 = thread_cpu();
+    for _ in 0..rounds {
+        let t = Instant::now();
+        names = docs
+            .iter()
+            .map(|d| tagger.tag_document(d).iter().map(Vec::len).sum::<usize>())
+            .sum();
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    let tag_cpu = cpu0.zip(thread_cpu()).map(|(a, b)| (b - a) / rounds as f64);
+    if let (Some(l), Some(t)) = (load_cpu, tag_cpu) {
+        println!(
+            "CPU time: load {:.1} ms; tagging {:.3}s per pass: {:.0} tokens/s per core",
+            l * 1000.0,
+            t,
+            tokens as f64 / t
+        );
+    }
+    println!(
+        "wall time: model {} ({:.1} MB): load {:.1} ms; tagged {tokens} tokens ({names} names) in {:.3}s: {:.0} tokens/s (best of {rounds})",
+        model.display(),
+        std::fs::metadata(&model)?.len() as f64 / 1e6,
+        best_load * 1000.0,
+        best,
+        tokens as f64 / best
+    );
+    Ok(())
+}
