@@ -1381,11 +1381,7 @@ mod tests {
         assert_eq!(kb.len(), lines, "some built-in lines merged into others");
         let pseudo = ["International", "European Union"];
         let known_country = |c: &str| {
-            pseudo.contains(&c)
-                || kb
-                    .lookup(c)
-                    .iter()
-                    .any(|id| kb.get(*id).is_some_and(|e| e.is_state() && e.name == c))
+            pseudo.contains(&c) || kb.lookup(c).iter().any(|id| kb.get(*id).is_some_and(|e| e.is_state() && e.name == c))
         };
         let mut problems = Vec::new();
         for (_, e) in kb.entries() {
@@ -1394,10 +1390,7 @@ mod tests {
                     problems.push(format!("{}: unknown country {c:?}", e.name));
                 }
             }
-            let bodies = e
-                .body
-                .iter()
-                .chain(e.roles.iter().filter_map(|r| r.body.as_ref()));
+            let bodies = e.body.iter().chain(e.roles.iter().filter_map(|r| r.body.as_ref()));
             for b in bodies {
                 let c = b.split('/').next().unwrap_or("");
                 if !known_country(c) {
