@@ -48,6 +48,12 @@ pub fn extract_with(
     let quotes = quotes::find_quotes(text);
     let sentences = quotes::sentences(text, &quotes);
     let mut found = transcript_turns(text, &sentences, entities);
+    // A Title Case headline ("Glenn Beck Says Trump Is …") capitalises its cue.
+    let title = quotes::paragraphs(text).into_iter().next().filter(|p| {
+        let words: Vec<&str> = p.slice(text).split_whitespace().collect();
+        let caps = words.iter().filter(|w| is_capitalised(w)).count();
+        words.len() >= 3 && caps * 10 >= words.len() * 7
+    });
     let mut qi = 0;
     for (si, &sent) in sentences.iter().enumerate() {
         while quotes.get(qi).is_some_and(|q| q.close_end <= sent.start) {
@@ -59,7 +65,8 @@ pub fn extract_with(
             .copied()
             .collect();
         let before = found.len();
-        analyze_sentence(text, sent, &in_sentence, &mut found);
+        let title_case = title.is_some_and(|t| t.start <= sent.start && sent.end <= t.end);
+        analyze_sentence(text, sent, &in_sentence, title_case, &mut found);
         if found.len() == before {
             continue_quote(text, &sentences, si, &in_sentence, &mut found);
         }
@@ -1433,7 +1440,7 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
 /// [`np_back`], first skipping a parenthesis that ends at `end`.
 fn np_before(s: &Sent, end: usize) -> Option<(usize, usize)> {
     if end > 0 && s.w(end - 1) == ")" {
-        let open = (end.saturating_sub(12)..end - 1)
+        let open = (end.saturating_sub(30)..end - 1)
             .rev()
             .find(|&i| s.w(i) == "(")?;
         return np_back(s, open);
@@ -2140,7 +2147,13 @@ fn content_before(s: &Sent, src: usize) -> Option<(Span, bool)> {
     (words >= 3).then(|| (Span::new(s.span.start, end_tok.span.end), false))
 }
 
-fn analyze_sentence(text: &str, span: Span, quotes: &[Quote], found: &mut Vec<Found>) {
+fn analyze_sentence(
+    text: &str,
+    span: Span,
+    quotes: &[Quote],
+    title_case: bool,
+    found: &mut Vec<Found>,
+) {
     let toks = quotes::tokens(text, span);
     let lower = toks
         .iter()
@@ -2164,7 +2177,8 @@ fn analyze_sentence(text: &str, span: Span, quotes: &[Quote], found: &mut Vec<Fo
             continue;
         }
         let lw = s.lw(k);
-        let lowercase = s.w(k) == lw;
+        // Cues are lowercase words, except in a Title Case headline.
+        let lowercase = s.w(k) == lw || (title_case && k > 0);
         if lw == "asked"
             && (k == 0
                 || matches!(
