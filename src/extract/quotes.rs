@@ -347,10 +347,7 @@ fn attribution_follows(rest: &str) -> bool {
 fn starts_sentence(c: char) -> bool {
     c.is_uppercase()
         || c.is_ascii_digit()
-        || matches!(
-            c,
-            '"' | '“' | '‘' | '\'' | '«' | '„' | '(' | '[' | '—' | '–'
-        )
+        || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '„' | '(' | '[')
 }
 
 /// Sentences of `text`: never across a paragraph, never inside a quotation

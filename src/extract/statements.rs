@@ -2410,6 +2410,38 @@ fn analyze_sentence(
     }
     if !got_verb {
         according_to(&s, found);
+        dash_signature(&s, found);
+    }
+}
+
+/// `"We will not give up." — Volodymyr Zelenskyy`: a quotation signed with
+/// a dash and a name that ends the sentence.
+fn dash_signature(s: &Sent, found: &mut Vec<Found>) {
+    for q in s.quotes {
+        if q.close_end > s.span.end || q.open < s.span.start {
+            continue;
+        }
+        let k = s.tok_at(q.close_end);
+        let mut d = k;
+        while d < s.toks.len() && matches!(s.w(d), "—" | "–" | "-" | ",") {
+            d += 1;
+        }
+        if d == k || !(k..d).any(|i| matches!(s.w(i), "—" | "–" | "-")) {
+            continue;
+        }
+        let Some(np) = source_after(s, d) else {
+            continue;
+        };
+        let rest_words = s.toks[np.1..].iter().filter(|t| t.word).count();
+        if rest_words == 0 && is_capitalised(s.w(np.1 - 1)) {
+            found.push(Found::new(
+                Some(span_of(s, np)),
+                None,
+                q.content,
+                true,
+                Vec::new(),
+            ));
+        }
     }
 }
 
@@ -3900,6 +3932,46 @@ mod tests {
             content(t, &st[1]),
             "that the civilians must be returned at once"
         );
+    }
+
+    #[test]
+    fn dash_signed_quote() {
+        let t = "\"We will never give up our land.\" — Volodymyr Zelenskyy";
+        let s = one(t);
+        assert_eq!(s.speaker.as_deref(), Some("Volodymyr Zelenskyy"));
+        assert!(s.direct);
+        assert_eq!(content(t, &s), "We will never give up our land.");
+    }
+
+    #[test]
+    fn relative_pronoun_and_questions() {
+        let t = "Contrast that with Sanders, who says the pact is a disaster for workers.";
+        let s = one(t);
+        assert_eq!(s.speaker_mention.map(|m| m.slice(t)), Some("who"));
+        assert_eq!(content(t, &s), "the pact is a disaster for workers");
+        let t = "Asked whether she would run again, Warren smiled.";
+        let s = one(t);
+        assert_eq!(s.speaker_type, SpeakerType::Unnamed);
+        assert!(content(t, &s).starts_with("whether she would run again"));
+    }
+
+    #[test]
+    fn title_case_headline_cue() {
+        let t = "Glenn Beck Says Trump Is Not a Conservative\n\nThe host spoke on Monday.";
+        let st = extract_text(t, &[]);
+        assert_eq!(st.len(), 1, "{st:?}");
+        assert_eq!(st[0].speaker.as_deref(), Some("Glenn Beck"));
+        assert_eq!(content(t, &st[0]), "Trump Is Not a Conservative");
+    }
+
+    #[test]
+    fn told_hearer_then_clause() {
+        let t = "Schoen told host Sean Hannity a Clinton loss is increasingly likely.";
+        let s = one(t);
+        assert_eq!(content(t, &s), "a Clinton loss is increasingly likely");
+        let t = "\"We have to act,\" the senator told \"Fox and Friends\" after the vote.";
+        let s = one(t);
+        assert_eq!(content(t, &s), "We have to act,");
     }
 
     #[test]
