@@ -134,6 +134,9 @@ pub struct StatementOut<'a> {
     pub speaker_mention: Option<SpanOut<'a>>,
     pub cue: Option<SpanOut<'a>>,
     pub content: SpanOut<'a>,
+    /// The quoted pieces of a quote broken by its attribution.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub content_parts: Vec<SpanOut<'a>>,
 }
 
 /// The `--json` line of one article.
@@ -185,6 +188,11 @@ pub fn render_statement<'a>(
         speaker_mention: s.speaker_mention.map(|m| render_span(article, text, m)),
         cue: s.cue.map(|m| render_span(article, text, m)),
         content: render_span(article, text, s.content),
+        content_parts: s
+            .content_parts
+            .iter()
+            .map(|p| render_span(article, text, *p))
+            .collect(),
     }
 }
 
