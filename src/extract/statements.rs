@@ -3147,6 +3147,9 @@ struct Seen {
     roles: Vec<String>,
 }
 
+/// How far back (bytes) a pronoun or short form looks for its antecedent.
+const MAX_LOOKBACK: usize = 6000;
+
 struct Resolver<'a> {
     text: &'a str,
     entities: &'a [Entity],
@@ -3255,11 +3258,21 @@ impl<'a> Resolver<'a> {
 
     /// The nearest person or body mentioned before `pos` that fits `want`.
     fn nearest(&self, pos: usize, want: impl Fn(&Seen) -> bool) -> Option<Seen> {
-        let from_entities = self
+        // Antecedents lie within a few paragraphs; looking further back
+        // would make every resolution linear in the article.
+        let lo = self
             .mentions
+            .partition_point(|(m, _)| m.start + MAX_LOOKBACK < pos);
+        let hi = self.mentions.partition_point(|(m, _)| m.start < pos);
+        let from_entities = self.mentions[lo..hi.max(lo)]
             .iter()
             .rev()
             .filter(|(m, _)| m.end <= pos)
+            .filter(|(_, i)| {
+                self.entities
+                    .get(*i)
+                    .is_some_and(|e| e.kind != EntityKind::Place)
+            })
             // "Donald Trump's special envoy": a possessive modifier is not
             // what a later "he" refers to.
             .filter(|(m, _)| {
@@ -3284,7 +3297,7 @@ impl<'a> Resolver<'a> {
             .history
             .iter()
             .rev()
-            .filter(|s| s.pos < pos && want(s))
+            .filter(|s| s.pos < pos && s.pos + MAX_LOOKBACK >= pos && want(s))
             .take(1)
             .cloned();
         from_entities.chain(from_history).max_by_key(|s| s.pos)
@@ -3353,9 +3366,14 @@ impl<'a> Resolver<'a> {
         }
         // An entity the mention covers: the rightmost one is the head
         // ("Kremlin envoy Kirill Dmitriev" → Dmitriev).
-        let covered: Vec<&(Span, usize)> = self
+        // Mentions are sorted by start; none longer than a source phrase
+        // window starts far before it.
+        let lo = self
             .mentions
+            .partition_point(|(m, _)| m.start + 400 < mention.start);
+        let covered: Vec<&(Span, usize)> = self.mentions[lo..]
             .iter()
+            .take_while(|(m, _)| m.start < mention.end)
             .filter(|(m, _)| overlap(*m, mention) > 0)
             .collect();
         // The head is the last word before a lowercase phrase's modifier
