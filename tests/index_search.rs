@@ -131,6 +131,10 @@ fn full_text_filters_and_json_shape() {
     assert_eq!(sources[0]["count"], 2);
     assert!(!v["facets"]["month"].as_array().unwrap().is_empty());
 
+    // Absurd page sizes are answered, not allocated.
+    let huge = search_json(d, &["ceasefire", "--limit", "1000000000000000000"]);
+    assert_eq!(huge["hits"].as_array().unwrap().len(), 2);
+
     // Paging past the end is empty, not an error.
     assert_eq!(
         search_json(d, &["ceasefire", "--offset", "5"])["hits"]

@@ -140,6 +140,11 @@ where
 /// adding the leading slash when it is missing.
 pub fn parse_facet(text: &str) -> anyhow::Result<Facet> {
     let t = text.trim();
+    if t.trim_matches('/').is_empty() {
+        anyhow::bail!(
+            "empty facet path `{text}`: give one such as /date/2022/02 or /person/Vladimir Putin"
+        );
+    }
     let owned;
     let t = if t.starts_with('/') {
         t

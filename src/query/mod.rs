@@ -345,7 +345,9 @@ pub fn search(
 
     let mut addresses: Vec<(Option<f32>, DocAddress)> = Vec::new();
     if req.limit > 0 && req.offset < total {
-        let top = TopDocs::with_limit(req.limit).and_offset(req.offset);
+        // tantivy sizes its heap by the limit: never ask for more than exist.
+        let limit = req.limit.min(total - req.offset);
+        let top = TopDocs::with_limit(limit).and_offset(req.offset);
         match req.sort {
             Sort::Relevance => {
                 for (score, addr) in searcher.search(&query, &top.order_by_score())? {
