@@ -272,7 +272,7 @@ fn polnear_dev_floors() {
         serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("json: {e}"));
     let get = |k: &str| v[k].as_f64().unwrap_or(0.0);
     // Floors a little under the measured dev figures (see docs/parts/statements.md).
-    assert!(get("precision") >= 0.78, "{v}");
-    assert!(get("recall") >= 0.42, "{v}");
-    assert!(get("speaker_accuracy") >= 0.93, "{v}");
+    assert!(get("precision") >= 0.80, "{v}");
+    assert!(get("recall") >= 0.47, "{v}");
+    assert!(get("speaker_accuracy") >= 0.94, "{v}");
 }
