@@ -177,6 +177,8 @@ pub struct KnowledgeBase {
     /// (kind, folded name, folded country, folded admin1) → entry, for
     /// merging duplicates.
     keys: HashMap<(EntityKind, String, String, String), EntryId>,
+    /// People with at least one role, for `role_holders`.
+    with_roles: Vec<EntryId>,
     /// (kind, folded name) → entries, for merging entries that say less.
     by_kind_name: HashMap<(EntityKind, String), Vec<EntryId>>,
     /// Built on first use of `find_mentions`; reset by a merge.
@@ -376,13 +378,45 @@ impl KnowledgeBase {
             .map(|e| e.name.clone())
             .unwrap_or_else(|| country.trim().to_string());
         let ckey = fold(&country_name);
-        let keys = role_keys(role, &ckey);
-        let rkey = fold(role);
-        let mut hits: Vec<(Option<NaiveDate>, EntryId)> = Vec::new();
-        for (id, e) in self.entries() {
-            if e.kind != EntityKind::Person {
-                continue;
+        let phrase = fold(role);
+        let phrase = phrase.strip_prefix("the ").unwrap_or(&phrase).to_string();
+        if phrase.is_empty() {
+            return Vec::new();
+        }
+        // A phrase first matches display titles ("president" → "President
+        // of Iran", not Iran's Supreme Leader; "chancellor" → "Chancellor
+        // of the Exchequer" in Britain), then normalised keys.
+        if !role.contains('_') {
+            let by_title = self.holders_where(&ckey, date, |r| {
+                r.title.as_deref().is_some_and(|t| {
+                    let t = fold(t);
+                    t == phrase || t.strip_prefix(phrase.as_str()).is_some_and(|rest| rest.starts_with(' '))
+                })
+            });
+            if !by_title.is_empty() {
+                return by_title;
             }
+        }
+        let keys = role_keys(role, &ckey);
+        if keys.is_empty() {
+            return self.holders_where(&ckey, date, |r| {
+                r.title.as_deref().is_some_and(|t| contains_words(&fold(t), &phrase))
+            });
+        }
+        self.holders_where(&ckey, date, |r| keys.contains(&r.role))
+    }
+
+    /// People with a role for country `ckey` (folded) held on `date` (with
+    /// no date: held now) that `pred` accepts, most recently appointed first.
+    fn holders_where(
+        &self,
+        ckey: &str,
+        date: Option<NaiveDate>,
+        pred: impl Fn(&KbRole) -> bool,
+    ) -> Vec<&KbEntry> {
+        let mut hits: Vec<(Option<NaiveDate>, EntryId)> = Vec::new();
+        for &id in &self.with_roles {
+            let Some(e) = self.get(id) else { continue };
             let mut best: Option<Option<NaiveDate>> = None;
             for r in &e.roles {
                 let held = match date {
@@ -399,16 +433,7 @@ impl KnowledgeBase {
                     .or(e.country.as_deref())
                     .map(fold)
                     .unwrap_or_default();
-                if role_country != ckey {
-                    continue;
-                }
-                let matches = keys.contains(&r.role)
-                    || (keys.is_empty()
-                        && !rkey.is_empty()
-                        && r.title
-                            .as_deref()
-                            .is_some_and(|t| contains_words(&fold(t), &rkey)));
-                if matches {
+                if role_country == ckey && pred(r) {
                     best = Some(best.flatten().max(r.from).or(r.from));
                 }
             }
@@ -625,6 +650,11 @@ impl KnowledgeBase {
         for (k, v) in names.iter_mut() {
             v.sort_by(|a, b| order(a, b, k));
         }
+        self.with_roles = self
+            .entries()
+            .filter(|(_, e)| e.kind == EntityKind::Person && !e.roles.is_empty())
+            .map(|(id, _)| id)
+            .collect();
         self.names = names;
         self.demonyms = demonyms;
         self.surnames = surnames;
@@ -1508,6 +1538,15 @@ mod tests {
             ["Marco Rubio"]
         );
         assert!(who("Atlantis", "president", None).is_empty());
+        // "President" is the title, whatever the key: Iran's president is
+        // not its Supreme Leader.
+        assert_eq!(who("Iranian", "president", Some("2025-06-01")), ["Masoud Pezeshkian"]);
+        assert_eq!(who("Iran", "head_of_state", Some("2025-06-01")), ["Ali Khamenei"]);
+        assert_eq!(who("Germany", "chancellor", Some("2024-01-01")), ["Olaf Scholz"]);
+        assert_eq!(who("Britain", "chancellor", Some("2024-01-01")), ["Jeremy Hunt"]);
+        assert_eq!(who("British", "prime minister", Some("2019-01-01")), ["Theresa May"]);
+        assert_eq!(who("Japan", "prime minister", Some("2025-11-30")), ["Sanae Takaichi"]);
+        assert_eq!(who("France", "president", Some("2015-01-01")), ["François Hollande"]);
     }
 
     #[test]
