@@ -134,8 +134,9 @@ impl KbEntry {
     /// Sort key for same-named entries: lower ranks first. News means the
     /// country by "Georgia", the capital by "Washington" and the big city by
     /// "New York", hence countries, then capitals and cities of a million,
-    /// then regions, then other places; people and orgs come after places
-    /// only to make the order total.
+    /// then regions, then big cities; a known person or organisation comes
+    /// before a small town of the same name ("Rubio" the senator, not the
+    /// Venezuelan town).
     fn rank(&self) -> (u8, std::cmp::Reverse<u64>) {
         let pop = self.population.unwrap_or(0);
         let tier = match (self.kind, self.subkind.as_deref()) {
@@ -143,10 +144,11 @@ impl KbEntry {
             (EntityKind::Place, Some("historical_country")) => 1,
             (EntityKind::Place, Some("capital")) => 2,
             (EntityKind::Place, Some("city")) if pop >= 1_000_000 => 2,
-            (EntityKind::Place, Some("region" | "state" | "territory")) => 3,
-            (EntityKind::Place, _) => 4,
+            (EntityKind::Place, Some("region" | "state" | "territory" | "world_region")) => 3,
+            (EntityKind::Place, Some("city")) if pop >= 250_000 => 4,
             (EntityKind::Org, _) => 5,
             (EntityKind::Person, _) => 6,
+            (EntityKind::Place, _) => 7,
         };
         let tier = if self.ambiguous { tier + 10 } else { tier };
         (tier, std::cmp::Reverse(pop))
@@ -298,17 +300,27 @@ impl KnowledgeBase {
             [] => None,
             [only] => self.get(*only),
             [first, ..] => {
-                let canonical: Vec<&EntryId> = ids
-                    .iter()
-                    .filter(|id| self.get(**id).is_some_and(|e| fold(&e.name) == key))
-                    .collect();
-                if let [only] = canonical.as_slice() {
-                    return self.get(**only);
-                }
                 let best = self.get(*first)?;
-                // Places have a natural order (country, capital, big city);
-                // two people of one name do not.
-                (best.kind == EntityKind::Place).then_some(best)
+                // Places have a natural order (country, capital, big city).
+                if best.kind == EntityKind::Place {
+                    return Some(best);
+                }
+                // Of several people (or organisations) of one name, the
+                // one whose canonical name it is, or the only one.
+                let same: Vec<&KbEntry> = ids
+                    .iter()
+                    .filter_map(|id| self.get(*id))
+                    .filter(|e| e.kind == best.kind)
+                    .collect();
+                if let [only] = same.as_slice() {
+                    return Some(only);
+                }
+                let canonical: Vec<&&KbEntry> =
+                    same.iter().filter(|e| fold(&e.name) == key).collect();
+                match canonical.as_slice() {
+                    [only] => Some(**only),
+                    _ => None,
+                }
             }
         }
     }
@@ -645,11 +657,17 @@ impl KnowledgeBase {
             }
         }
         let entries = &self.entries;
+        // Rank tier first, then the entry whose canonical name it is, then
+        // population.
         let order = |a: &EntryId, b: &EntryId, key: &str| {
             let (ea, eb) = (&entries[a.0 as usize], &entries[b.0 as usize]);
+            let (ra, rb) = (ea.rank(), eb.rank());
             let ca = fold(&ea.name) != key;
             let cb = fold(&eb.name) != key;
-            ca.cmp(&cb).then(ea.rank().cmp(&eb.rank())).then(a.cmp(b))
+            ra.0.cmp(&rb.0)
+                .then(ca.cmp(&cb))
+                .then(ra.1.cmp(&rb.1))
+                .then(a.cmp(b))
         };
         for (k, v) in names.iter_mut() {
             v.sort_by(|a, b| order(a, b, k));
@@ -1520,6 +1538,14 @@ mod tests {
         );
         assert_eq!(name("U.S.", None).as_deref(), Some("United States"));
         assert_eq!(name("Dmitriyev", None).as_deref(), Some("Kirill Dmitriev"));
+        // A known person outranks a small town of the same name.
+        assert_eq!(
+            kb.lookup("Rubio")
+                .first()
+                .and_then(|id| kb.get(*id))
+                .map(|e| e.name.as_str()),
+            Some("Marco Rubio")
+        );
         assert_eq!(
             name("Georgia", Some(EntityKind::Place)).as_deref(),
             Some("Georgia")
