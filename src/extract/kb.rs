@@ -171,11 +171,11 @@ pub struct KbMatch {
 pub struct KnowledgeBase {
     entries: Vec<KbEntry>,
     /// Folded name or alias → entries, best-ranked first.
-    names: HashMap<String, Vec<EntryId>>,
+    names: FxMap<String, Vec<EntryId>>,
     /// Folded demonym → country.
-    demonyms: HashMap<String, EntryId>,
+    demonyms: FxMap<String, EntryId>,
     /// Folded last word of a person's name or alias → people.
-    surnames: HashMap<String, Vec<EntryId>>,
+    surnames: FxMap<String, Vec<EntryId>>,
     /// (kind, folded name, folded country, folded admin1) → entry, for
     /// merging duplicates.
     keys: HashMap<(EntityKind, String, String, String), EntryId>,
@@ -622,9 +622,9 @@ impl KnowledgeBase {
 
     /// Rebuilds the name, demonym and surname indexes and drops the matcher.
     fn reindex(&mut self) {
-        let mut names: HashMap<String, Vec<EntryId>> = HashMap::new();
-        let mut demonyms: HashMap<String, EntryId> = HashMap::new();
-        let mut surnames: HashMap<String, Vec<EntryId>> = HashMap::new();
+        let mut names: FxMap<String, Vec<EntryId>> = HashMap::default();
+        let mut demonyms: FxMap<String, EntryId> = HashMap::default();
+        let mut surnames: FxMap<String, Vec<EntryId>> = HashMap::default();
         for (i, e) in self.entries.iter().enumerate() {
             let id = EntryId(i as u32);
             for n in std::iter::once(&e.name).chain(&e.aliases) {
@@ -1034,6 +1034,15 @@ pub fn fold(s: &str) -> String {
     let mut scratch = String::new();
     let mut pending_sep = false;
     for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            // Fast path: callers fold short names many times per article.
+            if pending_sep && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_sep = false;
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         scratch.clear();
         match fold_char(c, &mut scratch) {
             Folded::Chars => {
@@ -1153,10 +1162,10 @@ struct Matcher {
     patterns: Vec<Pattern>,
     /// Folded word → the one-word name it is, and whether longer names
     /// start with it.
-    words: HashMap<Box<[u8]>, WordInfo, BuildHasherDefault<FxHasher>>,
+    words: FxMap<Box<[u8]>, WordInfo>,
     /// First two folded words → names of two words or more starting with
     /// them, longest first.
-    pairs: HashMap<Box<[u8]>, Vec<usize>, BuildHasherDefault<FxHasher>>,
+    pairs: FxMap<Box<[u8]>, Vec<usize>>,
 }
 
 #[derive(Debug, Default)]
@@ -1265,9 +1274,8 @@ impl Matcher {
                     .then(a.id.cmp(&b.id))
             });
         }
-        type FxMap<V> = HashMap<Box<[u8]>, V, BuildHasherDefault<FxHasher>>;
-        let mut words: FxMap<WordInfo> = HashMap::default();
-        let mut pairs: FxMap<Vec<usize>> = HashMap::default();
+        let mut words: FxMap<Box<[u8]>, WordInfo> = HashMap::default();
+        let mut pairs: FxMap<Box<[u8]>, Vec<usize>> = HashMap::default();
         for (i, k) in keys.iter().enumerate() {
             let mut parts = k.splitn(3, ' ');
             let first = parts.next().unwrap_or(k);
@@ -1303,6 +1311,9 @@ impl Matcher {
         }
     }
 }
+
+/// A hash map with the Fx hash: the keys come from the knowledge base.
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// The Fx hash (rustc's): far faster than SipHash on the short words the
 /// matcher looks up once per word of text; no untrusted-key DoS concern
