@@ -142,7 +142,9 @@ impl KbEntry {
         let tier = match (self.kind, self.subkind.as_deref()) {
             (EntityKind::Place, Some("country")) => 0,
             (EntityKind::Place, Some("historical_country")) => 1,
-            (EntityKind::Place, Some("capital")) => 2,
+            // A small territory's capital ("Douglas", Isle of Man) is not
+            // what news means by the name.
+            (EntityKind::Place, Some("capital")) if pop == 0 || pop >= 100_000 => 2,
             (EntityKind::Place, Some("city")) if pop >= 1_000_000 => 2,
             (EntityKind::Place, Some("region" | "state" | "territory" | "world_region")) => 3,
             (EntityKind::Place, Some("city")) if pop >= 250_000 => 4,

@@ -146,7 +146,10 @@ AMBIGUOUS_WORDS = {
     "luton", "harrow", "enfield", "bury", "wakefield", "gloucester", "leek", "deal",
     "camp", "center", "centre", "city", "town", "village", "port", "bridge", "river",
     "valley", "field", "park", "spring", "springs", "falls", "grove", "heights",
-    "kaiser", "kramer", "salt", "sulphur", "cannes", 
+    "kaiser", "kramer", "salt", "sulphur", "cannes", "sterling", "taft", "warburg",
+    "forest", "most", "union", "federal", "police", "central", "republic", "young",
+    "green", "george", "david", "martin", "roy", "adam", "kim", "graham", "davis",
+    "wilson", "mitchell", "castro", "hurricane", "manage", "prosper", "much", "sens", 
 }
 
 # Multi-word or otherwise ambiguous names, flagged whatever their size.

