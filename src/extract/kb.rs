@@ -119,13 +119,14 @@ pub struct KbEntry {
 }
 
 impl KbEntry {
-    fn is_country(&self) -> bool {
+    /// A country or territory of ISO 3166 (not a former state).
+    pub fn is_country(&self) -> bool {
         self.kind == EntityKind::Place && self.subkind.as_deref() == Some("country")
     }
 
     /// A country or a former one (Soviet Union, Yugoslavia): what demonyms
     /// and country lookups may name.
-    fn is_state(&self) -> bool {
+    pub fn is_state(&self) -> bool {
         self.is_country()
             || (self.kind == EntityKind::Place
                 && self.subkind.as_deref() == Some("historical_country"))
@@ -1905,6 +1906,69 @@ mod tests {
         let text = "Ñandú Zelenskyy 🇺🇦 Élysée Straße Kyiv";
         for (i, _) in text.char_indices() {
             let _ = kb.find_mentions(&text[i..]);
+        }
+    }
+
+    /// Pseudo-random mixes of name pieces, punctuation and odd characters:
+    /// no panic, and every span is a non-empty slice on char boundaries.
+    #[test]
+    fn find_mentions_never_panics_on_mixed_input() {
+        let kb = kb();
+        let pieces = [
+            "Putin",
+            "U.S.",
+            "Kyiv",
+            "é",
+            "\u{301}",
+            "’s",
+            "-",
+            ".",
+            " ",
+            "\n",
+            "🇺🇦",
+            "ß",
+            "İ",
+            "ǅ",
+            "New",
+            "York",
+            "Times",
+            "the",
+            "Kremlin",
+            "ZELENSKYY",
+            "\u{0}",
+            "\u{200d}",
+            "שלום",
+            "½",
+            "Nato",
+            "US",
+            "us",
+            "Élysée",
+            "St.",
+            "Petersburg",
+            "ﬁ",
+            "Ω",
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..(next() % 24) {
+                text.push_str(pieces[(next() % pieces.len() as u64) as usize]);
+            }
+            for m in kb.find_mentions(&text) {
+                assert!(!m.ids.is_empty());
+                assert!(m.span.start < m.span.end, "{text:?}");
+                assert!(
+                    text.get(m.span.start..m.span.end).is_some(),
+                    "{text:?} {:?}",
+                    m.span
+                );
+            }
         }
     }
 
