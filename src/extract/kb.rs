@@ -260,11 +260,22 @@ impl KnowledgeBase {
 
     /// Entries whose name or an alias folds to the same as `surface`,
     /// best-ranked first.
+    /// A leading "the" is optional both ways: "Fed" finds "the Fed",
+    /// "the Kremlin" finds "Kremlin".
     pub fn lookup(&self, surface: &str) -> &[EntryId] {
-        self.names
-            .get(&fold(surface))
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+        let key = fold(surface);
+        self.lookup_folded(&key)
+    }
+
+    fn lookup_folded(&self, key: &str) -> &[EntryId] {
+        if let Some(v) = self.names.get(key) {
+            return v;
+        }
+        let other = match key.strip_prefix("the ") {
+            Some(rest) => rest.to_string(),
+            None => format!("the {key}"),
+        };
+        self.names.get(&other).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// The one entry `name` stands for, if the base can tell: by name or
@@ -280,10 +291,11 @@ impl KnowledgeBase {
                 .is_some_and(|e| kind.is_none_or(|k| e.kind == k))
         };
         let ids: Vec<EntryId> = self
-            .names
-            .get(&key)
-            .map(|v| v.iter().copied().filter(fits).collect())
-            .unwrap_or_default();
+            .lookup_folded(&key)
+            .iter()
+            .copied()
+            .filter(fits)
+            .collect();
         if let Some(e) = self.pick(&key, &ids) {
             return Some(e);
         }
@@ -1552,6 +1564,8 @@ mod tests {
         );
         assert_eq!(name("U.S.", None).as_deref(), Some("United States"));
         assert_eq!(name("Dmitriyev", None).as_deref(), Some("Kirill Dmitriev"));
+        assert_eq!(name("Fed", None).as_deref(), Some("Federal Reserve"));
+        assert_eq!(name("the Kremlin", None).as_deref(), Some("Kremlin"));
         // A known person outranks a small town of the same name.
         assert_eq!(
             kb.lookup("Rubio")

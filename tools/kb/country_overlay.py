@@ -69,9 +69,9 @@ BW | Republic of Botswana | Botswanan; Motswana; Batswana | Q963
 BY | Republic of Belarus; Byelorussia; Belorussia | Belarusian; Belarusians; Belarussian; Byelorussian | Q184
 BZ | | Belizean; Belizeans | Q242
 CA | | Canadian; Canadians | Q16
-CD | DR Congo; DRC; D.R. Congo; Congo-Kinshasa; Democratic Republic of Congo; Zaire | Congolese | Q974
+CD | Congo; DR Congo; DRC; D.R. Congo; Congo-Kinshasa; Democratic Republic of Congo; Zaire | Congolese | Q974
 CF | CAR; Central African Rep. | Central African; Central Africans | Q929
-CG | Congo-Brazzaville; Republic of Congo; Congo Republic | | Q971
+CG | Congo; Congo-Brazzaville; Republic of Congo; Congo Republic | | Q971
 CH | Swiss Confederation | Swiss | Q39
 CI | Côte d'Ivoire; Cote d'Ivoire | Ivorian; Ivorians | Q1008
 CL | Republic of Chile | Chilean; Chileans | Q298
@@ -135,7 +135,7 @@ KI | | I-Kiribati | Q710
 KM | Union of the Comoros; the Comoros | Comorian; Comorians | Q970
 KN | St Kitts and Nevis; St. Kitts and Nevis | Kittitian; Nevisian | Q763
 KP | DPRK; D.P.R.K.; Democratic People's Republic of Korea | North Korean; North Koreans | Q423
-KR | Republic of Korea; ROK; South Korean Republic | South Korean; South Koreans | Q884
+KR | Korea; Republic of Korea; ROK; South Korean Republic | South Korean; South Koreans | Q884
 KW | State of Kuwait | Kuwaiti; Kuwaitis | Q817
 KZ | Republic of Kazakhstan; Kazakstan | Kazakh; Kazakhs; Kazakhstani; Kazakhstanis | Q232
 LA | Lao People's Democratic Republic; Lao PDR | Laotian; Laotians; Lao | Q819
