@@ -181,11 +181,11 @@ pub struct KnowledgeBase {
     surnames: FxMap<String, Vec<EntryId>>,
     /// (kind, folded name, folded country, folded admin1) → entry, for
     /// merging duplicates.
-    keys: HashMap<(EntityKind, String, String, String), EntryId>,
+    keys: FxMap<(EntityKind, String, String, String), EntryId>,
     /// People with at least one role, for `role_holders`.
     with_roles: Vec<EntryId>,
     /// (kind, folded name) → entries, for merging entries that say less.
-    by_kind_name: HashMap<(EntityKind, String), Vec<EntryId>>,
+    by_kind_name: FxMap<(EntityKind, String), Vec<EntryId>>,
     /// Built on first use of `find_mentions`; reset by a merge.
     matcher: OnceLock<Matcher>,
 }
@@ -195,8 +195,10 @@ impl KnowledgeBase {
     pub fn builtin() -> anyhow::Result<KnowledgeBase> {
         let mut kb = KnowledgeBase::default();
         for (file, text) in BUILTIN_FILES {
-            let raws = parse_jsonl(file, text)?;
-            kb.apply(raws);
+            // Built-in lines never describe the same entry twice (a test
+            // checks), so they are taken as they are; the merge keys are
+            // built only when a gazetteer is merged.
+            kb.entries.extend(parse_jsonl(file, text)?);
         }
         kb.reindex();
         Ok(kb)
@@ -230,9 +232,27 @@ impl KnowledgeBase {
     pub fn merge_str(&mut self, origin: &str, text: &str) -> anyhow::Result<usize> {
         let raws = parse_jsonl(origin, text)?;
         let n = raws.len();
+        if self.keys.len() != self.entries.len() {
+            self.build_keys();
+        }
         self.apply(raws);
         self.reindex();
         Ok(n)
+    }
+
+    /// The merge keys of every entry.
+    fn build_keys(&mut self) {
+        self.keys.clear();
+        self.by_kind_name.clear();
+        for (i, e) in self.entries.iter().enumerate() {
+            let id = EntryId(i as u32);
+            let key = entry_key(e);
+            self.by_kind_name
+                .entry((key.0, key.1.clone()))
+                .or_default()
+                .push(id);
+            self.keys.entry(key).or_insert(id);
+        }
     }
 
     /// Number of entries.
@@ -1228,18 +1248,17 @@ impl Matcher {
     }
 
     fn build(kb: &KnowledgeBase) -> Matcher {
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: FxMap<String, usize> = HashMap::default();
         let mut keys: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
-        let mut add = |surface: &str, id: EntryId, demonym: bool| {
-            let key = fold(surface);
+        let mut add = |surface: &str, key: &str, id: EntryId, demonym: bool| {
             // One-letter names ("I", "A") would match pronouns and articles.
             if key.chars().count() < 2 {
                 return;
             }
             let mask = upper_mask(surface);
-            let slot = *index.entry(key.clone()).or_insert_with(|| {
-                keys.push(key);
+            let slot = *index.entry(key.to_string()).or_insert_with(|| {
+                keys.push(key.to_string());
                 patterns.push(Pattern {
                     targets: Vec::new(),
                 });
@@ -1256,25 +1275,24 @@ impl Matcher {
             }
         };
         for (id, e) in kb.entries() {
-            let own: HashSet<String> = std::iter::once(&e.name)
+            let folded: Vec<String> = std::iter::once(&e.name)
                 .chain(&e.aliases)
                 .map(|n| fold(n))
                 .collect();
-            for n in std::iter::once(&e.name).chain(&e.aliases) {
+            for (n, key) in std::iter::once(&e.name).chain(&e.aliases).zip(&folded) {
                 // "the Kremlin" where "Kremlin" is also a name: match the
                 // name alone, so that mention spans leave the article out.
-                let key = fold(n);
                 if key
                     .strip_prefix("the ")
-                    .is_some_and(|rest| own.contains(rest))
+                    .is_some_and(|rest| folded.iter().any(|k| k == rest))
                 {
                     continue;
                 }
-                add(n, id, false);
+                add(n, key, id, false);
             }
             if e.is_state() {
                 for d in &e.demonyms {
-                    add(d, id, true);
+                    add(d, &fold(d), id, true);
                 }
             }
         }
@@ -1501,11 +1519,17 @@ mod tests {
     #[test]
     fn builtin_data_is_consistent() {
         let kb = kb();
-        let mut lines = 0;
-        for (file, text) in BUILTIN_FILES {
-            lines += parse_jsonl(file, text).expect("parses").len();
+        let mut keys = HashSet::new();
+        let mut dups = Vec::new();
+        for (_, e) in kb.entries() {
+            if !keys.insert(entry_key(e)) {
+                dups.push(e.name.clone());
+            }
         }
-        assert_eq!(kb.len(), lines, "some built-in lines merged into others");
+        assert!(
+            dups.is_empty(),
+            "built-in lines describe one entry twice: {dups:?}"
+        );
         let pseudo = ["International", "European Union"];
         let known_country = |c: &str| {
             pseudo.contains(&c)
