@@ -1726,7 +1726,7 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
         }
         // A clause has begun ("said there was evidence that …"): its own
         // "that" is not the complementiser.
-        if cue_verb(&lw).is_some()
+        if cue_verb(lw).is_some()
             || CLAUSE_START.contains(&lw.as_str())
             || matches!(
                 lw.as_str(),
@@ -2043,7 +2043,7 @@ fn clause_end(s: &Sent, from: usize) -> usize {
             let subj = s.lw(k + 1);
             let one = PRONOUNS.contains(&subj.as_str()) || is_capitalised(s.w(k + 1));
             let verb_at = (k + 2..(k + 5).min(s.toks.len()))
-                .find(|&v| cue_verb(&s.lw(v)).is_some() && s.w(v) == s.lw(v));
+                .find(|&v| cue_verb(s.lw(v)).is_some() && s.w(v) == s.lw(v));
             let plain = verb_at.is_some_and(|v| (k + 1..v).all(|i| s.is_word(i)));
             if one && plain {
                 return s
@@ -2224,7 +2224,7 @@ fn analyze_sentence(
             k += 1;
             continue;
         }
-        if let (Some(bare), true) = (cue_verb(&lw), lowercase) {
+        if let (Some(bare), true) = (cue_verb(lw), lowercase) {
             let prev = if k > 0 { s.lw(k - 1) } else { &EMPTY };
             // "to say", "was told", "is said to": not a report of speech.
             if matches!(
@@ -2237,7 +2237,7 @@ fn analyze_sentence(
             let cue = t.span;
             if let Some(src) = source_before(&s, k) {
                 let src_span = span_of(&s, src);
-                let mut after = after_cue(&s, k, bare, &lw);
+                let mut after = after_cue(&s, k, bare, lw);
                 if let After::Quote(q) = after {
                     let introduced = k + 1 < s.toks.len() && matches!(s.w(k + 1), ":" | ",");
                     if !introduced && content_before(&s, src.0).is_some_and(|(_, d)| d) {
@@ -2392,7 +2392,7 @@ fn analyze_sentence(
             }
         } else if cue_word(lw).participle && k > 0 && s.w(k - 1) == "," {
             let src = sentence_source.or_else(|| sentence_subject(&s));
-            if let (Some(src), After::Clause(from)) = (src, after_cue(&s, k, true, &lw)) {
+            if let (Some(src), After::Clause(from)) = (src, after_cue(&s, k, true, lw)) {
                 let end = clause_end(&s, from);
                 if end > from {
                     found.push(Found {
@@ -2411,6 +2411,83 @@ fn analyze_sentence(
     if !got_verb {
         according_to(&s, found);
         dash_signature(&s, found);
+    }
+    nominal_cues(&s, found);
+}
+
+/// Nouns of saying and believing that PolNeAR counts as cues when a
+/// possessor names the source: "Trump's claim that …", "his view that …".
+const NOMINAL_CUES: &[&str] = &[
+    "claim",
+    "claims",
+    "statement",
+    "assertion",
+    "argument",
+    "suggestion",
+    "promise",
+    "pledge",
+    "warning",
+    "belief",
+    "view",
+    "contention",
+    "insistence",
+    "accusation",
+    "allegation",
+    "admission",
+    "denial",
+    "vow",
+    "charge",
+    "complaint",
+    "prediction",
+    "hope",
+    "fear",
+    "position",
+    "message",
+    "point",
+    "argument",
+    "assurance",
+    "announcement",
+    "boast",
+];
+
+fn nominal_cues(s: &Sent, found: &mut Vec<Found>) {
+    for k in 1..s.toks.len().saturating_sub(1) {
+        if !NOMINAL_CUES.contains(&s.lw(k).as_str()) || s.lw(k + 1) != "that" {
+            continue;
+        }
+        if s.in_quote(s.toks[k].span.start) {
+            continue;
+        }
+        let owner = s.w(k - 1);
+        let pronoun = matches!(s.lw(k - 1).as_str(), "his" | "her" | "their" | "its");
+        if !(possessive(owner) || pronoun) {
+            continue;
+        }
+        let src = if pronoun {
+            Some((k - 1, k))
+        } else {
+            np_back(s, k).map(|(a, _)| (a, k))
+        };
+        let Some(src) = src else { continue };
+        let from = s.toks[k + 1].span.start;
+        let end = tight_end(s, from);
+        if end > from
+            && !found.iter().any(|f| {
+                f.content.start <= from
+                    && from < f.content.end
+                    && f.cue.is_some_and(|c| {
+                        c.start < from && c.start > s.span.start && c.start + 40 > from
+                    })
+            })
+        {
+            found.push(Found::new(
+                Some(span_of(s, src)),
+                Some(s.toks[k].span),
+                Span::new(from, end),
+                false,
+                Vec::new(),
+            ));
+        }
     }
 }
 
@@ -3747,7 +3824,12 @@ fn person_name(surface: &str) -> String {
             break;
         }
     }
-    run.join(" ").trim_end_matches(['\'', '’', ',']).to_string()
+    let name = run.join(" ");
+    let name = name
+        .strip_suffix("'s")
+        .or_else(|| name.strip_suffix("’s"))
+        .unwrap_or(&name);
+    name.trim_end_matches(['\'', '’', ',']).to_string()
 }
 
 #[cfg(test)]
@@ -3949,6 +4031,17 @@ mod tests {
         assert_eq!(
             content(t, &st[1]),
             "that the civilians must be returned at once"
+        );
+    }
+
+    #[test]
+    fn nominal_cue_with_possessor() {
+        let t = "Peskov's claim that the talks had stalled was denied by Kyiv.";
+        let s = one(t);
+        assert_eq!(s.speaker.as_deref(), Some("Peskov"));
+        assert_eq!(
+            content(t, &s),
+            "that the talks had stalled was denied by Kyiv"
         );
     }
 
