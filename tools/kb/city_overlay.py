@@ -11,6 +11,7 @@ RENAME = {
     ("UA", "Zaporizhzhya"): "Zaporizhzhia",
     ("UA", "Zaporozhye"): "Zaporizhzhia",
     ("MM", "Nay Pyi Taw"): "Naypyidaw",
+    ("RU", "Nizhniy Novgorod"): "Nizhny Novgorod",
 }
 
 # (ISO2, canonical name) -> aliases.
@@ -59,7 +60,7 @@ ALIASES = {
     ("RU", "Saint Petersburg"): ["St Petersburg", "St. Petersburg", "Sankt-Peterburg", "Leningrad", "Petrograd"],
     ("RU", "Moscow"): ["Moskva"],
     ("RU", "Volgograd"): ["Stalingrad"],
-    ("RU", "Nizhniy Novgorod"): ["Nizhny Novgorod", "Gorky"],
+    ("RU", "Nizhny Novgorod"): ["Nizhniy Novgorod", "Gorky"],
     ("RU", "Yekaterinburg"): ["Ekaterinburg", "Sverdlovsk"],
     ("RU", "Rostov-na-Donu"): ["Rostov-on-Don", "Rostov"],
     ("RU", "Samara"): ["Kuibyshev"],
@@ -147,7 +148,7 @@ AMBIGUOUS_WORDS = {
     "camp", "center", "centre", "city", "town", "village", "port", "bridge", "river",
     "valley", "field", "park", "spring", "springs", "falls", "grove", "heights",
     "kaiser", "kramer", "salt", "sulphur", "cannes", "sterling", "taft", "warburg",
-    "forest", "most", "union", "federal", "police", "central", "republic", "young",
+    "forest", "most", "union", "delta", "alpha", "omicron", "spring", "summer", "winter", "federal", "police", "central", "republic", "young",
     "green", "george", "david", "martin", "roy", "adam", "kim", "graham", "davis",
     "wilson", "mitchell", "castro", "hurricane", "manage", "prosper", "much", "sens", 
 }
