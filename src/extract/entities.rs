@@ -1192,28 +1192,53 @@ const NAME_PARTICLES: &[&str] = &[
     "el", "la", "le", "dos", "das", "y", "zu", "ben", "abu", "st", "st.",
 ];
 
+/// FNV-1a: the lexicon keys are a few ASCII bytes, where SipHash's setup
+/// dominates the lookup.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastSet<T> = HashSet<T, std::hash::BuildHasherDefault<Fnv>>;
+
 struct Lexicon {
-    titles: HashSet<&'static str>,
-    honorifics: HashSet<&'static str>,
-    inheriting: HashSet<&'static str>,
-    departments: HashSet<&'static str>,
-    modifiers: HashSet<&'static str>,
-    org_suffixes: HashSet<&'static str>,
-    org_heads: HashSet<&'static str>,
-    place_suffixes: HashSet<&'static str>,
-    place_nouns: HashSet<&'static str>,
-    place_preps: HashSet<&'static str>,
-    speech: HashSet<&'static str>,
-    org_nouns: HashSet<&'static str>,
-    common: HashSet<&'static str>,
-    particles: HashSet<&'static str>,
-    first_names: HashSet<String>,
+    titles: FastSet<&'static str>,
+    honorifics: FastSet<&'static str>,
+    inheriting: FastSet<&'static str>,
+    departments: FastSet<&'static str>,
+    modifiers: FastSet<&'static str>,
+    org_suffixes: FastSet<&'static str>,
+    org_heads: FastSet<&'static str>,
+    place_suffixes: FastSet<&'static str>,
+    place_nouns: FastSet<&'static str>,
+    place_preps: FastSet<&'static str>,
+    speech: FastSet<&'static str>,
+    org_nouns: FastSet<&'static str>,
+    common: FastSet<&'static str>,
+    particles: FastSet<&'static str>,
+    first_names: FastSet<String>,
 }
 
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let set = |l: &[&'static str]| l.iter().copied().collect::<HashSet<_>>();
+        let set = |l: &[&'static str]| l.iter().copied().collect::<FastSet<_>>();
         let first_names = include_str!("../../data/names/first_names.txt")
             .lines()
             .filter(|l| !l.trim_start().starts_with('#'))
@@ -1268,7 +1293,7 @@ impl Key {
     }
 }
 
-fn in_set(set: &HashSet<&'static str>, tok: &str) -> bool {
+fn in_set(set: &FastSet<&'static str>, tok: &str) -> bool {
     Key::new(tok).is_some_and(|k| set.contains(k.as_str()))
 }
 
@@ -1433,7 +1458,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// The lower-cased token before `t` in the same sentence.
-    fn prev_is(&self, t: usize, set: &HashSet<&'static str>, sent_start: usize) -> bool {
+    fn prev_is(&self, t: usize, set: &FastSet<&'static str>, sent_start: usize) -> bool {
         t > sent_start && in_set(set, self.tok(t - 1)) && self.kind(t - 1) == TokenKind::Lower
     }
 
@@ -2824,7 +2849,7 @@ fn push_unique(v: &mut Vec<String>, s: String) {
     }
 }
 
-fn in_set_string(set: &HashSet<String>, tok: &str) -> bool {
+fn in_set_string(set: &FastSet<String>, tok: &str) -> bool {
     Key::new(tok).is_some_and(|k| set.contains(k.as_str()))
 }
 

@@ -186,6 +186,9 @@ const TITLE_SMALL_WORDS: &[&str] = &[
 ];
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
 }
 
@@ -364,7 +367,10 @@ impl<'a> Doc<'a> {
                         it.next();
                         continue;
                     }
-                    // Inner separators: "3.5", "1,000", "O'Brien", "U.S.".
+                    if !(d == '.' || d == ',' || is_apostrophe(d)) {
+                        break;
+                    }
+                    // Inner separators: "3.5", "1,000", "O'Brien", "U.S".
                     let next = text.get(j + d.len_utf8()..).and_then(|s| s.chars().next());
                     let next_is_word = next.is_some_and(is_word_char);
                     if numeric && (d == '.' || d == ',') && next.is_some_and(|n| n.is_ascii_digit())
