@@ -1737,9 +1737,30 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
             }
         }
+        // "Justice Department", "Notre Dame Cathedral", "Martin Luther King
+        // Jr.": what follows the title word is no name of its own, so the
+        // title word belongs to the name.
+        let rest_is_suffix = core_start > a
+            && core_start < b
+            && (core_start..b).all(|t| {
+                let tok = self.tok(t);
+                in_set(&lex.org_suffixes, tok)
+                    || in_set(&lex.place_suffixes, tok)
+                    || in_set(&lex.departments, tok)
+                    || matches!(tok, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
+            });
+        if rest_is_suffix {
+            core_start = a;
+            last_title = None;
+            honorific = false;
+        }
         let prefix = a..core_start;
         let mut core = core_start..b;
         if core.is_empty() {
+            return;
+        }
+        // "(R-N.Y.)", "D-Calif.": a party and state, not a name.
+        if self.tok(core.start).len() == 1 && self.tok(core.start + 1) == "-" {
             return;
         }
         // A core ending in "'s"-less possessive or trailing joiner: trim.
@@ -1776,14 +1797,31 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if let Some(h) = kb_exact {
             c.kb = h.ids.clone();
             c.span = h.span;
-            // Context makes a person of "Washington" in "Mr. Washington".
-            c.kind = kind.or_else(|| h.ids.first().and_then(|id| self.entry(*id)).map(|e| e.kind));
+            // The knowledge base's reading stands, unless the context says
+            // person and the name has a person reading, or an honorific
+            // makes one ("Mr. Washington"); appositives and roles around a
+            // place ("Alabama, is Trump's nominee") say nothing about it.
+            let kb_kind = h.ids.first().and_then(|id| self.entry(*id)).map(|e| e.kind);
+            let person_reading = h.ids.iter().any(|id| {
+                self.entry(*id)
+                    .is_some_and(|e| e.kind == EntityKind::Person)
+            });
+            c.kind = if kind == Some(EntityKind::Person) && (person_reading || honorific) {
+                kind
+            } else {
+                kb_kind.or(kind)
+            };
+            if c.kind != Some(EntityKind::Person) {
+                ctxt.person = false;
+                ctxt.roles.clear();
+                ctxt.inherit_from.clear();
+            }
             c.strength = Strength::Strong;
         } else {
             // Parts of the core that the knowledge base knows stand on their
             // own; the whole core needs its own evidence.
             let covered = (core.start..core.end).all(|t| self.hit_at(t).is_some());
-            if covered && kind.is_none() {
+            if covered {
                 return;
             }
             c.kind = kind;
@@ -1864,18 +1902,35 @@ impl<'d, 'a> Ctx<'d, 'a> {
             k -= 1;
         }
         let role_end = k;
+        let comma_form = role_end < run_start;
         let mut has_title = false;
         while k > sent.start && role_end - k < 6 {
             let tok = self.tok(k - 1);
             let lower = self.kind(k - 1) == TokenKind::Lower || tok == "-";
+            let glued = |a: usize, b: usize| matches!((self.doc.tokens.get(a), self.doc.tokens.get(b)), (Some(x), Some(y)) if x.end == y.start);
+            // "son-in-law": "in" and "law" only between hyphens.
+            let hyphen_part = matches!(tok, "-" | "in" | "law")
+                && (glued(k - 1, k) || (k >= 2 && glued(k - 2, k - 1)));
             if lower && in_set(&lex.titles, tok) {
                 has_title = true;
                 k -= 1;
-            } else if lower && in_set(&lex.modifiers, tok) {
+            } else if k == role_end && !hyphen_part {
+                // The word next to the name must be the role itself ("judge
+                // in Washington" is no title of Washington).
+                break;
+            } else if lower
+                && (hyphen_part
+                    || (in_set(&lex.modifiers, tok)
+                        && !matches!(tok, "of" | "the" | "in" | "law" | "-")))
+            {
                 k -= 1;
             } else {
                 break;
             }
+        }
+        // "ombudsman, Dmytro Lubinets," closes the appositive after the name.
+        if comma_form && !matches!(self.tok(core.end), "," | "said" | "says" | "told") {
+            has_title = false;
         }
         // Drop leading function words of the phrase ("the", "of").
         while k < role_end && matches!(self.tok(k), "the" | "of" | "in" | "-") {
@@ -2034,6 +2089,19 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if saw_who && k == end + 2 {
             ctx.person = true;
         }
+        // ", Foreign Minister Sergei Lavrov": a title of the next name, not
+        // an appositive of this one (which starts with "a", "the", "who",
+        // or a lower-case role).
+        let determined = k > end + 1;
+        if !determined && self.kind(k) != TokenKind::Lower {
+            let mut j = k;
+            while j < sent.end && self.is_name_tok(j) && j - k < MAX_NAME_TOKENS {
+                j += 1;
+            }
+            if !is_possessive(self.tok(j)) {
+                return;
+            }
+        }
         // Optional possessive owner: "Donald Trump's".
         let mut owner: Option<String> = None;
         let mut owner_ids: Option<Vec<EntryId>> = None;
@@ -2187,6 +2255,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             && core.start >= sent.start + 2
             && in_set(&lex.inheriting, self.tok(core.start - 2))
             && !all_caps
+            && !in_set(&lex.departments, first)
         {
             return Some(EntityKind::Person);
         }
