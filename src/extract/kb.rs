@@ -1532,7 +1532,11 @@ mod tests {
         );
         let pseudo = ["International", "European Union"];
         let known_country = |c: &str| {
-            pseudo.contains(&c) || kb.lookup(c).iter().any(|id| kb.get(*id).is_some_and(|e| e.is_state() && e.name == c))
+            pseudo.contains(&c)
+                || kb
+                    .lookup(c)
+                    .iter()
+                    .any(|id| kb.get(*id).is_some_and(|e| e.is_state() && e.name == c))
         };
         let mut problems = Vec::new();
         for (_, e) in kb.entries() {
@@ -1541,7 +1545,10 @@ mod tests {
                     problems.push(format!("{}: unknown country {c:?}", e.name));
                 }
             }
-            let bodies = e.body.iter().chain(e.roles.iter().filter_map(|r| r.body.as_ref()));
+            let bodies = e
+                .body
+                .iter()
+                .chain(e.roles.iter().filter_map(|r| r.body.as_ref()));
             for b in bodies {
                 let c = b.split('/').next().unwrap_or("");
                 if !known_country(c) {
