@@ -107,6 +107,7 @@ pub mod ner;
 pub mod quotes;
 pub mod statements;
 pub mod text;
+pub mod wordset;
 
 use std::sync::Arc;
 

@@ -74,6 +74,10 @@ fn is_leading_elision(rest: &str) -> bool {
 /// The mark at `i` (its family and byte length) if it can open a quotation.
 fn opener(text: &str, i: usize, singles: bool) -> Option<(Family, usize)> {
     let c = char_at(text, i)?;
+    // Called for every character: leave before looking at the neighbours.
+    if !matches!(c, '“' | '„' | '”' | '«' | '"' | '\'' | '‘') {
+        return None;
+    }
     let prev = char_before(text, i);
     let next = char_at(text, i + c.len_utf8());
     let next_ok = next.is_some_and(|n| !n.is_whitespace());
@@ -101,6 +105,10 @@ fn opener(text: &str, i: usize, singles: bool) -> Option<(Family, usize)> {
 /// Byte length of the mark at `i` if it closes a quotation of `family`.
 fn closer(text: &str, i: usize, family: Family) -> Option<usize> {
     let c = char_at(text, i)?;
+    // Called for every character inside a quotation.
+    if !matches!(c, '”' | '“' | '"' | '\'' | '’' | '»') {
+        return None;
+    }
     let prev = char_before(text, i);
     let next = char_at(text, i + c.len_utf8());
     let prev_word = prev.is_some_and(|p| !p.is_whitespace());

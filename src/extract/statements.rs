@@ -13,7 +13,10 @@
 //! statement whose content runs from the first to the last quoted word.
 
 use super::quotes::{self, Quote, Tok};
+use super::wordset::{FxBuild, WordSet};
 use super::{kb::KnowledgeBase, text::Doc, Entity, EntityKind, Span, SpeakerType, Statement};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Most paragraphs one statement's content may cover.
 pub const MAX_STATEMENT_PARAGRAPHS: usize = 5;
@@ -288,7 +291,7 @@ const CUE_VERBS: &[(&str, bool)] = &[
 ];
 
 /// "…, saying that …": the source is the sentence's subject.
-const PARTICIPLES: &[&str] = &[
+static PARTICIPLES: WordSet = WordSet::new(&[
     "saying",
     "adding",
     "noting",
@@ -309,10 +312,10 @@ const PARTICIPLES: &[&str] = &[
     "stating",
     "announcing",
     "predicting",
-];
+]);
 
 /// Words between a source and its verb that belong to neither.
-const AUX_ADVERBS: &[&str] = &[
+static AUX_ADVERBS: WordSet = WordSet::new(&[
     "also",
     "has",
     "have",
@@ -390,12 +393,13 @@ const AUX_ADVERBS: &[&str] = &[
     "really",
     "both",
     "all",
-];
+]);
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "who", "you", "which"];
+static PRONOUNS: WordSet =
+    WordSet::new(&["he", "she", "they", "we", "i", "it", "who", "you", "which"]);
 
 /// Lowercase words that may sit inside a source noun phrase.
-const NP_WORDS: &[&str] = &[
+static NP_WORDS: WordSet = WordSet::new(&[
     "the",
     "a",
     "an",
@@ -575,10 +579,10 @@ const NP_WORDS: &[&str] = &[
     "justice",
     "energy",
     "trade",
-];
+]);
 
 /// Heads of noun phrases that name no one ("officials said").
-const UNNAMED_HEADS: &[&str] = &[
+static UNNAMED_HEADS: WordSet = WordSet::new(&[
     "official",
     "officials",
     "source",
@@ -622,10 +626,10 @@ const UNNAMED_HEADS: &[&str] = &[
     "woman",
     "spokespeople",
     "members",
-];
+]);
 
 /// Heads that make a phrase an organisation ("the ministry said").
-const ORG_HEADS: &[&str] = &[
+static ORG_HEADS: WordSet = WordSet::new(&[
     "kremlin",
     "presidency",
     "office",
@@ -731,10 +735,10 @@ const ORG_HEADS: &[&str] = &[
     "documents",
     "figures",
     "statistics",
-];
+]);
 
 /// Capitalised plurals naming groups, not people.
-const GROUP_PLURALS: &[&str] = &[
+static GROUP_PLURALS: WordSet = WordSet::new(&[
     "democrats",
     "republicans",
     "conservatives",
@@ -754,10 +758,10 @@ const GROUP_PLURALS: &[&str] = &[
     "tories",
     "socialists",
     "independents",
-];
+]);
 
 /// Role nouns that refer back to a named person ("the envoy said").
-const ROLE_HEADS: &[&str] = &[
+static ROLE_HEADS: WordSet = WordSet::new(&[
     "envoy",
     "minister",
     "president",
@@ -794,10 +798,10 @@ const ROLE_HEADS: &[&str] = &[
     "republican",
     "frontrunner",
     "front-runner",
-];
+]);
 
 /// Titles dropped from a name ("President Vladimir Putin" → "Vladimir Putin").
-const TITLES: &[&str] = &[
+static TITLES: WordSet = WordSet::new(&[
     "president",
     "mr.",
     "mrs.",
@@ -867,10 +871,10 @@ const TITLES: &[&str] = &[
     "and",
     "u.s.",
     "us",
-];
+]);
 
 /// Capitalised words that start sentences or adjuncts, not sources.
-const LEAD_STOP: &[&str] = &[
+static LEAD_STOP: WordSet = WordSet::new(&[
     "on",
     "in",
     "at",
@@ -939,10 +943,10 @@ const LEAD_STOP: &[&str] = &[
     "about",
     "into",
     "of",
-];
+]);
 
 /// Words of a transcript label that are not a speaker ("Question:").
-const LABEL_STOP: &[&str] = &[
+static LABEL_STOP: WordSet = WordSet::new(&[
     "question",
     "questions",
     "answer",
@@ -976,9 +980,9 @@ const LABEL_STOP: &[&str] = &[
     "more",
     "also",
     "update",
-];
+]);
 
-const MALE_NAMES: &[&str] = &[
+static MALE_NAMES: WordSet = WordSet::new(&[
     "vladimir",
     "dmitry",
     "yuri",
@@ -1055,9 +1059,9 @@ const MALE_NAMES: &[&str] = &[
     "pedro",
     "narendra",
     "chuck",
-];
+]);
 
-const FEMALE_NAMES: &[&str] = &[
+static FEMALE_NAMES: WordSet = WordSet::new(&[
     "hillary",
     "maria",
     "nancy",
@@ -1109,7 +1113,7 @@ const FEMALE_NAMES: &[&str] = &[
     "donna",
     "debbie",
     "claire",
-];
+]);
 
 fn lower(text: &str, t: &Tok) -> String {
     t.span.slice(text).to_lowercase()
@@ -1129,22 +1133,20 @@ struct CueWord {
     attitude_participle: bool,
 }
 
-fn cue_table() -> &'static std::collections::HashMap<&'static str, CueWord> {
-    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, CueWord>> =
-        std::sync::OnceLock::new();
+fn cue_table() -> &'static HashMap<&'static str, CueWord, FxBuild> {
+    static TABLE: OnceLock<HashMap<&'static str, CueWord, FxBuild>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t: std::collections::HashMap<&'static str, CueWord> =
-            std::collections::HashMap::new();
+        let mut t: HashMap<&'static str, CueWord, FxBuild> = HashMap::default();
         for (w, bare) in CUE_VERBS {
             t.entry(w).or_default().verb = Some(*bare);
         }
-        for w in ATTITUDE_VERBS {
+        for w in ATTITUDE_VERBS.words() {
             t.entry(w).or_default().attitude = true;
         }
-        for w in PARTICIPLES {
+        for w in PARTICIPLES.words() {
             t.entry(w).or_default().participle = true;
         }
-        for w in ATTITUDE_PARTICIPLES {
+        for w in ATTITUDE_PARTICIPLES.words() {
             t.entry(w).or_default().attitude_participle = true;
         }
         t
@@ -1531,21 +1533,21 @@ fn np_back(s: &Sent, end: usize) -> Option<(usize, usize)> {
 }
 
 /// Words that show a clause has started after a cue.
-const CLAUSE_START: &[&str] = &[
+static CLAUSE_START: WordSet = WordSet::new(&[
     "there", "is", "was", "were", "are", "has", "have", "had", "will", "would", "can", "could",
     "should", "may", "might", "must", "he", "she", "they", "we", "i", "it", "you", "did", "does",
     "do", "wants", "want", "thinks", "believes",
-];
+]);
 
 /// Words that open a noun phrase.
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: WordSet = WordSet::new(&[
     "the", "a", "an", "another", "other", "some", "many", "several", "most", "few", "both", "his",
     "her", "their", "its", "our", "two", "three", "four", "five", "all", "these", "those", "one",
     "each", "no", "any",
-];
+]);
 
 /// Words that cannot be inside a source noun phrase.
-const NOT_IN_NP: &[&str] = &[
+static NOT_IN_NP: WordSet = WordSet::new(&[
     "that", "which", "who", "whom", "whose", "is", "was", "were", "are", "be", "been", "has",
     "have", "had", "and", "or", "but", "to", "in", "on", "at", "with", "for", "by", "not", "it",
     "they", "he", "she", "we", "i", "you", "this", "if", "when", "while", "as", "than", "then",
@@ -1553,11 +1555,11 @@ const NOT_IN_NP: &[&str] = &[
     "might", "must", "do", "does", "did", "there", "what", "how", "why", "also", "even", "just",
     "more", "less", "very", "into", "from", "said", "says", "say", "time", "way", "thing",
     "things", "lot", "year", "years", "day", "days", "week", "month",
-];
+]);
 
 /// First words of a clause after a cue that make it an adjunct or an
 /// object, not reported content.
-const BARE_STOP: &[&str] = &[
+static BARE_STOP: WordSet = WordSet::new(&[
     "of",
     "about",
     "for",
@@ -1601,7 +1603,7 @@ const BARE_STOP: &[&str] = &[
     "sorry",
     "so",
     "otherwise",
-];
+]);
 
 /// Source noun phrase starting at token `k` ("said Peskov", "said a source").
 fn source_after(s: &Sent, k: usize) -> Option<(usize, usize)> {
@@ -1690,9 +1692,9 @@ enum After {
     Nothing,
 }
 
-const WH: &[&str] = &[
+static WH: WordSet = WordSet::new(&[
     "that", "whether", "if", "why", "how", "what", "when", "where", "who",
-];
+]);
 
 fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
     let n = s.toks.len();
@@ -1923,7 +1925,7 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
     }
 }
 
-const WEEKDAYS: &[&str] = &[
+static WEEKDAYS: WordSet = WordSet::new(&[
     "monday",
     "tuesday",
     "wednesday",
@@ -1934,9 +1936,9 @@ const WEEKDAYS: &[&str] = &[
     "yesterday",
     "today",
     "tonight",
-];
+]);
 
-const TIME_NOUNS: &[&str] = &[
+static TIME_NOUNS: WordSet = WordSet::new(&[
     "year",
     "week",
     "month",
@@ -1953,9 +1955,9 @@ const TIME_NOUNS: &[&str] = &[
     "time",
     "season",
     "day",
-];
+]);
 
-const ADJUNCT_NOUNS: &[&str] = &[
+static ADJUNCT_NOUNS: WordSet = WordSet::new(&[
     "statement",
     "interview",
     "telegram",
@@ -2031,7 +2033,7 @@ const ADJUNCT_NOUNS: &[&str] = &[
     "recent",
     "weekly",
     "daily",
-];
+]);
 
 /// End of a reported clause: the sentence end, or before a trailing
 /// "…, according to X" (that names the reporting channel, not the content).
@@ -2676,15 +2678,15 @@ fn new_clause_after(s: &Sent, k: usize) -> bool {
 }
 
 /// Finite verbs that show a new clause has begun.
-const FINITE: &[&str] = &[
+static FINITE: WordSet = WordSet::new(&[
     "is", "was", "were", "are", "has", "had", "have", "will", "would", "can", "could", "lost",
     "won", "made", "took", "held", "got", "gave", "went", "came", "became", "began", "left", "ran",
     "met", "kept", "brought", "put", "says", "said", "told", "thinks", "wants", "does", "did",
     "may", "might", "must", "should",
-];
+]);
 
 /// Words after a comma that start a new clause.
-const CLAUSE_BREAK: &[&str] = &[
+static CLAUSE_BREAK: WordSet = WordSet::new(&[
     "and",
     "but",
     "while",
@@ -2716,11 +2718,11 @@ const CLAUSE_BREAK: &[&str] = &[
     "he",
     "she",
     "they",
-];
+]);
 
 /// Verbs of belief, evidence, evaluation and stance that PolNeAR annotates
 /// as attribution cues; their complement is the content.
-const ATTITUDE_VERBS: &[&str] = &[
+static ATTITUDE_VERBS: WordSet = WordSet::new(&[
     "called",
     "calls",
     "described",
@@ -2942,11 +2944,11 @@ const ATTITUDE_VERBS: &[&str] = &[
     "denied",
     "wrote",
     "told",
-];
+]);
 
 /// Verb forms that are also plural nouns ("the demands of Moscow"): their
 /// source must be a name, a pronoun or a known source noun.
-const NOUN_LIKE_VERBS: &[&str] = &[
+static NOUN_LIKE_VERBS: WordSet = WordSet::new(&[
     "calls",
     "demands",
     "plans",
@@ -2977,10 +2979,10 @@ const NOUN_LIKE_VERBS: &[&str] = &[
     "know",
     "support",
     "plan",
-];
+]);
 
 /// "…, calling him a liar": participles whose subject is the sentence's.
-const ATTITUDE_PARTICIPLES: &[&str] = &[
+static ATTITUDE_PARTICIPLES: WordSet = WordSet::new(&[
     "calling",
     "describing",
     "criticizing",
@@ -3013,7 +3015,7 @@ const ATTITUDE_PARTICIPLES: &[&str] = &[
     "lamenting",
     "thanking",
     "welcoming",
-];
+]);
 
 /// The subject at the start of the sentence, for participle cues.
 fn sentence_subject(s: &Sent) -> Option<(usize, usize)> {
