@@ -47,6 +47,10 @@ const BUILTIN_FILES: &[(&str, &str)] = &[
         include_str!("../../data/kb/outlets.jsonl"),
     ),
     (
+        "data/kb/companies.jsonl",
+        include_str!("../../data/kb/companies.jsonl"),
+    ),
+    (
         "data/kb/people.jsonl",
         include_str!("../../data/kb/people.jsonl"),
     ),
