@@ -3518,7 +3518,7 @@ impl<'a> Resolver<'a> {
                     let body = e.affiliations.first().cloned();
                     sp.kind = SpeakerType::Org;
                     sp.name = Some(match &body {
-                        Some(b) => b.rsplit('/').next().unwrap_or(b).to_string(),
+                        Some(b) => self.body_name(b),
                         None => format!("office of {}", e.name),
                     });
                     return sp;
@@ -3624,7 +3624,7 @@ impl<'a> Resolver<'a> {
                     let body = sp.affiliations.first().cloned();
                     return Speaker {
                         name: Some(match &body {
-                            Some(b) => b.rsplit('/').next().unwrap_or(b).to_string(),
+                            Some(b) => self.body_name(b),
                             None => format!("office of {owner}"),
                         }),
                         kind: SpeakerType::Org,
@@ -3681,6 +3681,17 @@ impl<'a> Resolver<'a> {
                 .unwrap_or_else(Speaker::unnamed);
         }
         Speaker::unnamed()
+    }
+
+    /// The display name of an affiliation body: the knowledge base's
+    /// organisation for it ("Élysée" → "Élysée Palace"), else its last part.
+    fn body_name(&self, body: &str) -> String {
+        let last = body.rsplit('/').next().unwrap_or(body);
+        self.kb
+            .and_then(|kb| kb.resolve(last, Some(EntityKind::Org)))
+            .filter(|e| e.body.as_deref().is_none_or(|b| b == body))
+            .map(|e| e.name.clone())
+            .unwrap_or_else(|| last.to_string())
     }
 
     /// A speaker the knowledge base knows by `name`, with the affiliations
