@@ -20,8 +20,10 @@ pub mod flags {
     pub const GAZETTEER: u32 = 16;
     /// Neighbouring words of the word's other mentions in the article.
     pub const AGGREGATE: u32 = 32;
+    /// Character trigrams of the word.
+    pub const CHAR_NGRAMS: u32 = 64;
     /// Every group.
-    pub const ALL: u32 = 63;
+    pub const ALL: u32 = 127;
     /// What `train-ner` uses unless told otherwise: the distributional
     /// lexicon lowered dev F1 (see docs/parts/ner.md), so it is left out.
     pub const DEFAULT: u32 = DOC_CASE | HISTORY | GAZETTEER | AGGREGATE;
@@ -158,12 +160,17 @@ pub(crate) struct Tok {
     pub prefix: [u64; 4],
     pub suffix: [u64; 4],
     pub n_prefix: usize,
+    /// Hashes of the word's first character trigrams (with `^`/`$` ends).
+    pub trigrams: [u64; MAX_TRIGRAMS],
+    pub n_trigrams: usize,
     pub init_cap: bool,
     pub all_caps: bool,
     pub has_lower: bool,
     /// Lexicon entry (distributional clusters and capitalisation ratio).
     pub lex: Option<u32>,
 }
+
+pub(crate) const MAX_TRIGRAMS: usize = 10;
 
 const BOS: u64 = 0x5151_0000_0000_0001;
 const EOS: u64 = 0x5151_0000_0000_0002;
@@ -195,6 +202,25 @@ impl Tok {
                     .done();
             }
         }
+        let mut trigrams = [0u64; MAX_TRIGRAMS];
+        let mut n_trigrams = 0;
+        let mut win = ['^', '^', '^'];
+        for (k, c) in lower_s.chars().chain(std::iter::once('$')).enumerate() {
+            win = [win[1], win[2], c];
+            if k < 1 {
+                continue;
+            }
+            let Some(slot) = trigrams.get_mut(n_trigrams) else {
+                break;
+            };
+            let mut buf = [0u8; 12];
+            let mut len = 0;
+            for ch in win {
+                len += ch.encode_utf8(buf.get_mut(len..).unwrap_or(&mut [])).len();
+            }
+            *slot = Fh::new(120).bytes(buf.get(..len).unwrap_or(&[])).done();
+            n_trigrams += 1;
+        }
         let init_cap = word.chars().next().is_some_and(|c| c.is_uppercase());
         let (mut has_upper, mut has_lower) = (false, false);
         for c in word.chars() {
@@ -216,6 +242,8 @@ impl Tok {
             prefix,
             suffix,
             n_prefix,
+            trigrams,
+            n_trigrams,
             init_cap,
             all_caps: has_upper && !has_lower,
             has_lower,
@@ -369,6 +397,11 @@ pub(crate) fn static_features(
             push(out, Fh::new(6).n(s));
         }
     }
+    if on(flags::CHAR_NGRAMS) {
+        for &g in t.trigrams.iter().take(t.n_trigrams) {
+            push(out, Fh::new(7).n(g));
+        }
+    }
     push(out, Fh::new(13).n(lw(-1)));
     push(out, Fh::new(14).n(lw(1)));
     push(out, Fh::new(15).n(lw(-2)));
@@ -485,5 +518,43 @@ pub(crate) fn dynamic_features(
     }
     if let Some(h) = hl {
         push(out, Fh::new(66).n(u64::from(h)).n(u64::from(sent.all_caps)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_features_are_bounded_and_case_aware() {
+        let lex = Lexicon::default();
+        let long = "É".repeat(10_000);
+        let t = Tok::new(&long, &lex);
+        assert_eq!(t.n_prefix, 4);
+        assert_eq!(t.n_trigrams, MAX_TRIGRAMS);
+        assert!(t.all_caps && t.init_cap);
+        let e = Tok::new("", &lex);
+        assert_eq!((e.n_prefix, e.n_trigrams), (0, 0));
+        let a = Tok::new("Paris", &lex);
+        let b = Tok::new("PARIS", &lex);
+        assert_eq!(a.lower, b.lower);
+        assert_ne!(a.word, b.word);
+        assert_ne!(a.shape, b.shape);
+        assert_eq!(Tok::new("1996", &lex).lower, Tok::new("2024", &lex).lower);
+        let sh = shapes("McDonald's-2");
+        assert_eq!(sh.long.get(..sh.long_len), Some(&b"XxXxxxxx'x-d"[..]));
+        assert_eq!(sh.short.get(..sh.short_len), Some(&b"XxXx'x-d"[..]));
+    }
+
+    #[test]
+    fn headline_sentences_are_detected() {
+        let lex = Lexicon::default();
+        let gaz = Gazetteer::default();
+        assert!(Sent::new(&["SOCCER", "-", "JAPAN", "GET", "LUCKY", "WIN"], &lex, &gaz).all_caps);
+        assert!(!Sent::new(&["Japan", "won", "in", "TOKYO"], &lex, &gaz).all_caps);
+        let mut out = Vec::new();
+        let s = Sent::new(&["a"], &lex, &gaz);
+        static_features(&s, &DocInfo::default(), 5, flags::ALL, &mut out);
+        assert!(out.is_empty());
     }
 }
