@@ -3,6 +3,7 @@ use super::tag::{for_each_doc, input_scheme, read_input, tag_lines};
 use super::ExitCode;
 use newsdex::extract::ner::conll::Score;
 use newsdex::extract::ner::Tagger;
+use std::io::Write;
 use std::time::Instant;
 
 pub fn run(
@@ -51,9 +52,15 @@ pub fn run(
             o.insert("model_load_ms".into(), (load.as_secs_f64() * 1000.0).into());
             o.insert("tagging_seconds".into(), secs.into());
         }
-        println!("{}", serde_json::to_string_pretty(&v)?);
+        // write!, not println!: a closed pipe (`| head`) is an error that
+        // main treats as normal, println! would panic.
+        writeln!(
+            std::io::stdout().lock(),
+            "{}",
+            serde_json::to_string_pretty(&v)?
+        )?;
     } else {
-        print!("{}", score.report());
+        write!(std::io::stdout().lock(), "{}", score.report())?;
         eprintln!(
             "model loaded in {:.0} ms; tagged {} tokens in {:.2}s ({:.0} tokens/s, including I/O)",
             load.as_secs_f64() * 1000.0,

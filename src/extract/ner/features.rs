@@ -26,7 +26,7 @@ pub mod flags {
     pub const ALL: u32 = 127;
     /// What `train-ner` uses unless told otherwise: the distributional
     /// lexicon lowered dev F1 (see docs/parts/ner.md), so it is left out.
-    pub const DEFAULT: u32 = DOC_CASE | HISTORY | GAZETTEER | AGGREGATE;
+    pub const DEFAULT: u32 = DOC_CASE | HISTORY | GAZETTEER | AGGREGATE | CHAR_NGRAMS;
 }
 
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
