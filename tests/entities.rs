@@ -109,6 +109,10 @@ fn check_seed(ex: &Extractor) {
         assert_eq!(e.kind, EntityKind::Place, "{place}");
         assert_eq!(e.country.as_deref(), Some(country), "{place}");
     }
+    // A village the knowledge base does not know lies where the places
+    // named next to it lie.
+    let village = find(&x.entities, "Hrabovske");
+    assert_eq!(village.country.as_deref(), Some("Ukraine"));
     // Short forms joined to the full name, offsets exact.
     let putin = find(&x.entities, "Vladimir Putin");
     assert!(putin.mentions.len() >= 4, "{:?}", putin.mentions);

@@ -2698,6 +2698,28 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
     }
 
+    /// The one country of the known places named in the sentence of an
+    /// unknown place's first mention or the sentence before it, in the same
+    /// paragraph ("… the Sumy border region … the village of Hrabovske").
+    fn nearby_country(&self, g: &Group, placed: &[(usize, String)]) -> Option<String> {
+        let first = g.mentions.iter().min()?;
+        let s = self.doc.sentence_at(first.start)?;
+        let para = self.doc.sentence_paragraph.get(s).copied();
+        let mut found: Option<&String> = None;
+        for (ps, c) in placed {
+            let near =
+                *ps == s || (*ps + 1 == s && self.doc.sentence_paragraph.get(*ps).copied() == para);
+            if !near {
+                continue;
+            }
+            match found {
+                Some(f) if f != c => return None,
+                _ => found = Some(c),
+            }
+        }
+        found.cloned()
+    }
+
     /// Entities from groups: knowledge-base roles and affiliations at the
     /// date, inherited affiliations, countries.
     fn finish(&self, mut groups: Vec<Group>) -> Vec<Entity> {
@@ -2761,8 +2783,30 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
             }
         }
+        // Known places by sentence: (sentence, country), demonyms left out
+        // ("Russian territory" says little about where a village is).
+        let mut placed: Vec<(usize, String)> = Vec::new();
+        for g in groups
+            .iter()
+            .filter(|g| g.kind == EntityKind::Place && g.kb.is_some())
+        {
+            let Some(c) = g.country.as_ref() else {
+                continue;
+            };
+            for m in &g.mentions {
+                if self.kb.country_of_demonym(m.slice(self.doc.text)).is_some() {
+                    continue;
+                }
+                if let Some(s) = self.doc.sentence_at(m.start) {
+                    placed.push((s, c.clone()));
+                }
+            }
+        }
         let mut out = Vec::with_capacity(groups.len());
         for mut g in groups {
+            if g.kind == EntityKind::Place && g.kb.is_none() && g.located_in.is_none() {
+                g.country = self.nearby_country(&g, &placed);
+            }
             if g.kind == EntityKind::Person && g.country.is_none() {
                 g.country = g
                     .affiliations
