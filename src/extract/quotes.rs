@@ -170,6 +170,19 @@ fn scan(text: &str, singles: bool, skip: &[Quote], out: &mut Vec<Quote>) {
                 }
             }
         }
+        if state.is_none() && c.is_ascii() && c != '"' && c != '\'' {
+            // No other ASCII character opens a quotation (see `opener`),
+            // and every quotation in `skip` opens with one that stops this
+            // run: jump to the next candidate instead of testing each char.
+            i += text
+                .as_bytes()
+                .get(i..)
+                .unwrap_or(&[])
+                .iter()
+                .position(|&b| !b.is_ascii() || b == b'"' || b == b'\'')
+                .unwrap_or(text.len() - i);
+            continue;
+        }
         match state {
             None => {
                 if let Some((family, len)) = opener(text, i, singles) {
@@ -228,16 +241,18 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
 pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), '\n')))
+    // '\n' is one byte that never occurs inside a multi-byte char.
+    for i in text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
     {
-        if c == '\n' {
-            if let Some(s) = trimmed(text, Span::new(start, i)) {
-                out.push(s);
-            }
-            start = i + 1;
+        if let Some(s) = trimmed(text, Span::new(start, i)) {
+            out.push(s);
         }
+        start = i + 1;
     }
     out
 }
