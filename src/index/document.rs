@@ -13,7 +13,7 @@ use crate::extract::{Entity, EntityKind, Extraction, SpeakerType, Statement};
 /// Version of what extraction produces. Part of every article's content hash,
 /// so that after a change to extraction, re-indexing the same input refreshes
 /// the stored entities and statements instead of reporting them unchanged.
-pub const EXTRACT_VERSION: u64 = 1;
+pub const EXTRACT_VERSION: u64 = 2;
 
 /// Content hash deciding "unchanged" vs "updated": every article field that
 /// reaches the index, plus the extraction version and the knowledge-base
@@ -171,8 +171,18 @@ pub fn statement_doc(
     let mut doc = TantivyDocument::default();
     doc.add_text(f.id, format!("{}#s{}", a.id, n + 1));
     doc.add_text(f.kind, "statement");
-    let content = s.content.slice(text);
-    doc.add_text(f.body, content);
+    // A quote broken by its attribution ("…," he said, "…") is indexed
+    // and shown as its quoted pieces, without the attribution between them.
+    let content = if s.content_parts.is_empty() {
+        s.content.slice(text).to_string()
+    } else {
+        s.content_parts
+            .iter()
+            .map(|p| p.slice(text).trim())
+            .collect::<Vec<_>>()
+            .join(" … ")
+    };
+    doc.add_text(f.body, &content);
     common_fields(&mut doc, f, a);
     common_facets(&mut doc, f, a, "statement");
     let stype = speaker_type_str(s.speaker_type);
