@@ -2627,7 +2627,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
         while i < groups.len() {
             let single = groups
                 .get(i)
-                .filter(|g| g.kind == EntityKind::Person && g.kb.is_none() && !g.name.contains(' '))
+                // "Bannon said" reads as an organisation until the article's
+                // "Steve Bannon" claims it.
+                .filter(|g| g.kind != EntityKind::Place && g.kb.is_none() && !g.name.contains(' '))
                 .map(|g| fold(&g.name));
             if let Some(text) = single {
                 let targets: Vec<usize> = groups
