@@ -1,21 +1,17 @@
 //! Entity extraction: the seed article, hostile input, gazetteers, and a
 //! Reuters smoke evaluation.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use newsdex::extract::kb::KnowledgeBase;
 use newsdex::extract::text::Doc;
 use newsdex::extract::{Entity, EntityKind, Extractor};
 
+mod common;
+
 fn corpus_dir() -> Option<PathBuf> {
-    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus"));
-    if dir.is_dir() {
-        Some(dir.to_path_buf())
-    } else {
-        eprintln!("skipping: ../shared/corpus not found");
-        None
-    }
+    common::shared_corpus()
 }
 
 fn extractor() -> Extractor {

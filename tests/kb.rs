@@ -2,18 +2,15 @@
 //! is absent) and a throughput measurement of the name matcher.
 
 use std::io::Read;
-use std::path::Path;
 use std::time::Instant;
 
 use newsdex::extract::kb::KnowledgeBase;
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
+mod common;
 
 /// Up to `limit` bytes of article text from the NYT/Guardian war corpus.
 fn news_text(limit: usize) -> Option<String> {
-    // NEWSDEX_CORPUS lets a worktree outside the usual layout find the data.
-    let root = std::env::var("NEWSDEX_CORPUS").unwrap_or_else(|_| CORPUS.to_string());
-    let path = Path::new(&root).join("news/ru_ua_nyt_guardian_2022.jsonl.gz");
+    let path = common::shared_root().join("news/ru_ua_nyt_guardian_2022.jsonl.gz");
     let file = std::fs::File::open(path).ok()?;
     let mut raw = String::new();
     flate2::read::GzDecoder::new(file)

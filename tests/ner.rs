@@ -1,14 +1,14 @@
 //! Name tagger: bad input, model file robustness, determinism and dev F1.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 use newsdex::extract::ner::train::{self, LabelledDoc, LabelledSentence, TrainOptions};
 use newsdex::extract::ner::{conll, NerType, Scheme, Tagger};
 
 const MODEL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/models/ner.bin");
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
+mod common;
 /// Dev F1 of the committed model (see models/README.md) less a small margin.
 const MIN_DEV_F1: f64 = 90.0;
 
@@ -216,7 +216,7 @@ fn training_learns_and_is_deterministic() {
 #[test]
 fn dev_f1_of_committed_model() {
     let Some(t) = model() else { return };
-    let dev = PathBuf::from(CORPUS).join("conll2003/eng.testa");
+    let dev = common::shared_root().join("conll2003/eng.testa");
     if !dev.is_file() {
         eprintln!("skipping: ../shared/corpus not found");
         return;

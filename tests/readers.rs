@@ -9,16 +9,11 @@ use newsdex::corpus::{
     RecordErrorKind,
 };
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
+mod common;
 
-/// The shared corpus, or `None` (with a message) when it is not there.
-/// `NEWSDEX_SHARED_CORPUS` overrides the location, for checkouts (such as git
-/// worktrees) that do not sit next to `shared/`.
+/// A file of the shared corpus, or `None` (with a message) when it is not there.
 fn corpus(rel: &str) -> Option<PathBuf> {
-    let root = std::env::var_os("NEWSDEX_SHARED_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(CORPUS));
-    let path = root.join(rel);
+    let path = common::shared_root().join(rel);
     if path.exists() {
         Some(path)
     } else {

@@ -4,20 +4,13 @@
 use newsdex::extract::kb::KnowledgeBase;
 use newsdex::extract::statements::{extract_text, MAX_STATEMENT_BYTES, MAX_STATEMENT_PARAGRAPHS};
 use newsdex::extract::{Extractor, SpeakerType, Statement};
-use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
+mod common;
 
-fn corpus() -> Option<&'static Path> {
-    let p = Path::new(CORPUS);
-    if p.is_dir() {
-        Some(p)
-    } else {
-        eprintln!("skipping: ../shared/corpus not found");
-        None
-    }
+fn corpus() -> Option<std::path::PathBuf> {
+    common::shared_corpus()
 }
 
 fn seed_statements() -> Option<(String, Vec<Statement>, Arc<KnowledgeBase>)> {

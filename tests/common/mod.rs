@@ -42,9 +42,19 @@ pub fn json(o: &Output) -> serde_json::Value {
     })
 }
 
-/// `../shared/corpus`, or `None` (after saying so) when it is absent.
+/// Where the shared development data is: `$NEWSDEX_SHARED_CORPUS`, for
+/// checkouts that do not sit next to `shared/` (git worktrees), else
+/// `../shared/corpus` beside the crate.
+pub fn shared_root() -> PathBuf {
+    std::env::var_os("NEWSDEX_SHARED_CORPUS")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"))
+}
+
+/// The shared corpus, or `None` (after saying so) when it is absent.
 pub fn shared_corpus() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let p = shared_root();
     if p.is_dir() {
         Some(p)
     } else {
