@@ -91,8 +91,15 @@ pub fn affiliation_facet(path: &str) -> Facet {
     facet("affiliation", path.split('/'))
 }
 
-/// The article's own document.
-pub fn article_doc(f: &Fields, a: &Article, x: &Extraction, hash: u64) -> TantivyDocument {
+/// The article's own document; `text` is `a.text()`, which `x` was
+/// extracted from.
+pub fn article_doc(
+    f: &Fields,
+    a: &Article,
+    text: &str,
+    x: &Extraction,
+    hash: u64,
+) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(f.id, &a.id);
     doc.add_text(f.kind, "article");
@@ -126,7 +133,6 @@ pub fn article_doc(f: &Fields, a: &Article, x: &Extraction, hash: u64) -> Tantiv
     for path in affiliations {
         doc.add_facet(f.facet, affiliation_facet(path));
     }
-    let text = a.text();
     let entities: Vec<_> = x
         .entities
         .iter()
@@ -137,7 +143,7 @@ pub fn article_doc(f: &Fields, a: &Article, x: &Extraction, hash: u64) -> Tantiv
                 "qid": e.qid,
                 "country": e.country,
                 "mentions": e.mentions.len(),
-                "first": e.mentions.first().map(|m| m.slice(&text)),
+                "first": e.mentions.first().map(|m| m.slice(text)),
                 "roles": e.roles,
                 "affiliations": e.affiliations,
             })

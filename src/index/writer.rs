@@ -335,7 +335,7 @@ fn build_docs(
         None => Extraction::default(),
     };
     let mut docs = Vec::with_capacity(1 + x.statements.len());
-    docs.push(article_doc(&ni.fields, a, &x, hash));
+    docs.push(article_doc(&ni.fields, a, &text, &x, hash));
     for (n, s) in x.statements.iter().enumerate() {
         let roles: &[String] = s
             .speaker
