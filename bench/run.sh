@@ -46,6 +46,15 @@ if ((status > 1)); then
     exit "$status"
 fi
 
+echo "== newsdex index --no-extract $data" >&2
+status=0
+target/release/newsdex index --json --rebuild --no-extract --index "$tmp/newsdex-noextract" "$data" \
+    >"$tmp/newsdex-noextract.json" 2>>"$tmp/newsdex.log" || status=$?
+if ((status > 1)); then
+    cat "$tmp/newsdex.log" >&2
+    exit "$status"
+fi
+
 echo "== plain tantivy (title + body)" >&2
 target/release/examples/plain_tantivy --index "$tmp/plain" "$data" >"$tmp/plain.json"
 
@@ -55,6 +64,8 @@ target/release/examples/query_latency --index "$tmp/newsdex" --rounds "$rounds" 
 n_mb=$(field "$tmp/newsdex.json" mb_read)
 n_s=$(field "$tmp/newsdex.json" seconds)
 n_rate=$(field "$tmp/newsdex.json" mb_per_s)
+x_s=$(field "$tmp/newsdex-noextract.json" seconds)
+x_rate=$(field "$tmp/newsdex-noextract.json" mb_per_s)
 p_mb=$(field "$tmp/plain.json" mb_read)
 p_s=$(field "$tmp/plain.json" seconds)
 p_rate=$(field "$tmp/plain.json" mb_per_s)
@@ -64,9 +75,13 @@ memory=$(field "$tmp/plain.json" memory_mb)
 echo
 echo "indexing $(basename "$data") (tantivy: $threads threads, $memory MB budget; $(nproc) cores here)"
 printf '  %-14s %9s MB %9s s %9s MB/s\n' newsdex "$n_mb" "$n_s" "$n_rate"
+printf '  %-14s %9s MB %9s s %9s MB/s\n' "no extraction" "$n_mb" "$x_s" "$x_rate"
 printf '  %-14s %9s MB %9s s %9s MB/s\n' "plain tantivy" "$p_mb" "$p_s" "$p_rate"
 awk -v n="$n_rate" -v p="$p_rate" 'BEGIN {
     if (p > 0) printf "  ratio newsdex / plain tantivy: %.3f (newsdex takes %.1fx as long)\n", n / p, (n > 0 ? p / n : 0)
+}'
+awk -v x="$x_rate" -v p="$p_rate" 'BEGIN {
+    if (p > 0) printf "  ratio newsdex without extraction / plain tantivy: %.3f\n", x / p
 }'
 echo
 echo "query latency (newsdex index)"
