@@ -387,6 +387,26 @@ pub fn sentences(text: &str, quotes: &[Quote]) -> Vec<Span> {
                 qi += 1;
             }
             let Some(c) = char_at(text, i) else { break };
+            if c.is_ascii() && !matches!(c, '.' | '!' | '?' | '"' | '\'') {
+                // Such a char neither ends a sentence nor opens a quotation:
+                // jump to the next one that might, or to the next quote.
+                let next_open = quotes
+                    .get(qi..)
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|q| q.open)
+                    .find(|&o| o > i)
+                    .unwrap_or(usize::MAX);
+                let end = para.end.min(next_open);
+                let run = text
+                    .as_bytes()
+                    .get(i + 1..end)
+                    .unwrap_or(&[])
+                    .iter()
+                    .position(|&b| !b.is_ascii() || matches!(b, b'.' | b'!' | b'?' | b'"' | b'\''));
+                i = run.map_or(end, |p| i + 1 + p);
+                continue;
+            }
             let mut boundary = None;
             if let Some(q) = quotes.get(qi) {
                 if q.open == i && q.paragraphs == 1 && q.close_end <= para.end {
