@@ -84,13 +84,15 @@ pub fn run(args: SearchArgs) -> anyhow::Result<ExitCode> {
         from = from.or(i.from);
         to = to.or(i.to);
     }
+    // Without words to rank by, every hit scores alike: newest first.
+    let sort = if text.is_none() { Sort::Date } else { args.sort };
     let req = SearchRequest {
         text,
         kind,
         facets,
         from,
         to,
-        sort: args.sort,
+        sort,
         limit: args.limit,
         offset: args.offset,
         count: COUNTED.to_vec(),

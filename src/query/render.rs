@@ -137,7 +137,8 @@ fn print_statement(out: &mut dyn Write, n: usize, hit: &Hit, color: bool) -> std
         .get("direct")
         .and_then(Value::as_bool)
         .unwrap_or(false);
-    let quote = flatten(&hit.body);
+    // The whole quote is in --json; a terminal gets the start of a long one.
+    let quote = super::lead(&hit.body, 600);
     if direct {
         writeln!(out, "     “{quote}”")?;
     } else {
