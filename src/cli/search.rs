@@ -85,7 +85,11 @@ pub fn run(args: SearchArgs) -> anyhow::Result<ExitCode> {
         to = to.or(i.to);
     }
     // Without words to rank by, every hit scores alike: newest first.
-    let sort = if text.is_none() { Sort::Date } else { args.sort };
+    let sort = if text.is_none() {
+        Sort::Date
+    } else {
+        args.sort
+    };
     let req = SearchRequest {
         text,
         kind,
