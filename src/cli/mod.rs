@@ -383,3 +383,64 @@ pub fn interpretation_json(i: &newsdex::query::natural::Interpretation) -> serde
         })).collect::<Vec<_>>(),
     })
 }
+
+/// Print search results for `search` and `statements`: one JSON object, or
+/// the interpretation (if any), a header line, hits and facet counts.
+pub fn print_results(
+    query: &str,
+    interpreted: Option<&Interpreted>,
+    kind: newsdex::query::Kind,
+    res: &newsdex::query::SearchResults,
+    offset: usize,
+    json: bool,
+) -> anyhow::Result<()> {
+    use newsdex::query::render::{facets_json, hit_json, print_text};
+    use newsdex::query::Kind;
+    use std::io::{IsTerminal, Write};
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if json {
+        let v = serde_json::json!({
+            "query": query,
+            "interpretation": interpreted.map(|i| interpretation_json(&i.interpretation)),
+            "kind": kind,
+            "total": res.total,
+            "offset": offset,
+            "hits": res.hits.iter().map(hit_json).collect::<Vec<_>>(),
+            "facets": facets_json(res),
+        });
+        writeln!(out, "{v}")?;
+    } else {
+        if let Some(i) = interpreted {
+            for line in interpretation_lines(&i.interpretation) {
+                writeln!(out, "{line}")?;
+            }
+        }
+        let what = match kind {
+            Kind::Article => "articles",
+            Kind::Statement => "statements",
+            Kind::All => "documents",
+        };
+        let mut header = if query.is_empty() {
+            format!("{} {what}", res.total)
+        } else {
+            format!("{} {what} match {query:?}", res.total)
+        };
+        if !res.hits.is_empty() {
+            header.push_str(&format!(
+                " (showing {}–{})",
+                offset + 1,
+                offset + res.hits.len()
+            ));
+        }
+        print_text(
+            &mut out,
+            &header,
+            res,
+            offset,
+            std::io::stdout().is_terminal(),
+        )?;
+    }
+    out.flush()?;
+    Ok(())
+}

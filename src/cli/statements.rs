@@ -1,12 +1,8 @@
 //! `newsdex statements`: statements by speaker, organisation or country.
 
-use std::io::{IsTerminal, Write};
-
 use clap::Args;
-use serde_json::json;
 
 use newsdex::query::filters::Resolver;
-use newsdex::query::render::{facets_json, hit_json, print_text};
 use newsdex::query::{search, Kind, SearchRequest, Sort};
 
 use super::{ExitCode, Filters, IndexLocation};
@@ -119,45 +115,13 @@ pub fn run(args: StatementsArgs) -> anyhow::Result<ExitCode> {
     };
     let res = search(&ni, &searcher, &req)?;
 
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    if args.json {
-        let v = json!({
-            "query": args.query,
-            "interpretation": interpreted.as_ref().map(|i| super::interpretation_json(&i.interpretation)),
-            "total": res.total,
-            "offset": args.offset,
-            "hits": res.hits.iter().map(hit_json).collect::<Vec<_>>(),
-            "facets": facets_json(&res),
-        });
-        writeln!(out, "{v}")?;
-    } else {
-        if let Some(i) = &interpreted {
-            for line in super::interpretation_lines(&i.interpretation) {
-                writeln!(out, "{line}")?;
-            }
-        }
-        let header = format!(
-            "{} statements{}",
-            res.total,
-            if res.hits.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    " (showing {}–{})",
-                    args.offset + 1,
-                    args.offset + res.hits.len()
-                )
-            }
-        );
-        print_text(
-            &mut out,
-            &header,
-            &res,
-            args.offset,
-            std::io::stdout().is_terminal(),
-        )?;
-    }
-    out.flush()?;
+    super::print_results(
+        args.query.as_deref().unwrap_or(""),
+        interpreted.as_ref(),
+        Kind::Statement,
+        &res,
+        args.offset,
+        args.json,
+    )?;
     Ok(ExitCode::Ok)
 }
