@@ -66,8 +66,6 @@ pub fn run(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
         None => vec![EntityType::Person, EntityType::Org, EntityType::Place],
     };
     let limit = args.limit.max(1);
-    // Places sit under their country: count countries first, then the places
-    // inside the countries that lead, and rank both together.
     let req = SearchRequest {
         text: args
             .query
@@ -85,18 +83,12 @@ pub fn run(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
         count: types.iter().map(|t| (t.root(), limit)).collect(),
     };
     let res = search(&ni, &searcher, &req)?;
-    let mut lists: Vec<(EntityType, Vec<(String, u64)>)> = Vec::new();
-    for t in &types {
-        let mut values = res.facets.get(t.root()).cloned().unwrap_or_default();
-        if *t == EntityType::Place && !values.is_empty() {
-            let countries: Vec<String> = values.iter().map(|(v, _)| v.clone()).collect();
-            let inner = place_children(&ni, &searcher, &req, &countries, limit)?;
-            values.extend(inner);
-            values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            values.truncate(limit);
-        }
-        lists.push((*t, values));
-    }
+    // Places come with the places inside the leading countries (the
+    // search counts hierarchical facets that way).
+    let lists: Vec<(EntityType, Vec<(String, u64)>)> = types
+        .iter()
+        .map(|t| (*t, res.facets.get(t.root()).cloned().unwrap_or_default()))
+        .collect();
 
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -139,32 +131,4 @@ pub fn run(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::Ok)
-}
-
-/// Counts of the places under each of `countries` (`Ukraine/Kyiv`), for the
-/// same request.
-fn place_children(
-    ni: &newsdex::index::NewsIndex,
-    searcher: &tantivy::Searcher,
-    req: &SearchRequest,
-    countries: &[String],
-    limit: usize,
-) -> anyhow::Result<Vec<(String, u64)>> {
-    use tantivy::collector::FacetCollector;
-    use tantivy::schema::Facet;
-    let query = newsdex::query::build_query(ni, req)?;
-    let mut fc = FacetCollector::for_field("facet");
-    for c in countries {
-        fc.add_facet(Facet::from_path(["place", c.as_str()]));
-    }
-    let counts = searcher.search(&query, &fc)?;
-    let mut out = Vec::new();
-    for c in countries {
-        for (f, n) in counts.get(Facet::from_path(["place", c.as_str()])) {
-            out.push((newsdex::query::facet_tail(f, 1), n));
-        }
-    }
-    out.sort_by_key(|v| std::cmp::Reverse(v.1));
-    out.truncate(limit);
-    Ok(out)
 }

@@ -388,6 +388,15 @@ pub fn search(
         } else {
             values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             values.truncate(*k);
+            // Places sit under their country and bodies under theirs: show
+            // the leading ones' children too ("Russia/Kremlin"), ranked
+            // together with the top level.
+            if HIERARCHICAL.contains(root) && !values.is_empty() {
+                let parents: Vec<String> = values.iter().map(|(v, _)| v.clone()).collect();
+                values.extend(child_counts(searcher, &*query, root, &parents)?);
+                values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                values.truncate(*k);
+            }
         }
         facets.insert(root.to_string(), values);
     }
@@ -396,6 +405,32 @@ pub fn search(
         hits,
         facets,
     })
+}
+
+/// Facet roots whose values nest (`/place/<country>/<place>`,
+/// `/affiliation/<country>/<body>`).
+const HIERARCHICAL: &[&str] = &["place", "affiliation"];
+
+/// Counts one level below each `/root/<parent>` for the documents `query`
+/// matches, as `parent/child` paths.
+pub fn child_counts(
+    searcher: &Searcher,
+    query: &dyn Query,
+    root: &str,
+    parents: &[String],
+) -> anyhow::Result<Vec<(String, u64)>> {
+    let mut fc = FacetCollector::for_field("facet");
+    for p in parents {
+        fc.add_facet(Facet::from_path([root, p.as_str()]));
+    }
+    let counts = searcher.search(query, &fc).context("search failed")?;
+    let mut out = Vec::new();
+    for p in parents {
+        for (f, n) in counts.get(Facet::from_path([root, p.as_str()])) {
+            out.push((facet_tail(f, 1), n));
+        }
+    }
+    Ok(out)
 }
 
 /// The components of a facet after the first `skip`, joined with `/`.
