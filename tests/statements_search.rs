@@ -72,6 +72,15 @@ fn seed_statement_queries() {
             .any(|a| a == "Russia/Kremlin"));
     }
 
+    // Affiliation counts drill into the body under the country.
+    let affs: Vec<&str> = kremlin["facets"]["affiliation"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v["value"].as_str())
+        .collect();
+    assert!(affs.contains(&"Russia/Kremlin"), "{affs:?}");
+
     let ukraine = ask("statements by Ukrainian officials");
     assert_eq!(
         speakers(&ukraine),
