@@ -5,7 +5,6 @@ use std::io::{IsTerminal, Write};
 use clap::Args;
 use serde_json::json;
 
-use newsdex::query::filters::Resolver;
 use newsdex::query::{search, Kind, SearchRequest, Sort};
 
 use super::{ExitCode, Filters, IndexLocation};
@@ -50,17 +49,8 @@ impl EntityType {
 
 /// List the entities most often mentioned by the articles that match.
 pub fn run(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
-    let ni = super::open_for_search(&args.index)?;
-    let kb = super::load_kb(&[])?;
-    let reader = ni.reader()?;
-    let searcher = reader.searcher();
-    let resolver = Resolver {
-        kb: &kb,
-        ni: &ni,
-        searcher: &searcher,
-    };
-    let (from, to) = super::date_bounds(&args.filters)?;
-    let facets = super::filter_facets(&args.filters, &resolver)?;
+    let session = super::Session::open(&args.index)?;
+    let super::ResolvedFilters { facets, from, to } = session.filters(&args.filters)?;
     let types: Vec<EntityType> = match args.kind {
         Some(t) => vec![t],
         None => vec![EntityType::Person, EntityType::Org, EntityType::Place],
@@ -82,7 +72,7 @@ pub fn run(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
         offset: 0,
         count: types.iter().map(|t| (t.root(), limit)).collect(),
     };
-    let res = search(&ni, &searcher, &req)?;
+    let res = search(&session.ni, &session.searcher, &req)?;
     // Places come with the places inside the leading countries (the
     // search counts hierarchical facets that way).
     let lists: Vec<(EntityType, Vec<(String, u64)>)> = types

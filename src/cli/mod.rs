@@ -444,3 +444,43 @@ pub fn print_results(
     out.flush()?;
     Ok(())
 }
+
+/// What the query commands share: the index, the knowledge base (to resolve
+/// names) and a searcher on the last commit.
+pub struct Session {
+    pub ni: newsdex::index::NewsIndex,
+    pub kb: newsdex::extract::kb::KnowledgeBase,
+    pub searcher: tantivy::Searcher,
+}
+
+/// Command-line filters turned into facet groups and a date range.
+pub struct ResolvedFilters {
+    pub facets: Vec<Vec<tantivy::schema::Facet>>,
+    pub from: Option<Utc>,
+    pub to: Option<Utc>,
+}
+
+impl Session {
+    /// Open the index (building the default one on first use).
+    pub fn open(loc: &IndexLocation) -> anyhow::Result<Session> {
+        let ni = open_for_search(loc)?;
+        let kb = load_kb(&[])?;
+        let searcher = ni.reader()?.searcher();
+        Ok(Session { ni, kb, searcher })
+    }
+
+    pub fn resolver(&self) -> newsdex::query::filters::Resolver<'_> {
+        newsdex::query::filters::Resolver {
+            kb: &self.kb,
+            ni: &self.ni,
+            searcher: &self.searcher,
+        }
+    }
+
+    /// Resolve `--from/--to`, sources, facets and entity filters.
+    pub fn filters(&self, f: &Filters) -> anyhow::Result<ResolvedFilters> {
+        let (from, to) = date_bounds(f)?;
+        let facets = filter_facets(f, &self.resolver())?;
+        Ok(ResolvedFilters { facets, from, to })
+    }
+}

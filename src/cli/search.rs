@@ -2,7 +2,6 @@
 
 use clap::Args;
 
-use newsdex::query::filters::Resolver;
 use newsdex::query::{search, Kind, SearchRequest, Sort};
 
 use super::{ExitCode, Filters, IndexLocation};
@@ -50,17 +49,12 @@ pub const COUNTED: &[(&str, usize)] = &[
 
 /// Run a search and print hits and facet counts.
 pub fn run(args: SearchArgs) -> anyhow::Result<ExitCode> {
-    let ni = super::open_for_search(&args.index)?;
-    let kb = super::load_kb(&[])?;
-    let reader = ni.reader()?;
-    let searcher = reader.searcher();
-    let resolver = Resolver {
-        kb: &kb,
-        ni: &ni,
-        searcher: &searcher,
-    };
-    let (mut from, mut to) = super::date_bounds(&args.filters)?;
-    let mut facets = super::filter_facets(&args.filters, &resolver)?;
+    let session = super::Session::open(&args.index)?;
+    let super::ResolvedFilters {
+        mut facets,
+        mut from,
+        mut to,
+    } = session.filters(&args.filters)?;
     let mut kind = args.kind;
     let mut text = match args.query.trim() {
         "" | "*" => None,
@@ -68,7 +62,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<ExitCode> {
     };
     // A plain-English statement question searches statements, filtered by
     // speaker and affiliation; explicit --from/--to win over its dates.
-    let interpreted = super::interpret(&args.query, &kb);
+    let interpreted = super::interpret(&args.query, &session.kb);
     if let Some(i) = &interpreted {
         kind = if i.interpretation.statements_only {
             Kind::Statement
@@ -97,7 +91,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<ExitCode> {
         offset: args.offset,
         count: COUNTED.to_vec(),
     };
-    let res = search(&ni, &searcher, &req)?;
+    let res = search(&session.ni, &session.searcher, &req)?;
 
     super::print_results(
         &args.query,

@@ -2,7 +2,6 @@
 
 use clap::Args;
 
-use newsdex::query::filters::Resolver;
 use newsdex::query::{search, Kind, SearchRequest, Sort};
 
 use super::{ExitCode, Filters, IndexLocation};
@@ -49,17 +48,13 @@ const COUNTED: &[(&str, usize)] = &[
 
 /// List statements matching the speaker, body, country and text filters.
 pub fn run(args: StatementsArgs) -> anyhow::Result<ExitCode> {
-    let ni = super::open_for_search(&args.index)?;
-    let kb = super::load_kb(&[])?;
-    let reader = ni.reader()?;
-    let searcher = reader.searcher();
-    let resolver = Resolver {
-        kb: &kb,
-        ni: &ni,
-        searcher: &searcher,
-    };
-    let (mut from, mut to) = super::date_bounds(&args.filters)?;
-    let mut facets = super::filter_facets(&args.filters, &resolver)?;
+    let session = super::Session::open(&args.index)?;
+    let super::ResolvedFilters {
+        mut facets,
+        mut from,
+        mut to,
+    } = session.filters(&args.filters)?;
+    let resolver = session.resolver();
     // Several --by names mean any of them; --by-org and --by-country likewise.
     let mut group = |names: &[String], flag: &str, f: &dyn Fn(&str) -> Result<Vec<_>, _>| {
         let mut alts = Vec::new();
@@ -89,7 +84,7 @@ pub fn run(args: StatementsArgs) -> anyhow::Result<ExitCode> {
     let interpreted = if query.is_empty() {
         None
     } else {
-        super::interpret(query, &kb)
+        super::interpret(query, &session.kb)
     };
     if let Some(i) = &interpreted {
         text = i.interpretation.text.clone();
@@ -113,7 +108,7 @@ pub fn run(args: StatementsArgs) -> anyhow::Result<ExitCode> {
         offset: args.offset,
         count: COUNTED.to_vec(),
     };
-    let res = search(&ni, &searcher, &req)?;
+    let res = search(&session.ni, &session.searcher, &req)?;
 
     super::print_results(
         args.query.as_deref().unwrap_or(""),
