@@ -982,6 +982,29 @@ static LABEL_STOP: WordSet = WordSet::new(&[
     "update",
 ]);
 
+/// Transcript labels that give the floor to someone unnamed (a journalist,
+/// the audience): the previous speaker's turn ends there.
+static TURN_BREAK: WordSet = WordSet::new(&[
+    "question",
+    "questions",
+    "answer",
+    "remark",
+    "remarks",
+    "reply",
+    "response",
+    "comment",
+    "interjection",
+    "voice",
+    "voices",
+    "audience",
+    "moderator",
+    "host",
+    "interviewer",
+    "journalist",
+    "reporter",
+    "correspondent",
+]);
+
 static MALE_NAMES: WordSet = WordSet::new(&[
     "vladimir",
     "dmitry",
@@ -1167,6 +1190,7 @@ fn cue_verb(word: &str) -> Option<bool> {
 /// the text (a lone "Envoy: talks held" headline is not a transcript).
 fn transcript_turns(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<Found> {
     let mut labels: Vec<(Span, usize)> = Vec::new(); // (label name, content start)
+    let mut breaks: Vec<usize> = Vec::new(); // starts of unnamed turns
     for s in sentences {
         let toks = quotes::tokens(text, Span::new(s.start, (s.start + 120).min(s.end)));
         let Some(colon) = toks.iter().position(|t| t.span.slice(text) == ":") else {
@@ -1194,6 +1218,18 @@ fn transcript_turns(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<
                 .next()
                 .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '‘'))
         });
+        // "Question: …" or "Remark: …" hands the floor to someone who is
+        // not named: it names no speaker, but it ends the turn before it.
+        let unnamed_turn = words.len() <= 2
+            && words
+                .first()
+                .is_some_and(|t| TURN_BREAK.contains(&lower(text, t).as_str()));
+        if unnamed_turn && starts_upper {
+            if let Some(first) = words.first() {
+                breaks.push(first.span.start);
+            }
+            continue;
+        }
         if ok && starts_upper {
             if let (Some(first), Some(c)) = (words.first(), toks.get(colon)) {
                 labels.push((
@@ -1253,7 +1289,13 @@ fn transcript_turns(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<
     }
     let mut out = Vec::new();
     for (i, &(name, start)) in labels.iter().enumerate() {
-        let end = labels.get(i + 1).map(|l| l.0.start).unwrap_or(text.len());
+        let next_label = labels.get(i + 1).map(|l| l.0.start).unwrap_or(text.len());
+        let next_break = breaks
+            .iter()
+            .copied()
+            .find(|&b| b >= start)
+            .unwrap_or(text.len());
+        let end = next_label.min(next_break);
         // A turn runs to the next label, but not past the statement bounds.
         let end = end.min(start + MAX_STATEMENT_BYTES * 4);
         let mut end = end;
@@ -4109,6 +4151,28 @@ mod tests {
         );
         assert!(content(t, &st[0]).starts_with("Good afternoon"));
         assert!(!content(t, &st[0]).contains("Peskov"));
+    }
+
+    #[test]
+    fn unnamed_turns_end_the_previous_one() {
+        let t = "Vladimir Putin: Good afternoon. Dmitry Peskov: We will take questions. Question: Mr President, what about the talks? Vladimir Putin: They go on. Remark: Thank you. Vladimir Putin: Not at all.";
+        let st = extract_text(t, &[]);
+        let peskov = st
+            .iter()
+            .find(|s| s.speaker.as_deref() == Some("Dmitry Peskov"))
+            .map(|s| content(t, s));
+        assert_eq!(peskov.as_deref(), Some("We will take questions."), "{st:?}");
+        let last_putin: Vec<_> = st
+            .iter()
+            .filter(|s| s.speaker.as_deref() == Some("Vladimir Putin"))
+            .map(|s| content(t, s))
+            .collect();
+        assert_eq!(
+            last_putin.get(1).map(String::as_str),
+            Some("They go on."),
+            "{st:?}"
+        );
+        assert!(st.iter().all(|s| !content(t, s).contains("Thank you")));
     }
 
     #[test]
