@@ -146,6 +146,50 @@ fn full_text_filters_and_json_shape() {
 }
 
 #[test]
+fn an_empty_result_names_the_condition_to_drop() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(d.join("news.jsonl"), small_corpus()).unwrap();
+    index_json(d, &["news.jsonl", "--no-extract"]);
+
+    // "grain" exists, but not in February, and not from Wire One.
+    let v = search_json(
+        d,
+        &[
+            "grain",
+            "--from",
+            "2022-02-01",
+            "--to",
+            "2022-02-28",
+            "--source",
+            "Wire One",
+        ],
+    );
+    assert_eq!(v["total"], 0);
+    let relaxed = v["relaxations"].as_array().unwrap();
+    let without: Vec<(&str, u64)> = relaxed
+        .iter()
+        .map(|r| (r["without"].as_str().unwrap(), r["total"].as_u64().unwrap()))
+        .collect();
+    // Dropping the dates still leaves the source filter: nothing. Dropping
+    // the source still leaves February: nothing. Dropping the word leaves
+    // Wire One in February: a1.
+    assert_eq!(without, [("text", 1)], "{relaxed:?}");
+
+    let v = search_json(d, &["grain", "--from", "2023-01-01"]);
+    assert_eq!(v["relaxations"][0]["without"], "dates");
+    assert_eq!(v["relaxations"][0]["total"], 1);
+    let o = run_in(d, &["search", "grain", "--from", "2023-01-01"]);
+    assert!(
+        stdout(&o).contains("without the date range since 2023-01-01: 1 article"),
+        "{}",
+        stdout(&o)
+    );
+    // A result that matches has nothing to suggest.
+    assert!(search_json(d, &["grain"]).get("relaxations").is_none());
+}
+
+#[test]
 fn errors_are_one_line_with_exit_2() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();

@@ -387,20 +387,27 @@ pub fn interpretation_json(i: &newsdex::query::natural::Interpretation) -> serde
 /// Print search results for `search` and `statements`: one JSON object, or
 /// the interpretation (if any), a header line, hits and facet counts.
 pub fn print_results(
+    session: &Session,
     query: &str,
     interpreted: Option<&Interpreted>,
-    kind: newsdex::query::Kind,
+    req: &newsdex::query::SearchRequest,
     res: &newsdex::query::SearchResults,
-    offset: usize,
     json: bool,
 ) -> anyhow::Result<()> {
     use newsdex::query::render::{facets_json, hit_json, print_text};
     use newsdex::query::Kind;
     use std::io::{IsTerminal, Write};
+    let (kind, offset) = (req.kind, req.offset);
+    // An empty result says which condition to drop to find something.
+    let relaxed = if res.total == 0 {
+        newsdex::query::relaxations(&session.ni, &session.searcher, req)?
+    } else {
+        Vec::new()
+    };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if json {
-        let v = serde_json::json!({
+        let mut v = serde_json::json!({
             "query": query,
             "interpretation": interpreted.map(|i| interpretation_json(&i.interpretation)),
             "kind": kind,
@@ -409,6 +416,9 @@ pub fn print_results(
             "hits": res.hits.iter().map(hit_json).collect::<Vec<_>>(),
             "facets": facets_json(res),
         });
+        if res.total == 0 {
+            v["relaxations"] = serde_json::json!(relaxed);
+        }
         writeln!(out, "{v}")?;
     } else {
         if let Some(i) = interpreted {
@@ -421,8 +431,18 @@ pub fn print_results(
             Kind::Statement => "statements",
             Kind::All => "documents",
         };
+        // "1 article matches", "3 articles match".
+        let noun = |n: usize| {
+            if n == 1 {
+                what.trim_end_matches('s')
+            } else {
+                what
+            }
+        };
         let mut header = if query.is_empty() {
-            format!("{} {what}", res.total)
+            format!("{} {}", res.total, noun(res.total))
+        } else if res.total == 1 {
+            format!("1 {} matches {query:?}", noun(1))
         } else {
             format!("{} {what} match {query:?}", res.total)
         };
@@ -440,6 +460,18 @@ pub fn print_results(
             offset,
             std::io::stdout().is_terminal(),
         )?;
+        if !relaxed.is_empty() {
+            writeln!(out, "Each of these would match if dropped:")?;
+            for r in &relaxed {
+                writeln!(
+                    out,
+                    "  without {}: {} {}",
+                    r.condition,
+                    r.total,
+                    noun(r.total)
+                )?;
+            }
+        }
     }
     out.flush()?;
     Ok(())

@@ -94,11 +94,11 @@ pub fn run(args: SearchArgs) -> anyhow::Result<ExitCode> {
     let res = search(&session.ni, &session.searcher, &req)?;
 
     super::print_results(
+        &session,
         &args.query,
         interpreted.as_ref(),
-        kind,
+        &req,
         &res,
-        args.offset,
         args.json,
     )?;
     Ok(ExitCode::Ok)

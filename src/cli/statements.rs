@@ -111,11 +111,11 @@ pub fn run(args: StatementsArgs) -> anyhow::Result<ExitCode> {
     let res = search(&session.ni, &session.searcher, &req)?;
 
     super::print_results(
+        &session,
         args.query.as_deref().unwrap_or(""),
         interpreted.as_ref(),
-        Kind::Statement,
+        &req,
         &res,
-        args.offset,
         args.json,
     )?;
     Ok(ExitCode::Ok)

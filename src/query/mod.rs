@@ -328,6 +328,108 @@ fn term_query(t: Term) -> Box<dyn Query> {
     Box::new(TermQuery::new(t, IndexRecordOption::Basic))
 }
 
+/// One condition of a request that, dropped, would let it match.
+#[derive(Debug, Clone, Serialize)]
+pub struct Relaxation {
+    /// `"dates"`, `"text"` or `"facet"`.
+    pub without: &'static str,
+    /// The condition as a user reads it: `affiliation Russia/Kremlin`.
+    pub condition: String,
+    /// Matches once it is dropped.
+    pub total: usize,
+}
+
+/// Why nothing matched: for each condition of `req` (the date range, the
+/// words, each facet group), how many documents match without it. A zero
+/// result then tells the user which filter to loosen instead of leaving
+/// them to guess; only conditions whose removal finds something are kept.
+pub fn relaxations(
+    ni: &NewsIndex,
+    searcher: &Searcher,
+    req: &SearchRequest,
+) -> anyhow::Result<Vec<Relaxation>> {
+    let conditions = usize::from(req.from.is_some() || req.to.is_some())
+        + usize::from(req.text.is_some())
+        + req.facets.len();
+    // With a single condition, dropping it just means "everything".
+    if conditions < 2 {
+        return Ok(Vec::new());
+    }
+    let count = |r: SearchRequest| -> anyhow::Result<usize> {
+        let q = build_query(ni, &r)?;
+        Ok(searcher.search(&q, &Count)?)
+    };
+    let base = || SearchRequest {
+        text: req.text.clone(),
+        kind: req.kind,
+        facets: req.facets.clone(),
+        from: req.from,
+        to: req.to,
+        limit: 0,
+        ..SearchRequest::default()
+    };
+    let mut out = Vec::new();
+    if req.from.is_some() || req.to.is_some() {
+        let day = |d: DateTime<Utc>| d.format("%Y-%m-%d").to_string();
+        let condition = match (req.from, req.to) {
+            (Some(f), Some(t)) => format!(
+                "the date range {} to {}",
+                day(f),
+                day(t - chrono::Duration::days(1))
+            ),
+            (Some(f), None) => format!("the date range since {}", day(f)),
+            (None, Some(t)) => format!("the date range before {}", day(t)),
+            (None, None) => String::new(),
+        };
+        let total = count(SearchRequest {
+            from: None,
+            to: None,
+            ..base()
+        })?;
+        out.push(Relaxation {
+            without: "dates",
+            condition,
+            total,
+        });
+    }
+    if let Some(text) = &req.text {
+        let total = count(SearchRequest {
+            text: None,
+            ..base()
+        })?;
+        out.push(Relaxation {
+            without: "text",
+            condition: format!("the words {text:?}"),
+            total,
+        });
+    }
+    for (i, group) in req.facets.iter().enumerate() {
+        let mut facets = req.facets.clone();
+        facets.remove(i);
+        let total = count(SearchRequest { facets, ..base() })?;
+        let condition = group
+            .iter()
+            .map(|f| {
+                let path = f.to_path();
+                match path.split_first() {
+                    Some((root, rest)) if !rest.is_empty() => {
+                        format!("{root} {}", rest.join("/"))
+                    }
+                    _ => f.to_string(),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" or ");
+        out.push(Relaxation {
+            without: "facet",
+            condition,
+            total,
+        });
+    }
+    out.retain(|r| r.total > 0);
+    Ok(out)
+}
+
 /// Run a request.
 pub fn search(
     ni: &NewsIndex,
