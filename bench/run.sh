@@ -55,6 +55,13 @@ if ((status > 1)); then
     exit "$status"
 fi
 
+echo "== newsdex extract on one core $data" >&2
+# Extraction alone, single-threaded, in CPU seconds: the per-core figure the
+# extraction targets are stated in (bash's own `time`, no extra tool needed).
+TIMEFORMAT='%U %S'
+{ time RAYON_NUM_THREADS=1 target/release/newsdex extract --json "$data" >/dev/null 2>>"$tmp/newsdex.log"; } 2>"$tmp/extract.time" || true
+unset TIMEFORMAT
+
 echo "== plain tantivy (title + body)" >&2
 target/release/examples/plain_tantivy --index "$tmp/plain" "$data" >"$tmp/plain.json"
 
@@ -82,6 +89,10 @@ awk -v n="$n_rate" -v p="$p_rate" 'BEGIN {
 }'
 awk -v x="$x_rate" -v p="$p_rate" 'BEGIN {
     if (p > 0) printf "  ratio newsdex without extraction / plain tantivy: %.3f\n", x / p
+}'
+read -r e_user e_sys <"$tmp/extract.time" || true
+awk -v mb="$n_mb" -v u="${e_user:-0}" -v s="${e_sys:-0}" 'BEGIN {
+    if (u + s > 0) printf "  extract alone, one core: %.1f CPU-s, %.2f MB/s per core\n", u + s, mb / (u + s)
 }'
 echo
 echo "query latency (newsdex index)"
