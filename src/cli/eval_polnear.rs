@@ -288,6 +288,32 @@ fn speaker_right(
             .any(|w| w == surname)
 }
 
+/// One JSON line: the text's name and its statements in code points.
+fn dump_text(
+    out: &mut impl std::io::Write,
+    name: &str,
+    text: &str,
+    sys: &[Statement],
+) -> anyhow::Result<()> {
+    let idx = CharIndex::new(text);
+    let cp = |s: newsdex::extract::Span| [idx.of(s.start), idx.of(s.end)];
+    let statements: Vec<_> = sys
+        .iter()
+        .map(|s| {
+            serde_json::json!({
+                "content": cp(s.content),
+                "parts": s.content_parts.iter().map(|p| cp(*p)).collect::<Vec<_>>(),
+                "cue": s.cue.map(cp),
+                "source": s.speaker_mention.map(cp),
+                "speaker": s.speaker,
+            })
+        })
+        .collect();
+    let line = serde_json::json!({ "name": name, "statements": statements });
+    writeln!(out, "{line}")?;
+    Ok(())
+}
+
 pub fn run(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
     let ann_dir = dir.join("attributions");
     let text_dir = dir.join("text");
@@ -306,6 +332,13 @@ pub fn run(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
     let (mut t_statements, mut t_total) = (Duration::ZERO, Duration::ZERO);
     let mut bytes = 0usize;
     let mut texts = 0usize;
+    // Tuning aid: every text's statements as JSON lines (code points).
+    let mut dump = match std::env::var_os("NEWSDEX_POLNEAR_DUMP") {
+        Some(p) => Some(std::io::BufWriter::new(
+            std::fs::File::create(&p).with_context(|| format!("creating {p:?}"))?,
+        )),
+        None => None,
+    };
     for ann_path in &anns {
         let stem = ann_path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         // NAME_XXXX.ann annotates text/NAME.txt.
@@ -328,6 +361,9 @@ pub fn run(dir: &Path, json: bool) -> anyhow::Result<ExitCode> {
             bytes += text.len();
             texts += 1;
             drop(doc);
+            if let Some(out) = dump.as_mut() {
+                dump_text(out, &name, &text, &sys)?;
+            }
             cache.insert(name.clone(), (text, sys, ents));
         }
         let Some((text, sys, ents)) = cache.get(&name) else {

@@ -3199,26 +3199,34 @@ fn continue_quote(
         return;
     };
     let Some(q) = quotes.first() else { return };
-    let covers = q.open <= sent.start + 1 && q.close_end + 2 >= sent.end;
-    if !covers || si == 0 {
+    // The sentence opens with the quotation; an unattributed tail after it
+    // (`"…" - increasing his name recognition`) does not stop the run.
+    if q.open > sent.start + 1 || si == 0 {
         return;
     }
-    let Some(last) = found.last_mut() else { return };
     let Some(prev) = sentences.get(si - 1) else {
         return;
     };
-    // The previous sentence must be the one holding that statement's end,
-    // and that statement must end in a quotation.
-    let prev_has = last.content.end <= prev.end && last.content.end >= prev.start;
-    let quoted_end = last.direct
-        || quotes::char_before(text, last.content.end).is_some_and(is_quote_char)
-        || text
-            .get(last.content.end..)
-            .and_then(|r| r.chars().next())
-            .is_some_and(is_quote_char);
-    if !(prev_has && quoted_end && last.source.is_some()) {
+    // The previous sentence must hold that statement's end, and the
+    // statement must end in a quotation. Other statements of that sentence
+    // ("when asked what …") may come after it.
+    let quoted_end = |f: &Found| {
+        f.direct
+            || quotes::char_before(text, f.content.end).is_some_and(is_quote_char)
+            || text
+                .get(f.content.end..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(is_quote_char)
+    };
+    let Some(last) = found
+        .iter_mut()
+        .rev()
+        .take(4)
+        .take_while(|f| f.content.end >= prev.start)
+        .find(|f| f.content.end <= prev.end && f.source.is_some() && quoted_end(f))
+    else {
         return;
-    }
+    };
     let between = text.get(prev.end..sent.start).unwrap_or("");
     let paras = between.matches('\n').count();
     let new_len = q.content.end.saturating_sub(last.content.start);
