@@ -2308,7 +2308,7 @@ fn analyze_sentence(
                     }
                     After::Quote(q) => {
                         let mut parts = vec![q.content];
-                        parts.extend(broken_tail(&s, q.close_end));
+                        parts.extend(broken_tail(&s, q.close_end, false));
                         match content_before(&s, src.0) {
                             // `"A," he said: "B."`
                             Some((c, true)) => {
@@ -2321,7 +2321,7 @@ fn analyze_sentence(
                     After::Nothing => content_before(&s, src.0).map(|(c, d)| {
                         // `"A," he said, "B."`: one statement, A to B.
                         let mut parts = vec![c];
-                        parts.extend(broken_tail(&s, cue.end));
+                        parts.extend(broken_tail(&s, cue.end, !d));
                         (c, d, parts)
                     }),
                 };
@@ -2364,7 +2364,7 @@ fn analyze_sentence(
                 if let Some(src) = source_after(&s, k + 1).filter(ends_clause) {
                     if let Some((content, direct)) = content_before(&s, k) {
                         let mut parts = vec![content];
-                        parts.extend(broken_tail(&s, span_of(&s, src).end));
+                        parts.extend(broken_tail(&s, span_of(&s, src).end, !direct));
                         found.push(Found::new(
                             Some(span_of(&s, src)),
                             Some(cue),
@@ -3092,7 +3092,10 @@ fn sentence_subject(s: &Sent) -> Option<(usize, usize)> {
 
 /// `"A," he said, "B."`: the quotation that follows the attribution after a
 /// comma or colon, continuing the same statement.
-fn broken_tail(s: &Sent, after: usize) -> Option<Span> {
+///
+/// When the content before the attribution is reported speech (`indirect`),
+/// the clause after it continues it too: `The plan, she said, will fail`.
+fn broken_tail(s: &Sent, after: usize, indirect: bool) -> Option<Span> {
     let k = s.tok_at(after);
     let mut p = k;
     while p < s.toks.len() && p < k + 6 && s.is_word(p) && !s.is_quote_mark(p) {
@@ -3100,7 +3103,17 @@ fn broken_tail(s: &Sent, after: usize) -> Option<Span> {
     }
     if matches!(s.w(p), "," | ":") {
         let t = s.toks.get(p + 1)?;
-        return s.quote_opening_at(t.span.start).map(|q| q.content);
+        if !indirect || s.w(p) == ":" {
+            return s.quote_opening_at(t.span.start).map(|q| q.content);
+        }
+        let lw = s.lw(p + 1);
+        // "…, he said, adding that …" / "…, according to …": another frame.
+        if lw.ends_with("ing") || lw == "according" || cue_word(&lw).participle {
+            return None;
+        }
+        let words = s.toks[p + 1..].iter().filter(|t| t.word).count();
+        let end = clause_end(s, t.span.start);
+        return (words >= 2 && end > t.span.start).then(|| Span::new(t.span.start, end));
     }
     None
 }
