@@ -288,6 +288,28 @@ const CUE_VERBS: &[(&str, bool)] = &[
     ("hinted", false),
     ("signalled", false),
     ("signaled", false),
+    ("answers", false),
+    ("replies", false),
+    ("responds", false),
+    ("objected", false),
+    ("protested", false),
+    ("shouted", false),
+    ("yelled", false),
+    ("chanted", false),
+    ("exclaimed", false),
+    ("mused", true),
+    ("surmised", true),
+    ("speculated", true),
+    ("acknowledge", true),
+    ("insist", true),
+    ("claim", true),
+    ("warn", true),
+    ("note", true),
+    ("add", true),
+    ("write", true),
+    ("predict", true),
+    ("recall", true),
+    ("tell", false),
 ];
 
 /// "…, saying that …": the source is the sentence's subject.
@@ -2417,6 +2439,20 @@ fn analyze_sentence(
                             sentence_source = Some(src);
                         }
                     }
+                } else if let (After::Nothing, Some((c, d))) =
+                    (after_cue(&s, k, false, lw), content_before(&s, src.0))
+                {
+                    // `"…," Trump answered.`: the content precedes the source.
+                    let mut parts = vec![c];
+                    parts.extend(broken_tail(&s, t.span.end, !d));
+                    found.push(Found::new(
+                        Some(span_of(&s, src)),
+                        Some(t.span),
+                        c,
+                        d,
+                        parts,
+                    ));
+                    got_verb = true;
                 }
             }
         } else if cue_word(lw).attitude_participle && k > 0 && s.w(k - 1) == "," {
@@ -2434,20 +2470,40 @@ fn analyze_sentence(
                     got_verb = true;
                 }
             }
-        } else if cue_word(lw).participle && k > 0 && s.w(k - 1) == "," {
+        } else if cue_word(lw).participle
+            && k > 0
+            && matches!(
+                s.lw(k - 1).as_str(),
+                "," | "by" | "while" | "when" | "after" | "before"
+            )
+        {
             let src = sentence_source.or_else(|| sentence_subject(&s));
-            if let (Some(src), After::Clause(from)) = (src, after_cue(&s, k, true, lw)) {
-                let end = clause_end(&s, from);
-                if end > from {
-                    found.push(Found {
-                        source: Some(span_of(&s, src)),
-                        cue: Some(t.span),
-                        content: Span::new(from, end),
-                        direct: false,
-                        parts: Vec::new(),
-                    });
+            match (src, after_cue(&s, k, true, lw)) {
+                (Some(src), After::Clause(from)) => {
+                    let end = clause_end(&s, from);
+                    if end > from {
+                        found.push(Found {
+                            source: Some(span_of(&s, src)),
+                            cue: Some(t.span),
+                            content: Span::new(from, end),
+                            direct: false,
+                            parts: Vec::new(),
+                        });
+                        got_verb = true;
+                    }
+                }
+                // `…, saying: "…"`
+                (Some(src), After::Quote(q)) => {
+                    found.push(Found::new(
+                        Some(span_of(&s, src)),
+                        Some(t.span),
+                        q.content,
+                        true,
+                        Vec::new(),
+                    ));
                     got_verb = true;
                 }
+                _ => {}
             }
         }
         k += 1;
