@@ -2290,18 +2290,31 @@ fn analyze_sentence(
             k += 1;
             continue;
         }
-        if let (Some(bare), true) = (cue_verb(lw), lowercase) {
+        let cw = cue_word(lw);
+        // "Trump is arguing that …": a progressive reporting verb; the
+        // source is before the auxiliary.
+        let progressive = k > 0
+            && (cw.participle || cw.attitude_participle)
+            && matches!(
+                s.lw(k - 1).as_str(),
+                "is" | "are" | "was" | "were" | "been" | "be" | "am"
+            );
+        let verb = cw.verb.or((progressive && cw.participle).then_some(true));
+        if let (Some(bare), true) = (verb, lowercase) {
             let prev = if k > 0 { s.lw(k - 1) } else { &EMPTY };
             // "to say", "was told", "is said to": not a report of speech.
-            if matches!(
-                prev.as_str(),
-                "to" | "was" | "were" | "is" | "are" | "been" | "be" | "being" | "the"
-            ) {
+            if !progressive
+                && matches!(
+                    prev.as_str(),
+                    "to" | "was" | "were" | "is" | "are" | "been" | "be" | "being" | "the"
+                )
+            {
                 k += 1;
                 continue;
             }
             let cue = t.span;
-            if let Some(src) = source_before(&s, k) {
+            let src_k = if progressive { k - 1 } else { k };
+            if let Some(src) = source_before(&s, src_k) {
                 let src_span = span_of(&s, src);
                 let mut after = after_cue(&s, k, bare, lw);
                 if let After::Quote(q) = after {
@@ -2400,7 +2413,9 @@ fn analyze_sentence(
                     continue;
                 }
             }
-        } else if cue_word(lw).attitude && lowercase && !after_aux_to(&s, k) {
+        } else if lowercase
+            && ((cw.attitude && !after_aux_to(&s, k)) || (progressive && cw.attitude_participle))
+        {
             // "Bush called Trump unhinged", "a poll shows X leading": the
             // complement is the content (PolNeAR counts beliefs, evidence
             // and evaluations as attributions).
@@ -2414,7 +2429,8 @@ fn analyze_sentence(
                     || ORG_HEADS.contains(&lh.as_str());
                 !possessive(head) && (named || (!strict && !lh.ends_with("ing")))
             };
-            if let Some(src) = source_before(&s, k).filter(fits) {
+            let src_k = if progressive { k - 1 } else { k };
+            if let Some(src) = source_before(&s, src_k).filter(fits) {
                 let mut from_tok = k + 1;
                 if matches!(s.lw(from_tok).as_str(), "out" | "up" | "on") && lw.starts_with("point")
                 {
