@@ -2527,8 +2527,124 @@ fn analyze_sentence(
     if !got_verb {
         according_to(&s, found);
         dash_signature(&s, found);
+        lead_frame(&s, found);
+        expected_to(&s, found);
     }
     nominal_cues(&s, found);
+}
+
+/// Heads of "In the poll, …" / "In Trump's view, …": a document, survey or
+/// point of view that frames the rest of the sentence.
+static FRAME_HEADS: WordSet = WordSet::new(&[
+    "poll", "polls", "survey", "surveys", "study", "report", "analysis", "view", "mind", "words",
+    "opinion", "estimation", "judgment", "book", "memo", "letter", "memoir", "column", "op-ed",
+    "essay", "editorial", "filing", "lawsuit", "complaint", "ruling", "opinion", "eyes", "telling",
+    "account", "version", "assessment", "estimate", "estimates", "projections", "data",
+]);
+
+/// Sentence-initial frames without a verb of saying: "In the CBS poll, …",
+/// "In Trump's view, …", "For most Democrats, …". The phrase before the
+/// comma is the source, the clause after it the content.
+fn lead_frame(s: &Sent, found: &mut Vec<Found>) {
+    let n = s.toks.len();
+    let first = s.lw(0);
+    if !matches!(first.as_str(), "in" | "to") || s.in_quote(s.span.start) {
+        return;
+    }
+    let Some(comma) = (2..n.min(14)).find(|&i| s.w(i) == ",") else {
+        return;
+    };
+    if !(1..comma).all(|i| s.is_word(i) && !s.is_quote_mark(i)) {
+        return;
+    }
+    let head = s.lw(comma - 1);
+    let head_word = s.w(comma - 1);
+    let fits = match first.as_str() {
+        // "In the poll", "In Trump's view".
+        "in" => FRAME_HEADS.contains(&head.as_str()),
+        // "To Sanders", "To many Democrats"; not "To date".
+        _ => {
+            let name = is_capitalised(head_word)
+                && (1..comma).all(|i| is_capitalised(s.w(i)) || DETERMINERS.contains(&s.lw(i).as_str()))
+                && !TIME_NOUNS.contains(&head.as_str())
+                && !WEEKDAYS.contains(&head.as_str());
+            name || GROUP_PLURALS.contains(&head.as_str())
+                || (UNNAMED_HEADS.contains(&head.as_str()) && comma > 2)
+        }
+    };
+    if !fits {
+        return;
+    }
+    let Some(t) = s.toks.get(comma + 1).filter(|t| t.word) else {
+        return;
+    };
+    let words = s.toks[comma + 1..].iter().filter(|t| t.word).count();
+    let end = clause_end(s, t.span.start);
+    if words >= 4 && end > t.span.start {
+        // "In Trump's view": the possessor is the source.
+        let src = (1..comma)
+            .find(|&i| possessive(s.w(i)))
+            .and_then(|i| np_back(s, i + 1))
+            .unwrap_or((1, comma));
+        found.push(Found::new(
+            Some(span_of(s, src)),
+            Some(s.toks[0].span),
+            Span::new(t.span.start, end),
+            false,
+            Vec::new(),
+        ));
+    }
+}
+
+/// "The House is expected to pass the bill": an expectation without a
+/// named holder. The content is the subject and the infinitive clause.
+fn expected_to(s: &Sent, found: &mut Vec<Found>) {
+    let n = s.toks.len();
+    for k in 1..n.saturating_sub(2) {
+        if s.lw(k) != "expected" || s.lw(k + 1) != "to" || s.in_quote(s.toks[k].span.start) {
+            continue;
+        }
+        let mut a = k - 1;
+        if matches!(s.lw(a).as_str(), "widely" | "also" | "now" | "still" | "generally") && a > 0 {
+            a -= 1;
+        }
+        if !matches!(s.lw(a).as_str(), "is" | "are" | "was" | "were" | "been") {
+            continue;
+        }
+        // The subject: from the clause start (sentence start, or after the
+        // last comma) to the auxiliary.
+        let mut start = (0..a)
+            .rev()
+            .find(|&i| !s.is_word(i) && !s.is_quote_mark(i))
+            .map(|i| i + 1)
+            .unwrap_or(0);
+        // "Things that are expected to happen": the relative pronoun.
+        if let Some(r) = (start..a).rev().find(|&i| WH.contains(&s.lw(i).as_str())) {
+            start = r;
+        }
+        if start >= a {
+            continue;
+        }
+        let subject = Span::new(s.toks[start].span.start, s.toks[a - 1].span.end);
+        let from = s.toks[k + 1].span.start;
+        let mut end = tight_end(s, from);
+        // "… and who maintain …": a second relative clause.
+        if let Some(c) = (k + 2..s.tok_at(end).min(n)).find(|&i| {
+            s.lw(i) == "and" && WH.contains(&s.lw(i + 1).as_str()) && !s.in_quote(s.toks[i].span.start)
+        }) {
+            end = s.toks[c - 1].span.end;
+        }
+        if end > s.toks[k + 1].span.end {
+            let rest = Span::new(from, end);
+            found.push(Found::new(
+                None,
+                Some(Span::new(s.toks[a].span.start, s.toks[k].span.end)),
+                subject,
+                false,
+                vec![subject, rest],
+            ));
+        }
+    }
 }
 
 /// Nouns of saying and believing that PolNeAR counts as cues when a
