@@ -2415,6 +2415,8 @@ fn analyze_sentence(
             }
         } else if lowercase
             && ((cw.attitude && !after_aux_to(&s, k)) || (progressive && cw.attitude_participle))
+            // "a liberal think tank"
+            && !matches!(s.lw(k + 1).as_str(), "tank" | "tanks")
         {
             // "Bush called Trump unhinged", "a poll shows X leading": the
             // complement is the content (PolNeAR counts beliefs, evidence
@@ -2427,7 +2429,10 @@ fn analyze_sentence(
                     || PRONOUNS.contains(&lh.as_str())
                     || UNNAMED_HEADS.contains(&lh.as_str())
                     || ORG_HEADS.contains(&lh.as_str());
-                !possessive(head) && (named || (!strict && !lh.ends_with("ing")))
+                // "who has endorsed …", "you want …": relative clauses and
+                // generic addressees are mostly background, not stances.
+                let weak = matches!(lh.as_str(), "who" | "which" | "we" | "you");
+                !possessive(head) && !weak && (named || (!strict && !lh.ends_with("ing")))
             };
             let src_k = if progressive { k - 1 } else { k };
             if let Some(src) = source_before(&s, src_k).filter(fits) {
@@ -3247,7 +3252,6 @@ static ATTITUDE_VERBS: WordSet = WordSet::new(&[
     "skewered",
     "suspected",
     "suspects",
-    "thinking",
     "trashed",
     "trusts",
     "vow",
