@@ -1216,52 +1216,78 @@ impl std::hash::Hasher for Fnv {
 }
 
 type FastSet<T> = HashSet<T, std::hash::BuildHasherDefault<Fnv>>;
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// Bits of [`Lexicon::masks`]: which word lists hold a key.
+const TITLE: u16 = 1;
+const HONORIFIC: u16 = 1 << 1;
+const INHERITING: u16 = 1 << 2;
+const DEPARTMENT: u16 = 1 << 3;
+const MODIFIER: u16 = 1 << 4;
+const ORG_SUFFIX: u16 = 1 << 5;
+const ORG_HEAD: u16 = 1 << 6;
+const PLACE_SUFFIX: u16 = 1 << 7;
+const PLACE_NOUN: u16 = 1 << 8;
+const PLACE_PREP: u16 = 1 << 9;
+const SPEECH: u16 = 1 << 10;
+const ORG_NOUN: u16 = 1 << 11;
+const COMMON: u16 = 1 << 12;
+const PARTICLE: u16 = 1 << 13;
+const FIRST_NAME: u16 = 1 << 14;
+/// Marks a token whose mask is not computed yet (no list uses this bit).
+const UNKNOWN: u16 = 1 << 15;
 
 struct Lexicon {
-    titles: FastSet<&'static str>,
-    honorifics: FastSet<&'static str>,
-    inheriting: FastSet<&'static str>,
-    departments: FastSet<&'static str>,
-    modifiers: FastSet<&'static str>,
-    org_suffixes: FastSet<&'static str>,
-    org_heads: FastSet<&'static str>,
-    place_suffixes: FastSet<&'static str>,
-    place_nouns: FastSet<&'static str>,
-    place_preps: FastSet<&'static str>,
-    speech: FastSet<&'static str>,
-    org_nouns: FastSet<&'static str>,
-    common: FastSet<&'static str>,
-    particles: FastSet<&'static str>,
-    first_names: FastSet<String>,
+    /// Every word of the lists (titles, honorifics, suffixes, first names…)
+    /// → the bits of the lists that hold it:
+    /// one lookup answers all the questions rules ask about a word.
+    masks: FastMap<String, u16>,
+}
+
+impl Lexicon {
+    /// The list bits of `tok` (lower-cased, trailing period dropped, as
+    /// `Key` looks it up); 0 for words no list holds.
+    fn mask(&self, tok: &str) -> u16 {
+        Key::new(tok)
+            .and_then(|k| self.masks.get(k.as_str()).copied())
+            .unwrap_or(0)
+    }
 }
 
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let set = |l: &[&'static str]| l.iter().copied().collect::<FastSet<_>>();
-        let first_names = include_str!("../../data/names/first_names.txt")
+        let first_names: FastSet<String> = include_str!("../../data/names/first_names.txt")
             .lines()
             .filter(|l| !l.trim_start().starts_with('#'))
             .flat_map(|l| l.split_whitespace())
             .map(|w| w.to_ascii_lowercase())
             .collect();
-        Lexicon {
-            titles: set(TITLES),
-            honorifics: set(HONORIFICS),
-            inheriting: set(INHERITING_ROLES),
-            departments: set(DEPARTMENTS),
-            modifiers: set(ROLE_MODIFIERS),
-            org_suffixes: set(ORG_SUFFIXES),
-            org_heads: set(ORG_HEADS),
-            place_suffixes: set(PLACE_SUFFIXES),
-            place_nouns: set(PLACE_NOUNS),
-            place_preps: set(PLACE_PREPS),
-            speech: set(SPEECH_VERBS),
-            org_nouns: set(ORG_NOUNS),
-            common: set(COMMON_CAPS),
-            particles: set(NAME_PARTICLES),
-            first_names,
+        let mut masks: FastMap<String, u16> = FastMap::default();
+        for (list, bit) in [
+            (TITLES, TITLE),
+            (HONORIFICS, HONORIFIC),
+            (INHERITING_ROLES, INHERITING),
+            (DEPARTMENTS, DEPARTMENT),
+            (ROLE_MODIFIERS, MODIFIER),
+            (ORG_SUFFIXES, ORG_SUFFIX),
+            (ORG_HEADS, ORG_HEAD),
+            (PLACE_SUFFIXES, PLACE_SUFFIX),
+            (PLACE_NOUNS, PLACE_NOUN),
+            (PLACE_PREPS, PLACE_PREP),
+            (SPEECH_VERBS, SPEECH),
+            (ORG_NOUNS, ORG_NOUN),
+            (COMMON_CAPS, COMMON),
+            (NAME_PARTICLES, PARTICLE),
+        ] {
+            for w in list {
+                *masks.entry((*w).to_string()).or_default() |= bit;
+            }
         }
+        for w in &first_names {
+            *masks.entry(w.clone()).or_default() |= FIRST_NAME;
+        }
+        Lexicon { masks }
     })
 }
 
@@ -1291,10 +1317,6 @@ impl Key {
             .and_then(|b| std::str::from_utf8(b).ok())
             .unwrap_or("")
     }
-}
-
-fn in_set(set: &FastSet<&'static str>, tok: &str) -> bool {
-    Key::new(tok).is_some_and(|k| set.contains(k.as_str()))
 }
 
 fn is_possessive(tok: &str) -> bool {
@@ -1376,6 +1398,8 @@ struct Ctx<'d, 'a> {
     /// Tagger names by first token: (end token, kind); only from
     /// sentences in running text.
     tagged: HashMap<usize, (usize, EntityKind)>,
+    /// Per token: its [`Lexicon::mask`], computed on first use.
+    masks: Vec<std::cell::Cell<u16>>,
 }
 
 #[derive(Debug, Clone)]
@@ -1408,6 +1432,7 @@ pub fn extract(
         kb_at: vec![NONE; doc.tokens.len()],
         kb_matches: Vec::new(),
         tagged: tagger.map(|t| tag(doc, t)).unwrap_or_default(),
+        masks: vec![std::cell::Cell::new(UNKNOWN); doc.tokens.len()],
     };
     for m in kb.find_mentions(doc.text) {
         let toks = doc.tokens_in(m.span);
@@ -1445,6 +1470,21 @@ impl<'d, 'a> Ctx<'d, 'a> {
         self.doc.kind(i)
     }
 
+    /// Whether a word list of `bits` holds token `i` (as `Key`; false
+    /// past the end). Rules ask about the same tokens many times, so each
+    /// token is looked up once.
+    fn is(&self, i: usize, bits: u16) -> bool {
+        let Some(cell) = self.masks.get(i) else {
+            return false;
+        };
+        let mut m = cell.get();
+        if m == UNKNOWN {
+            m = self.lex.mask(self.tok(i));
+            cell.set(m);
+        }
+        m & bits != 0
+    }
+
     fn entry(&self, id: EntryId) -> Option<&'d KbEntry> {
         self.kb.get(id)
     }
@@ -1458,8 +1498,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// The lower-cased token before `t` in the same sentence.
-    fn prev_is(&self, t: usize, set: &FastSet<&'static str>, sent_start: usize) -> bool {
-        t > sent_start && in_set(set, self.tok(t - 1)) && self.kind(t - 1) == TokenKind::Lower
+    fn prev_is(&self, t: usize, bits: u16, sent_start: usize) -> bool {
+        t > sent_start && self.is(t - 1, bits) && self.kind(t - 1) == TokenKind::Lower
     }
 
     fn sentence_range(&self, t: usize) -> Range<usize> {
@@ -1506,7 +1546,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 .iter()
                 .all(|id| self.entry(*id).is_some_and(|e| e.ambiguous));
             let supported = first.kind == EntityKind::Place
-                && (self.prev_is(hit.toks.start, &self.lex.place_preps, sr.start)
+                && (self.prev_is(hit.toks.start, PLACE_PREP, sr.start)
                     || self.followed_by_place(hit.toks.end, sr.end).is_some());
             c.strength = if !self.place_doubtful(hit) && (!ambiguous || supported) {
                 Strength::Strong
@@ -1546,20 +1586,19 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
         let lex = self.lex;
         let small = entries.iter().all(|e| e.population.unwrap_or(0) < 100_000);
-        let sets = [
-            &lex.common,
-            &lex.titles,
-            &lex.honorifics,
-            &lex.org_suffixes,
-            &lex.departments,
-            &lex.particles,
-            &lex.speech,
-            &lex.place_preps,
-            &lex.org_heads,
-            &lex.place_suffixes,
-            &lex.modifiers,
-        ];
-        if sets.iter().any(|set| in_set(set, surface)) {
+        let words = lex.mask(surface);
+        let lists = COMMON
+            | TITLE
+            | HONORIFIC
+            | ORG_SUFFIX
+            | DEPARTMENT
+            | PARTICLE
+            | SPEECH
+            | PLACE_PREP
+            | ORG_HEAD
+            | PLACE_SUFFIX
+            | MODIFIER;
+        if words & lists != 0 {
             return true;
         }
         if self.kind(hit.toks.start) == TokenKind::AllCaps && surface.chars().count() <= 3 {
@@ -1578,7 +1617,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let prev_is_name = hit.toks.start > 0
             && self.is_name_tok(hit.toks.start - 1)
             && self.sentence_range(hit.toks.start).start < hit.toks.start;
-        if in_set_string(&lex.first_names, surface) && (next_is_name || small) {
+        if words & FIRST_NAME != 0 && (next_is_name || small) {
             return true;
         }
         small && (next_is_name || prev_is_name)
@@ -1628,7 +1667,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             while end < range.end && end - start < 4 * MAX_NAME_TOKENS {
                 let tok = self.tok(end);
                 if self.is_name_tok(end) {
-                    if in_set(&self.lex.common, tok) && !in_set(&self.lex.titles, tok) {
+                    if self.is(end, COMMON) && !self.is(end, TITLE) {
                         break;
                     }
                     end += 1;
@@ -1648,18 +1687,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     end += 2;
                     continue;
                 }
-                if next_cap
-                    && self.kind(end) == TokenKind::Lower
-                    && in_set(&self.lex.particles, tok)
-                {
+                if next_cap && self.kind(end) == TokenKind::Lower && self.is(end, PARTICLE) {
                     end += 2;
                     continue;
                 }
                 if next_cap
                     && (tok == "of" || tok == "for")
-                    && (in_set(&self.lex.org_heads, self.tok(end - 1))
-                        || in_set(&self.lex.titles, self.tok(end - 1))
-                        || in_set(&self.lex.place_suffixes, self.tok(end - 1)))
+                    && self.is(end - 1, ORG_HEAD | TITLE | PLACE_SUFFIX)
                 {
                     end += 2;
                     continue;
@@ -1680,11 +1714,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
         casing: Casing,
         out: &mut Vec<Cand>,
     ) {
-        let lex = self.lex;
         let mut a = run.start;
         let b = run.end;
         // Leading openers and pronouns are not names ("The", "In", "He").
-        while a < b && in_set(&lex.common, self.tok(a)) {
+        while a < b && self.is(a, COMMON) {
             a += 1;
         }
         if a >= b {
@@ -1694,12 +1727,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let mut last_title: Option<usize> = None;
         let mut honorific = false;
         for i in a..b {
-            let tok = self.tok(i);
-            if in_set(&lex.titles, tok) || in_set(&lex.honorifics, tok) {
+            if self.is(i, TITLE | HONORIFIC) {
                 // "General Motors", "Prince Edward Island": a title word
                 // followed only by an organisation/place suffix is a name.
                 last_title = Some(i);
-                honorific = in_set(&lex.honorifics, tok);
+                honorific = self.is(i, HONORIFIC);
             }
         }
         let mut core_start = a;
@@ -1712,7 +1744,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     if tok == "of" || tok == "for" || tok == "the" || tok == "-" {
                         skipped_of |= tok == "of" || tok == "for";
                         core_start += 1;
-                    } else if skipped_of && in_set(&lex.departments, tok) {
+                    } else if skipped_of && self.is(core_start, DEPARTMENT) {
                         core_start += 1;
                     } else {
                         break;
@@ -1743,11 +1775,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let rest_is_suffix = core_start > a
             && core_start < b
             && (core_start..b).all(|t| {
-                let tok = self.tok(t);
-                in_set(&lex.org_suffixes, tok)
-                    || in_set(&lex.place_suffixes, tok)
-                    || in_set(&lex.departments, tok)
-                    || matches!(tok, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
+                self.is(t, ORG_SUFFIX | PLACE_SUFFIX | DEPARTMENT)
+                    || matches!(
+                        self.tok(t),
+                        "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV"
+                    )
             });
         if rest_is_suffix {
             core_start = a;
@@ -1851,10 +1883,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
         core: Range<usize>,
         sent: Range<usize>,
     ) -> Context {
-        let lex = self.lex;
         let mut ctx = Context::default();
         // In-run title phrase: qualifiers (demonyms, countries, bodies) and role words.
-        let mut role_words: Vec<&str> = Vec::new();
+        let mut role_has_title = false;
         let mut role_start: Option<usize> = None;
         let mut i = prefix.start;
         while i < prefix.end {
@@ -1870,13 +1901,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     continue;
                 }
             }
-            if in_set(&lex.honorifics, self.tok(i)) {
+            if self.is(i, HONORIFIC) {
                 ctx.person = true;
                 i += 1;
                 continue;
             }
             role_start.get_or_insert(i);
-            role_words.push(self.tok(i));
+            role_has_title |= self.is(i, TITLE);
             i += 1;
         }
         if let Some(rs) = role_start {
@@ -1888,7 +1919,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     .and_then(|l| self.doc.tokens.get(l)),
             ) {
                 let text = Span::new(s.start, e.end).slice(self.doc.text);
-                if role_words.iter().any(|w| in_set(&lex.titles, w)) {
+                if role_has_title {
                     ctx.roles.push(text.to_lowercase());
                     ctx.person = true;
                 }
@@ -1898,7 +1929,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         // between them and the name ("ombudsman, Dmytro Lubinets").
         let run_start = prefix.start.min(core.start);
         let mut k = run_start;
-        if k > sent.start + 1 && self.tok(k - 1) == "," && in_set(&lex.titles, self.tok(k - 2)) {
+        if k > sent.start + 1 && self.tok(k - 1) == "," && self.is(k - 2, TITLE) {
             k -= 1;
         }
         let role_end = k;
@@ -1911,7 +1942,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             // "son-in-law": "in" and "law" only between hyphens.
             let hyphen_part = matches!(tok, "-" | "in" | "law")
                 && (glued(k - 1, k) || (k >= 2 && glued(k - 2, k - 1)));
-            if lower && in_set(&lex.titles, tok) {
+            if lower && self.is(k - 1, TITLE) {
                 has_title = true;
                 k -= 1;
             } else if k == role_end && !hyphen_part {
@@ -1920,7 +1951,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 break;
             } else if lower
                 && (hyphen_part
-                    || (in_set(&lex.modifiers, tok)
+                    || (self.is(k - 1, MODIFIER)
                         && !matches!(tok, "of" | "the" | "in" | "law" | "-")))
             {
                 k -= 1;
@@ -1984,7 +2015,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     .and_then(|id| self.entry(*id))
                     .is_some_and(|e| e.kind == EntityKind::Person);
                 if person {
-                    if self.lex.inheriting.contains(head) || possessive {
+                    if self
+                        .lex
+                        .masks
+                        .get(head)
+                        .is_some_and(|m| m & INHERITING != 0)
+                        || possessive
+                    {
                         ctx.inherit_from
                             .push(h.span.slice(self.doc.text).to_string());
                     }
@@ -2131,17 +2168,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let rs = k;
         let mut head: Option<usize> = None;
         while k < sent.end && k - rs < 7 {
-            let tok = self.tok(k);
             let kind = self.kind(k);
-            if in_set(&lex.titles, tok) {
+            if self.is(k, TITLE) {
                 head = Some(k);
                 k += 1;
-            } else if in_set(&lex.modifiers, tok)
-                || in_set(&lex.departments, tok)
-                || self.hit_at(k).is_some_and(|h| h.demonym)
+            } else if self.is(k, MODIFIER | DEPARTMENT) || self.hit_at(k).is_some_and(|h| h.demonym)
             {
                 k += 1;
-            } else if kind == TokenKind::Lower && in_set(&lex.org_nouns, tok) && head.is_none() {
+            } else if kind == TokenKind::Lower && self.is(k, ORG_NOUN) && head.is_none() {
                 // ", a Moscow-based company": an organisation, not a person.
                 return;
             } else {
@@ -2160,7 +2194,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let head_key = self.tok(h).to_ascii_lowercase();
         ctx.roles.push(role);
         ctx.person = true;
-        let inheriting = lex.inheriting.contains(head_key.as_str());
+        let inheriting = lex
+            .masks
+            .get(head_key.as_str())
+            .is_some_and(|m| m & INHERITING != 0);
         if let Some(o) = owner {
             match owner_ids {
                 Some(ids)
@@ -2218,22 +2255,20 @@ impl<'d, 'a> Ctx<'d, 'a> {
         ctx: &Context,
         titled: bool,
     ) -> Option<EntityKind> {
-        let lex = self.lex;
-        let first = self.tok(core.start);
         let last = self.tok(core.end - 1);
         let n = core.len();
         // Organisation and place words are the strongest signal: "Prince
         // Edward Island", "General Motors Corp".
-        if in_set(&lex.org_suffixes, last) && n >= 2 {
+        if self.is(core.end - 1, ORG_SUFFIX) && n >= 2 {
             return Some(EntityKind::Org);
         }
         if n >= 3
-            && in_set(&lex.org_heads, first)
+            && self.is(core.start, ORG_HEAD)
             && matches!(self.tok(core.start + 1), "of" | "for")
         {
             return Some(EntityKind::Org);
         }
-        if in_set(&lex.place_suffixes, last) && n >= 2 {
+        if self.is(core.end - 1, PLACE_SUFFIX) && n >= 2 {
             return Some(EntityKind::Place);
         }
         if (core.start..core.end).any(|t| self.tok(t) == "&") {
@@ -2243,7 +2278,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return Some(EntityKind::Person);
         }
         let all_caps = (core.start..core.end).all(|t| self.kind(t) == TokenKind::AllCaps);
-        let first_name = in_set_string(&lex.first_names, first) && n >= 2;
+        let first_name = self.is(core.start, FIRST_NAME) && n >= 2;
         if first_name && !all_caps {
             return Some(EntityKind::Person);
         }
@@ -2253,17 +2288,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
         // "an adviser to X", "spokesman for X".
         if matches!(prev, "to" | "of" | "for")
             && core.start >= sent.start + 2
-            && in_set(&lex.inheriting, self.tok(core.start - 2))
+            && self.is(core.start - 2, INHERITING)
             && !all_caps
-            && !in_set(&lex.departments, first)
+            && !self.is(core.start, DEPARTMENT)
         {
             return Some(EntityKind::Person);
         }
         // "the village of X", "X region", "X-based", "X, Florida".
-        if prev == "of"
-            && core.start >= sent.start + 2
-            && in_set(&lex.place_nouns, self.tok(core.start - 2))
-        {
+        if prev == "of" && core.start >= sent.start + 2 && self.is(core.start - 2, PLACE_NOUN) {
             return Some(EntityKind::Place);
         }
         let next = self.tok(core.end);
@@ -2283,7 +2315,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return Some(EntityKind::Place);
         }
         let speaks = core.end < sent.end
-            && in_set(&lex.speech, next)
+            && self.is(core.end, SPEECH)
             && self.kind(core.end) == TokenKind::Lower;
         if speaks {
             if all_caps || n == 1 {
@@ -2297,7 +2329,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 return Some(EntityKind::Org);
             }
         }
-        if prev_lower && in_set(&lex.place_preps, prev) && n <= 3 && !first_name {
+        if prev_lower && before.is_some_and(|b| self.is(b, PLACE_PREP)) && n <= 3 && !first_name {
             // "in X": a place unless it looks like an organisation.
             if prev == "at" || prev == "to" || prev == "between" {
                 return None;
@@ -2310,7 +2342,6 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// "the Russian president", "the Kremlin leader", "the US secretary of
     /// state": the holder of that role at the article date.
     fn role_descriptions(&self, out: &mut Vec<Cand>) {
-        let lex = self.lex;
         let mut cache: HashMap<(String, String), Option<&KbEntry>> = HashMap::new();
         let n = self.doc.tokens.len();
         let mut t = 0;
@@ -2350,9 +2381,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             while re < n && re - rs < 4 {
                 let tok = self.tok(re);
                 let lower = self.kind(re) == TokenKind::Lower;
-                if lower
-                    && (in_set(&lex.titles, tok) || in_set(&lex.departments, tok) || tok == "of")
-                {
+                if lower && (self.is(re, TITLE | DEPARTMENT) || tok == "of") {
                     re += 1;
                 } else {
                     break;
@@ -2962,10 +2991,6 @@ fn push_unique(v: &mut Vec<String>, s: String) {
     if !s.is_empty() && !v.contains(&s) {
         v.push(s);
     }
-}
-
-fn in_set_string(set: &FastSet<String>, tok: &str) -> bool {
-    Key::new(tok).is_some_and(|k| set.contains(k.as_str()))
 }
 
 /// A display name from a surface form: whitespace runs become one space.

@@ -186,8 +186,9 @@ pub struct KnowledgeBase {
     /// (kind, folded name, folded country, folded admin1) → entry, for
     /// merging duplicates.
     keys: FxMap<(EntityKind, String, String, String), EntryId>,
-    /// People with at least one role, for `role_holders`.
-    with_roles: Vec<EntryId>,
+    /// Folded country of a role → the people (ascending ids) with a role
+    /// for it, so that `role_holders` looks at a country's people only.
+    holders_by_country: FxMap<String, Vec<EntryId>>,
     /// (kind, folded name) → entries, for merging entries that say less.
     by_kind_name: FxMap<(EntityKind, String), Vec<EntryId>>,
     /// Built on first use of `find_mentions`; reset by a merge.
@@ -470,7 +471,12 @@ impl KnowledgeBase {
         pred: impl Fn(&KbRole) -> bool,
     ) -> Vec<&KbEntry> {
         let mut hits: Vec<(Option<NaiveDate>, EntryId)> = Vec::new();
-        for &id in &self.with_roles {
+        let people = self
+            .holders_by_country
+            .get(ckey)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        for &id in people {
             let Some(e) = self.get(id) else { continue };
             let mut best: Option<Option<NaiveDate>> = None;
             for r in &e.roles {
@@ -481,14 +487,7 @@ impl KnowledgeBase {
                 if !held {
                     continue;
                 }
-                let role_country = r
-                    .body
-                    .as_deref()
-                    .and_then(|b| b.split('/').next())
-                    .or(e.country.as_deref())
-                    .map(fold)
-                    .unwrap_or_default();
-                if role_country == ckey && pred(r) {
+                if role_country(e, r) == ckey && pred(r) {
                     best = Some(best.flatten().max(r.from).or(r.from));
                 }
             }
@@ -579,7 +578,17 @@ impl KnowledgeBase {
             let rest = hay.get(pos..).unwrap_or(&[]);
             let w1 = rest.iter().position(|b| *b == b' ').unwrap_or(rest.len());
             let mut next = pos + w1 + 1;
-            if let Some(info) = rest.get(..w1).and_then(|w| m.words.get(w)) {
+            // A word the text starts with a lower-case letter or a digit can
+            // only begin names whose first letter may be lower-case (the
+            // case rule below): most words of running text never need the
+            // full table.
+            let lower = folded
+                .src
+                .get(pos)
+                .and_then(|&o| text.as_bytes().get(o as usize))
+                .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+            let table = if lower { &m.lower_words } else { &m.words };
+            if let Some(info) = rest.get(..w1).and_then(|w| table.get(w)) {
                 let mut done = false;
                 if info.multi {
                     // Names of two words or more, found by their first two.
@@ -711,16 +720,39 @@ impl KnowledgeBase {
         for (k, v) in names.iter_mut() {
             v.sort_by(|a, b| order(a, b, k));
         }
-        self.with_roles = self
+        let with_roles: Vec<EntryId> = self
             .entries()
             .filter(|(_, e)| e.kind == EntityKind::Person && !e.roles.is_empty())
             .map(|(id, _)| id)
             .collect();
+        let mut by_country: FxMap<String, Vec<EntryId>> = HashMap::default();
+        for &id in &with_roles {
+            let Some(e) = self.get(id) else { continue };
+            for r in &e.roles {
+                let v = by_country.entry(role_country(e, r)).or_default();
+                // Ids arrive in ascending order: a repeat is the last one.
+                if v.last() != Some(&id) {
+                    v.push(id);
+                }
+            }
+        }
+        self.holders_by_country = by_country;
         self.names = names;
         self.demonyms = demonyms;
         self.surnames = surnames;
         self.matcher = OnceLock::new();
     }
+}
+
+/// The folded country a role is held for: its body's country, else the
+/// holder's.
+fn role_country(e: &KbEntry, r: &KbRole) -> String {
+    r.body
+        .as_deref()
+        .and_then(|b| b.split('/').next())
+        .or(e.country.as_deref())
+        .map(fold)
+        .unwrap_or_default()
 }
 
 /// Role keys a phrase may mean for a country (folded): "president" is the
@@ -1121,7 +1153,6 @@ impl FoldedText {
         while let Some(&b) = bytes.get(i) {
             let off = i as u32;
             if b.is_ascii() {
-                i += 1;
                 if b.is_ascii_alphanumeric() {
                     if let Some(s) = pending_sep.take() {
                         if !text.is_empty() {
@@ -1129,9 +1160,21 @@ impl FoldedText {
                             src.push(s);
                         }
                     }
-                    text.push(b.to_ascii_lowercase());
-                    src.push(off);
-                } else if b != b'.' {
+                    // A whole run of ASCII letters and digits at once: the
+                    // common case, and far cheaper than byte by byte.
+                    let run = bytes.get(i..).unwrap_or(&[]);
+                    let n = run
+                        .iter()
+                        .position(|c| !c.is_ascii_alphanumeric())
+                        .unwrap_or(run.len());
+                    let word = run.get(..n).unwrap_or(&[]);
+                    text.extend(word.iter().map(u8::to_ascii_lowercase));
+                    src.extend(off..off + n as u32);
+                    i += n;
+                    continue;
+                }
+                i += 1;
+                if b != b'.' {
                     pending_sep.get_or_insert(off);
                 }
                 continue;
@@ -1202,12 +1245,16 @@ struct Matcher {
     /// Folded word → the one-word name it is, and whether longer names
     /// start with it.
     words: FxMap<Box<[u8]>, WordInfo>,
+    /// The part of `words` that a word written with a lower-case first
+    /// letter or a digit can start: first words of names with at least one
+    /// entry whose first letter need not be upper-case.
+    lower_words: FxMap<Box<[u8]>, WordInfo>,
     /// First two folded words → names of two words or more starting with
     /// them, longest first.
     pairs: FxMap<Box<[u8]>, Vec<usize>>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct WordInfo {
     single: Option<usize>,
     multi: bool,
@@ -1336,6 +1383,22 @@ impl Matcher {
                 lb.cmp(&la).then(a.cmp(b))
             });
         }
+        let mut lower_words: FxMap<Box<[u8]>, WordInfo> = HashMap::default();
+        for (k, p) in keys.iter().zip(&patterns) {
+            let lower_ok = p
+                .targets
+                .iter()
+                .any(|t| !t.mask.first().copied().unwrap_or(false));
+            if !lower_ok {
+                continue;
+            }
+            let first = k.split(' ').next().unwrap_or(k);
+            if let Some(info) = words.get(first.as_bytes()) {
+                lower_words
+                    .entry(first.as_bytes().into())
+                    .or_insert_with(|| info.clone());
+            }
+        }
         let keys = keys
             .into_iter()
             .map(|k| k.into_bytes().into_boxed_slice())
@@ -1344,6 +1407,7 @@ impl Matcher {
             keys,
             patterns,
             words,
+            lower_words,
             pairs,
         }
     }
