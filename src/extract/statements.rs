@@ -2399,7 +2399,7 @@ fn analyze_sentence(
                 if let Some(src) = source_after(&s, k + 1).filter(ends_clause) {
                     if let Some((content, direct)) = content_before(&s, k) {
                         let mut parts = vec![content];
-                        parts.extend(broken_tail(&s, span_of(&s, src).end, !direct));
+                        parts.extend(broken_tail(&s, span_of(&s, src).end, false));
                         found.push(Found::new(
                             Some(span_of(&s, src)),
                             Some(cue),
@@ -2834,6 +2834,11 @@ fn second_clause(s: &Sent, k: usize) -> bool {
     let w = s.lw(k);
     if w == "," {
         let next = s.lw(k + 1);
+        // "said the border must be secured, but that …": a second
+        // complement of the same verb.
+        if s.lw(k + 2) == "that" && matches!(next.as_str(), "but" | "and") {
+            return false;
+        }
         return matches!(
             next.as_str(),
             "but"
@@ -3415,6 +3420,11 @@ fn broken_tail(s: &Sent, after: usize, indirect: bool) -> Option<Span> {
         let t = s.toks.get(p + 1)?;
         if !indirect || s.w(p) == ":" {
             return s.quote_opening_at(t.span.start).map(|q| q.content);
+        }
+        // "…, said Wilcox, an Orlando Republican": a name after the cue is
+        // the source, and what follows it is an appositive.
+        if (k..p).any(|i| is_capitalised(s.w(i)) && !WEEKDAYS.contains(&s.lw(i).as_str())) {
+            return None;
         }
         let lw = s.lw(p + 1);
         // "…, he said, adding that …" / "…, according to …": another frame.
