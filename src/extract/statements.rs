@@ -3534,7 +3534,13 @@ fn continue_quote(
     let Some(q) = quotes.first() else { return };
     // The sentence opens with the quotation; an unattributed tail after it
     // (`"…" - increasing his name recognition`) does not stop the run.
-    if q.open > sent.start + 1 || si == 0 {
+    // A connective may come first: `But "…"`.
+    let lead = text.get(sent.start..q.open).unwrap_or("").trim();
+    let connective = matches!(
+        lead.to_lowercase().as_str(),
+        "" | "but" | "and" | "still" | "yet" | "so" | "then" | "now" | "also"
+    );
+    if !connective || si == 0 {
         return;
     }
     let Some(prev) = sentences.get(si - 1) else {
