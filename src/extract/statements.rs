@@ -338,6 +338,11 @@ static PARTICIPLES: WordSet = WordSet::new(&[
 
 /// Words between a source and its verb that belong to neither.
 static AUX_ADVERBS: WordSet = WordSet::new(&[
+    "overall",
+    "too",
+    "instead",
+    "together",
+    "alone",
     "also",
     "has",
     "have",
@@ -1452,6 +1457,16 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
             // "Ukraine's ombudsman, Dmytro Lubinets, accused": the name between commas.
             return Some((first_comma + 1, end - 1));
         }
+        // "Sen. Rand Paul, R-Ky., told": a party and state label.
+        let label = s.w(first_comma + 1);
+        let party = end - 1 - first_comma <= 4
+            && label.len() > 2
+            && matches!(label.get(..2), Some("R-" | "D-" | "I-"));
+        if party {
+            if let Some(np) = np_before(s, first_comma) {
+                return Some(np);
+            }
+        }
         // The appositive may hold commas of its own: try each comma back.
         let lo = end.saturating_sub(45);
         let mut c = end - 1;
@@ -1474,7 +1489,13 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
                 continue;
             }
             if let Some(np) = np_before(s, comma) {
-                if is_capitalised(s.w(np.1 - 1)) {
+                let head = s.lw(np.1 - 1);
+                // "The aides, led by …, told": a source noun works too.
+                if is_capitalised(s.w(np.1 - 1))
+                    || UNNAMED_HEADS.contains(&head.as_str())
+                    || ORG_HEADS.contains(&head.as_str())
+                    || ROLE_HEADS.contains(&head.as_str())
+                {
                     return Some(np);
                 }
             }
@@ -1491,6 +1512,21 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
                 None
             }
         });
+    }
+    // "a person familiar with the talks said": the phrase before the
+    // qualifier.
+    let qualifier = (end.saturating_sub(9)..end.saturating_sub(1)).rev().find(|&i| {
+        matches!(
+            (s.lw(i).as_str(), s.lw(i + 1).as_str()),
+            ("familiar", "with") | ("close", "to") | ("briefed", "on") | ("knowledgeable", "about")
+        )
+    });
+    if let Some(q) = qualifier.filter(|&q| (q..end).all(|i| s.is_word(i))) {
+        if let Some(np) = np_back(s, q) {
+            if UNNAMED_HEADS.contains(&s.lw(np.1 - 1).as_str()) {
+                return Some((np.0, end));
+            }
+        }
     }
     np_back(s, end).or_else(|| {
         // "many supporters who came to Philadelphia to protest say": the
@@ -1592,7 +1628,12 @@ fn np_back(s: &Sent, end: usize) -> Option<(usize, usize)> {
         || (NP_WORDS.contains(&head.as_str())
             && !DETERMINERS.contains(&head.as_str())
             && head != "of")
-        || (det_start.is_some() && !NOT_IN_NP.contains(&head.as_str()) && head.chars().count() > 2);
+        || (det_start.is_some() && !NOT_IN_NP.contains(&head.as_str()) && head.chars().count() > 2)
+        // "six in 10", "58 percent of voters".
+        || (end >= 2
+            && s.lw(end - 2) == "in"
+            && head.chars().all(|c| c.is_ascii_digit())
+            && end - j >= 3);
     head_ok.then_some((j, end))
 }
 
@@ -1808,7 +1849,11 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
                     | "though"
                     | "until"
             )
-            || lw.ends_with("ing")
+            || (lw.ends_with("ing")
+                // "in her opening remarks": an adjective, not a clause.
+                && !(j > 0
+                    && (DETERMINERS.contains(&s.lw(j - 1).as_str())
+                        || matches!(s.lw(j - 1).as_str(), "my" | "your"))))
         {
             break;
         }
@@ -1842,6 +1887,13 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
                 // "host Sean Hannity": the whole name.
                 while m < n && s.is_word(m) && is_capitalised(s.w(m)) {
                     m += 1;
+                }
+                // "Chris Wallace of Fox News": and the hearer's outlet.
+                if matches!(s.lw(m).as_str(), "of" | "from" | "at") && is_capitalised(s.w(m + 1)) {
+                    m += 1;
+                    while m < n && s.is_word(m) && is_capitalised(s.w(m)) {
+                        m += 1;
+                    }
                 }
                 break;
             }
