@@ -2351,7 +2351,10 @@ fn analyze_sentence(
                 s.lw(k - 1).as_str(),
                 "is" | "are" | "was" | "were" | "been" | "be" | "am"
             );
-        let verb = cw.verb.or((progressive && cw.participle).then_some(true));
+        let verb = cw
+            .verb
+            .or((progressive && cw.participle).then_some(true))
+            .or((s.lw(k + 1) == "that" && THAT_VERBS.contains(&lw.as_str())).then_some(false));
         if let (Some(bare), true) = (verb, lowercase) {
             let prev = if k > 0 { s.lw(k - 1) } else { &EMPTY };
             // "to say", "was told", "is said to": not a report of speech.
@@ -2587,7 +2590,75 @@ fn analyze_sentence(
         lead_frame(&s, found);
         expected_to(&s, found);
     }
+    adjective_that(&s, found);
     nominal_cues(&s, found);
+}
+
+/// Verbs that are cues only with a "that" clause ("polls show that …",
+/// "he knew that …"); with an object they are mostly not attributions.
+static THAT_VERBS: WordSet = WordSet::new(&[
+    "show", "shows", "showed", "shown", "know", "knows", "knew", "realize", "realizes",
+    "realized", "realise", "realised", "learn", "learned", "learnt", "recognize", "recognizes",
+    "maintain", "maintains", "maintained", "assume", "assumes", "assumed", "conclude",
+    "find", "finds", "guess", "suspect", "suspects", "suspected", "figure", "figured", "bet",
+    "imagine", "imagined", "felt", "prove", "proves", "proved", "demonstrate", "demonstrates",
+    "demonstrated", "reckon", "reckons", "allege", "remember", "remembers", "forget", "forgot",
+    "pretend", "pretended", "convinced", "agreed", "decided", "ruled", "held", "holds", "hold",
+    "reasoned", "conceded", "determined", "discovered", "discover", "noticed", "notice",
+    "acknowledges", "explain", "emphasize", "stress", "stresses", "signal", "hint", "assert",
+    "swear", "claimed", "informed", "reminded", "reminds", "remind", "assured", "assures",
+    "warned", "promised", "promise", "promises", "vowed", "pledged", "pledge", "pledges",
+]);
+
+/// Adjectives of belief and certainty: "Trump is confident that …".
+static THAT_ADJECTIVES: WordSet = WordSet::new(&[
+    "clear", "convinced", "confident", "aware", "sure", "certain", "hopeful", "optimistic",
+    "adamant", "concerned", "worried", "afraid", "skeptical", "sceptical", "unaware",
+    "mindful", "positive", "insistent", "fearful", "doubtful", "persuaded", "satisfied",
+]);
+
+/// "Trump is confident that …", "she made it clear that …": the subject
+/// holds the belief in the that-clause.
+fn adjective_that(s: &Sent, found: &mut Vec<Found>) {
+    let n = s.toks.len();
+    for k in 2..n.saturating_sub(2) {
+        if s.lw(k + 1) != "that" || !THAT_ADJECTIVES.contains(&s.lw(k).as_str()) {
+            continue;
+        }
+        if s.in_quote(s.toks[k].span.start) {
+            continue;
+        }
+        // The verb before the adjective: "is (not) confident", "made it clear".
+        let mut v = k - 1;
+        while v > 0 && matches!(s.lw(v).as_str(), "not" | "very" | "quite" | "so" | "also" | "now" | "still" | "increasingly" | "more" | "absolutely" | "fairly" | "pretty" | "all" | "too") {
+            v -= 1;
+        }
+        let made = s.lw(v) == "it" && v > 0 && matches!(s.lw(v - 1).as_str(), "made" | "makes" | "make" | "making");
+        if made {
+            v -= 1;
+        } else if !matches!(
+            s.lw(v).as_str(),
+            "is" | "was" | "are" | "were" | "been" | "be" | "am" | "remain" | "remains" | "remained" | "seemed" | "seems" | "appeared" | "felt" | "feels"
+        ) {
+            continue;
+        }
+        // "It is clear that …": no holder.
+        if v == 0 || matches!(s.lw(v - 1).as_str(), "it" | "this" | "that" | "what") {
+            continue;
+        }
+        let Some(src) = source_before(s, v) else { continue };
+        let from = s.toks[k + 1].span.start;
+        let end = clause_end(s, from);
+        if end > s.toks[k + 1].span.end {
+            found.push(Found::new(
+                Some(span_of(s, src)),
+                Some(Span::new(s.toks[k].span.start, s.toks[k].span.end)),
+                Span::new(from, end),
+                false,
+                Vec::new(),
+            ));
+        }
+    }
 }
 
 /// Heads of "In the poll, …" / "In Trump's view, …": a document, survey or
