@@ -2778,6 +2778,22 @@ fn expected_to(s: &Sent, found: &mut Vec<Found>) {
 /// Nouns of saying and believing that PolNeAR counts as cues when a
 /// possessor names the source: "Trump's claim that …", "his view that …".
 const NOMINAL_CUES: &[&str] = &[
+    "complaints",
+    "allegations",
+    "accusations",
+    "assertions",
+    "warnings",
+    "reports",
+    "rumors",
+    "rumours",
+    "predictions",
+    "assurances",
+    "suggestions",
+    "speculation",
+    "perception",
+    "notion",
+    "assumption",
+    "insistence",
     "claim",
     "claims",
     "statement",
@@ -2820,15 +2836,22 @@ fn nominal_cues(s: &Sent, found: &mut Vec<Found>) {
         }
         let owner = s.w(k - 1);
         let pronoun = matches!(s.lw(k - 1).as_str(), "his" | "her" | "their" | "its");
-        if !(possessive(owner) || pronoun) {
+        let owned = possessive(owner) || pronoun;
+        // "amid complaints that …", "reports that …": a claim without a
+        // named holder.
+        if !owned && !UNOWNED_NOMINAL_CUES.contains(&s.lw(k).as_str()) {
             continue;
         }
-        let src = if pronoun {
+        let src = if !owned {
+            None
+        } else if pronoun {
             Some((k - 1, k))
         } else {
             np_back(s, k).map(|(a, _)| (a, k))
         };
-        let Some(src) = src else { continue };
+        if owned && src.is_none() {
+            continue;
+        }
         let from = s.toks[k + 1].span.start;
         let end = tight_end(s, from);
         if end > from
@@ -2841,7 +2864,7 @@ fn nominal_cues(s: &Sent, found: &mut Vec<Found>) {
             })
         {
             found.push(Found::new(
-                Some(span_of(s, src)),
+                src.map(|src| span_of(s, src)),
                 Some(s.toks[k].span),
                 Span::new(from, end),
                 false,
@@ -2850,6 +2873,14 @@ fn nominal_cues(s: &Sent, found: &mut Vec<Found>) {
         }
     }
 }
+
+/// Nominal cues that attribute even without a possessor.
+static UNOWNED_NOMINAL_CUES: WordSet = WordSet::new(&[
+    "claim", "claims", "assertion", "assertions", "allegation", "allegations", "accusation",
+    "accusations", "complaint", "complaints", "warning", "warnings", "fears", "hopes", "belief",
+    "suggestion", "suggestions", "speculation", "reports", "rumors", "rumours", "predictions",
+    "assurances", "assurance", "charges", "insistence", "perception", "notion", "assumption",
+]);
 
 /// `"We will not give up." — Volodymyr Zelenskyy`: a quotation signed with
 /// a dash and a name that ends the sentence.
