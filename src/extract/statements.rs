@@ -1603,6 +1603,10 @@ fn np_back(s: &Sent, end: usize) -> Option<(usize, usize)> {
         // "And Iowa biofuels advocates say": a leading conjunction is an edge.
         let at_edge = m == 0
             || (!s.is_word(m - 1) && !s.is_quote_mark(m - 1))
+            // `"…," veteran analyst Charlie Cook said`: after a closed quote.
+            || s.toks
+                .get(m - 1)
+                .is_some_and(|t| !t.word && s.quote_closing_at(t.span.end).is_some())
             || (m == 1 && LEAD_STOP.contains(&s.lw(0).as_str()));
         let first_ok =
             s.toks.get(m).is_some_and(|t| t.word) && !LEAD_STOP.contains(&s.lw(m).as_str());
