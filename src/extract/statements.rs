@@ -233,8 +233,8 @@ const CUE_VERBS: &[(&str, bool)] = &[
     ("asked", false),
     ("asks", false),
     ("tweeted", true),
-    ("reported", false),
-    ("reports", false),
+    ("reported", true),
+    ("reports", true),
     ("declared", true),
     ("declares", true),
     ("suggested", true),
@@ -1515,12 +1515,17 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
     }
     // "a person familiar with the talks said": the phrase before the
     // qualifier.
-    let qualifier = (end.saturating_sub(9)..end.saturating_sub(1)).rev().find(|&i| {
-        matches!(
-            (s.lw(i).as_str(), s.lw(i + 1).as_str()),
-            ("familiar", "with") | ("close", "to") | ("briefed", "on") | ("knowledgeable", "about")
-        )
-    });
+    let qualifier = (end.saturating_sub(9)..end.saturating_sub(1))
+        .rev()
+        .find(|&i| {
+            matches!(
+                (s.lw(i).as_str(), s.lw(i + 1).as_str()),
+                ("familiar", "with")
+                    | ("close", "to")
+                    | ("briefed", "on")
+                    | ("knowledgeable", "about")
+            )
+        });
     if let Some(q) = qualifier.filter(|&q| (q..end).all(|i| s.is_word(i))) {
         if let Some(np) = np_back(s, q) {
             if UNNAMED_HEADS.contains(&s.lw(np.1 - 1).as_str()) {
@@ -1528,15 +1533,29 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
             }
         }
     }
-    np_back(s, end).or_else(|| {
-        // "many supporters who came to Philadelphia to protest say": the
-        // phrase before a relative clause without commas.
-        let rel = (end.saturating_sub(15)..end)
-            .rev()
-            .take_while(|&i| s.is_word(i) && !s.in_quote(s.toks[i].span.start))
-            .find(|&i| s.lw(i) == "who")?;
-        np_before(s, rel)
-    })
+    np_back(s, end)
+        .map(|(a, b)| {
+            // "nuclear experts David Albright and Serena Kelleher": both names.
+            if a >= 2
+                && s.lw(a - 1) == "and"
+                && is_capitalised(s.w(a - 2))
+                && is_capitalised(s.w(a))
+            {
+                if let Some((a2, _)) = np_back(s, a - 1) {
+                    return (a2, b);
+                }
+            }
+            (a, b)
+        })
+        .or_else(|| {
+            // "many supporters who came to Philadelphia to protest say": the
+            // phrase before a relative clause without commas.
+            let rel = (end.saturating_sub(15)..end)
+                .rev()
+                .take_while(|&i| s.is_word(i) && !s.in_quote(s.toks[i].span.start))
+                .find(|&i| s.lw(i) == "who")?;
+            np_before(s, rel)
+        })
 }
 
 /// [`np_back`], first skipping a parenthesis that ends at `end`.
@@ -2601,24 +2620,121 @@ fn analyze_sentence(
 /// Verbs that are cues only with a "that" clause ("polls show that …",
 /// "he knew that …"); with an object they are mostly not attributions.
 static THAT_VERBS: WordSet = WordSet::new(&[
-    "show", "shows", "showed", "shown", "know", "knows", "knew", "realize", "realizes",
-    "realized", "realise", "realised", "learn", "learned", "learnt", "recognize", "recognizes",
-    "maintain", "maintains", "maintained", "assume", "assumes", "assumed", "conclude",
-    "find", "finds", "guess", "suspect", "suspects", "suspected", "figure", "figured", "bet",
-    "imagine", "imagined", "felt", "prove", "proves", "proved", "demonstrate", "demonstrates",
-    "demonstrated", "reckon", "reckons", "allege", "remember", "remembers", "forget", "forgot",
-    "pretend", "pretended", "convinced", "agreed", "decided", "ruled", "held", "holds", "hold",
-    "reasoned", "conceded", "determined", "discovered", "discover", "noticed", "notice",
-    "acknowledges", "explain", "emphasize", "stress", "stresses", "signal", "hint", "assert",
-    "swear", "claimed", "informed", "reminded", "reminds", "remind", "assured", "assures",
-    "warned", "promised", "promise", "promises", "vowed", "pledged", "pledge", "pledges",
+    "show",
+    "shows",
+    "showed",
+    "shown",
+    "know",
+    "knows",
+    "knew",
+    "realize",
+    "realizes",
+    "realized",
+    "realise",
+    "realised",
+    "learn",
+    "learned",
+    "learnt",
+    "recognize",
+    "recognizes",
+    "maintain",
+    "maintains",
+    "maintained",
+    "assume",
+    "assumes",
+    "assumed",
+    "conclude",
+    "find",
+    "finds",
+    "guess",
+    "suspect",
+    "suspects",
+    "suspected",
+    "figure",
+    "figured",
+    "bet",
+    "imagine",
+    "imagined",
+    "felt",
+    "prove",
+    "proves",
+    "proved",
+    "demonstrate",
+    "demonstrates",
+    "demonstrated",
+    "reckon",
+    "reckons",
+    "allege",
+    "remember",
+    "remembers",
+    "forget",
+    "forgot",
+    "pretend",
+    "pretended",
+    "convinced",
+    "agreed",
+    "decided",
+    "ruled",
+    "held",
+    "holds",
+    "hold",
+    "reasoned",
+    "conceded",
+    "determined",
+    "discovered",
+    "discover",
+    "noticed",
+    "notice",
+    "acknowledges",
+    "explain",
+    "emphasize",
+    "stress",
+    "stresses",
+    "signal",
+    "hint",
+    "assert",
+    "swear",
+    "claimed",
+    "informed",
+    "reminded",
+    "reminds",
+    "remind",
+    "assured",
+    "assures",
+    "warned",
+    "promised",
+    "promise",
+    "promises",
+    "vowed",
+    "pledged",
+    "pledge",
+    "pledges",
 ]);
 
 /// Adjectives of belief and certainty: "Trump is confident that …".
 static THAT_ADJECTIVES: WordSet = WordSet::new(&[
-    "clear", "convinced", "confident", "aware", "sure", "certain", "hopeful", "optimistic",
-    "adamant", "concerned", "worried", "afraid", "skeptical", "sceptical", "unaware",
-    "mindful", "positive", "insistent", "fearful", "doubtful", "persuaded", "satisfied",
+    "clear",
+    "convinced",
+    "confident",
+    "aware",
+    "sure",
+    "certain",
+    "hopeful",
+    "optimistic",
+    "adamant",
+    "concerned",
+    "worried",
+    "afraid",
+    "skeptical",
+    "sceptical",
+    "unaware",
+    "mindful",
+    "positive",
+    "insistent",
+    "fearful",
+    "doubtful",
+    "persuaded",
+    "satisfied",
 ]);
 
 /// "Trump is confident that …", "she made it clear that …": the subject
@@ -2634,15 +2750,48 @@ fn adjective_that(s: &Sent, found: &mut Vec<Found>) {
         }
         // The verb before the adjective: "is (not) confident", "made it clear".
         let mut v = k - 1;
-        while v > 0 && matches!(s.lw(v).as_str(), "not" | "very" | "quite" | "so" | "also" | "now" | "still" | "increasingly" | "more" | "absolutely" | "fairly" | "pretty" | "all" | "too") {
+        while v > 0
+            && matches!(
+                s.lw(v).as_str(),
+                "not"
+                    | "very"
+                    | "quite"
+                    | "so"
+                    | "also"
+                    | "now"
+                    | "still"
+                    | "increasingly"
+                    | "more"
+                    | "absolutely"
+                    | "fairly"
+                    | "pretty"
+                    | "all"
+                    | "too"
+            )
+        {
             v -= 1;
         }
-        let made = s.lw(v) == "it" && v > 0 && matches!(s.lw(v - 1).as_str(), "made" | "makes" | "make" | "making");
+        let made = s.lw(v) == "it"
+            && v > 0
+            && matches!(s.lw(v - 1).as_str(), "made" | "makes" | "make" | "making");
         if made {
             v -= 1;
         } else if !matches!(
             s.lw(v).as_str(),
-            "is" | "was" | "are" | "were" | "been" | "be" | "am" | "remain" | "remains" | "remained" | "seemed" | "seems" | "appeared" | "felt" | "feels"
+            "is" | "was"
+                | "are"
+                | "were"
+                | "been"
+                | "be"
+                | "am"
+                | "remain"
+                | "remains"
+                | "remained"
+                | "seemed"
+                | "seems"
+                | "appeared"
+                | "felt"
+                | "feels"
         ) {
             continue;
         }
@@ -2650,7 +2799,9 @@ fn adjective_that(s: &Sent, found: &mut Vec<Found>) {
         if v == 0 || matches!(s.lw(v - 1).as_str(), "it" | "this" | "that" | "what") {
             continue;
         }
-        let Some(src) = source_before(s, v) else { continue };
+        let Some(src) = source_before(s, v) else {
+            continue;
+        };
         let from = s.toks[k + 1].span.start;
         let end = clause_end(s, from);
         if end > s.toks[k + 1].span.end {
@@ -2668,10 +2819,41 @@ fn adjective_that(s: &Sent, found: &mut Vec<Found>) {
 /// Heads of "In the poll, …" / "In Trump's view, …": a document, survey or
 /// point of view that frames the rest of the sentence.
 static FRAME_HEADS: WordSet = WordSet::new(&[
-    "poll", "polls", "survey", "surveys", "study", "report", "analysis", "view", "mind", "words",
-    "opinion", "estimation", "judgment", "book", "memo", "letter", "memoir", "column", "op-ed",
-    "essay", "editorial", "filing", "lawsuit", "complaint", "ruling", "opinion", "eyes", "telling",
-    "account", "version", "assessment", "estimate", "estimates", "projections", "data",
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "study",
+    "report",
+    "analysis",
+    "view",
+    "mind",
+    "words",
+    "opinion",
+    "estimation",
+    "judgment",
+    "book",
+    "memo",
+    "letter",
+    "memoir",
+    "column",
+    "op-ed",
+    "essay",
+    "editorial",
+    "filing",
+    "lawsuit",
+    "complaint",
+    "ruling",
+    "opinion",
+    "eyes",
+    "telling",
+    "account",
+    "version",
+    "assessment",
+    "estimate",
+    "estimates",
+    "projections",
+    "data",
 ]);
 
 /// Sentence-initial frames without a verb of saying: "In the CBS poll, …",
@@ -2697,7 +2879,8 @@ fn lead_frame(s: &Sent, found: &mut Vec<Found>) {
         // "To Sanders", "To many Democrats"; not "To date".
         _ => {
             let name = is_capitalised(head_word)
-                && (1..comma).all(|i| is_capitalised(s.w(i)) || DETERMINERS.contains(&s.lw(i).as_str()))
+                && (1..comma)
+                    .all(|i| is_capitalised(s.w(i)) || DETERMINERS.contains(&s.lw(i).as_str()))
                 && !TIME_NOUNS.contains(&head.as_str())
                 && !WEEKDAYS.contains(&head.as_str());
             name || GROUP_PLURALS.contains(&head.as_str())
@@ -2737,7 +2920,11 @@ fn expected_to(s: &Sent, found: &mut Vec<Found>) {
             continue;
         }
         let mut a = k - 1;
-        if matches!(s.lw(a).as_str(), "widely" | "also" | "now" | "still" | "generally") && a > 0 {
+        if matches!(
+            s.lw(a).as_str(),
+            "widely" | "also" | "now" | "still" | "generally"
+        ) && a > 0
+        {
             a -= 1;
         }
         if !matches!(s.lw(a).as_str(), "is" | "are" | "was" | "were" | "been") {
@@ -2762,7 +2949,9 @@ fn expected_to(s: &Sent, found: &mut Vec<Found>) {
         let mut end = tight_end(s, from);
         // "… and who maintain …": a second relative clause.
         if let Some(c) = (k + 2..s.tok_at(end).min(n)).find(|&i| {
-            s.lw(i) == "and" && WH.contains(&s.lw(i + 1).as_str()) && !s.in_quote(s.toks[i].span.start)
+            s.lw(i) == "and"
+                && WH.contains(&s.lw(i + 1).as_str())
+                && !s.in_quote(s.toks[i].span.start)
         }) {
             end = s.toks[c - 1].span.end;
         }
@@ -2880,10 +3069,35 @@ fn nominal_cues(s: &Sent, found: &mut Vec<Found>) {
 
 /// Nominal cues that attribute even without a possessor.
 static UNOWNED_NOMINAL_CUES: WordSet = WordSet::new(&[
-    "claim", "claims", "assertion", "assertions", "allegation", "allegations", "accusation",
-    "accusations", "complaint", "complaints", "warning", "warnings", "fears", "hopes", "belief",
-    "suggestion", "suggestions", "speculation", "reports", "rumors", "rumours", "predictions",
-    "assurances", "assurance", "charges", "insistence", "perception", "notion", "assumption",
+    "claim",
+    "claims",
+    "assertion",
+    "assertions",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "complaint",
+    "complaints",
+    "warning",
+    "warnings",
+    "fears",
+    "hopes",
+    "belief",
+    "suggestion",
+    "suggestions",
+    "speculation",
+    "reports",
+    "rumors",
+    "rumours",
+    "predictions",
+    "assurances",
+    "assurance",
+    "charges",
+    "insistence",
+    "perception",
+    "notion",
+    "assumption",
 ]);
 
 /// `"We will not give up." — Volodymyr Zelenskyy`: a quotation signed with
