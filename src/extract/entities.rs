@@ -1434,8 +1434,25 @@ pub fn extract(
         tagged: tagger.map(|t| tag(doc, t)).unwrap_or_default(),
         masks: vec![std::cell::Cell::new(UNKNOWN); doc.tokens.len()],
     };
+    // Matches come in text order, so the tokens they cover are found by
+    // two cursors that only move forward (as `Doc::tokens_in` would).
+    let (mut a, mut b) = (0usize, 0usize);
+    let mut prev = Span::new(0, 0);
     for m in kb.find_mentions(doc.text) {
-        let toks = doc.tokens_in(m.span);
+        if m.span.start < prev.start || m.span.end < prev.end {
+            // Out of order (the matcher never does this): start over.
+            a = 0;
+            b = 0;
+        }
+        prev = m.span;
+        while doc.tokens.get(a).is_some_and(|t| t.end <= m.span.start) {
+            a += 1;
+        }
+        b = b.max(a);
+        while doc.tokens.get(b).is_some_and(|t| t.start < m.span.end) {
+            b += 1;
+        }
+        let toks = a..b;
         if toks.is_empty() {
             continue;
         }
@@ -2521,7 +2538,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             let mut hits = groups
                 .iter()
                 .enumerate()
-                .filter(|(_, g)| g.kind == EntityKind::Person && fold(&g.name).ends_with(&suffix));
+                .filter(|(_, g)| g.kind == EntityKind::Person && g.folded.ends_with(&suffix));
             if let (Some((gi, _)), None) = (hits.next(), hits.next()) {
                 if let Some(g) = groups.get_mut(gi) {
                     g.absorb(c);
@@ -2591,6 +2608,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     _ => None,
                 };
                 groups.push(Group {
+                    folded: fold(&name),
                     name,
                     kind,
                     kb: kb_id,
@@ -2616,7 +2634,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// The folded forms that name group `g`: its name and aliases, and for
     /// a person their last words ("putin", "lloyd webber").
     fn group_keys(&self, g: &Group) -> Vec<String> {
-        let mut names: Vec<String> = vec![fold(&g.name)];
+        let mut names: Vec<String> = vec![g.folded.clone()];
         // Places and organisations named in short by the knowledge base
         // were matched as such; only people need their aliases here.
         if let Some(e) =
@@ -2659,7 +2677,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 // "Bannon said" reads as an organisation until the article's
                 // "Steve Bannon" claims it.
                 .filter(|g| g.kind != EntityKind::Place && g.kb.is_none() && !g.name.contains(' '))
-                .map(|g| fold(&g.name));
+                .map(|g| g.folded.clone());
             if let Some(text) = single {
                 let targets: Vec<usize> = groups
                     .iter()
@@ -2758,7 +2776,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
         for g in groups.iter_mut() {
             if let Some(e) = g.kb.and_then(|i| self.kb.get(i)) {
                 let kb_affs = self.kb.affiliations_at(e, self.date);
-                let mut affs = kb_affs.clone();
+                let mut affs = if g.affiliations.is_empty() {
+                    Vec::new()
+                } else {
+                    kb_affs.clone()
+                };
                 for a in g.affiliations.drain(..) {
                     // "Ukrainian President" says Ukraine/Government; the
                     // knowledge base says which body in Ukraine.
@@ -2770,7 +2792,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     }
                     push_unique(&mut affs, a);
                 }
-                g.affiliations = affs;
+                g.affiliations = if affs.is_empty() { kb_affs } else { affs };
                 for r in self.kb.roles_at(e, self.date) {
                     let title = r.title.clone().unwrap_or_else(|| r.role.replace('_', " "));
                     push_unique(&mut g.roles, title);
@@ -2785,18 +2807,24 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
         }
         // Inheritance: "adviser to Putin" takes Putin's affiliations.
-        let snapshot: Vec<(String, EntityKind, Option<EntryId>, Vec<String>)> = groups
-            .iter()
-            .map(|g| (g.name.clone(), g.kind, g.kb, g.affiliations.clone()))
-            .collect();
+        // (Most articles have no one to inherit from: no snapshot then.)
+        let snapshot: Vec<(String, EntityKind, Option<EntryId>, Vec<String>)> =
+            if groups.iter().any(|g| !g.inherit_from.is_empty()) {
+                groups
+                    .iter()
+                    .map(|g| (g.folded.clone(), g.kind, g.kb, g.affiliations.clone()))
+                    .collect()
+            } else {
+                Vec::new()
+            };
         for g in groups.iter_mut() {
             let owners = std::mem::take(&mut g.inherit_from);
             for o in owners {
                 let fo = fold(&o);
-                let owner = snapshot.iter().find(|(name, kind, kb, _)| {
+                let owner = snapshot.iter().find(|(folded, kind, kb, _)| {
                     *kind == EntityKind::Person
-                        && (fold(name) == fo
-                            || fold(name).ends_with(&format!(" {fo}"))
+                        && (*folded == fo
+                            || folded.ends_with(&format!(" {fo}"))
                             || kb
                                 .and_then(|i| self.kb.get(i))
                                 .is_some_and(|e| e.aliases.iter().any(|a| fold(a) == fo)))
@@ -2893,6 +2921,8 @@ enum GroupKey {
 #[derive(Debug)]
 struct Group {
     name: String,
+    /// `fold(name)`, which coreference compares often.
+    folded: String,
     kind: EntityKind,
     kb: Option<EntryId>,
     mentions: Vec<Span>,
