@@ -208,12 +208,47 @@ fn is_terminal(tok: &str) -> bool {
 }
 
 fn lower_ascii_eq(word: &str, list: &[&str]) -> bool {
-    // Abbreviations are short ASCII; compare without allocating.
-    list.iter().any(|a| a.eq_ignore_ascii_case(word))
+    // Abbreviations are short ASCII; compare without allocating, and most
+    // words are longer than any of them.
+    word.len() <= MAX_LIST_WORD && list.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
+/// Longest word of the lists [`lower_ascii_eq`] searches.
+const MAX_LIST_WORD: usize = {
+    let (a, b, c) = (
+        max_len_of(ABBREV_NEVER_FINAL),
+        max_len_of(ABBREV_MAYBE_FINAL),
+        max_len_of(TITLE_SMALL_WORDS),
+    );
+    let ab = if a > b { a } else { b };
+    if ab > c {
+        ab
+    } else {
+        c
+    }
+};
+
+const fn max_len_of(list: &[&str]) -> usize {
+    let mut m = 0;
+    let mut i = 0;
+    while i < list.len() {
+        if list[i].len() > m {
+            m = list[i].len();
+        }
+        i += 1;
+    }
+    m
 }
 
 /// Shape of a word-ish token.
 fn classify(tok: &str) -> TokenKind {
+    // The first character alone decides, except after an upper-case one.
+    match tok.as_bytes().first() {
+        Some(b) if b.is_ascii_lowercase() => return TokenKind::Lower,
+        Some(b) if b.is_ascii_digit() => return TokenKind::Number,
+        Some(b) if b.is_ascii() && tok.is_ascii() => return classify_ascii(tok.as_bytes()),
+        _ => {}
+    }
     let mut chars = tok.chars();
     let Some(first) = chars.next() else {
         return TokenKind::Symbol;
@@ -253,6 +288,37 @@ fn classify(tok: &str) -> TokenKind {
         TokenKind::AllCaps
     } else {
         TokenKind::Lower
+    }
+}
+
+/// [`classify`] for an ASCII token, byte by byte.
+fn classify_ascii(tok: &[u8]) -> TokenKind {
+    let Some(&first) = tok.first() else {
+        return TokenKind::Symbol;
+    };
+    if first.is_ascii_digit() {
+        return TokenKind::Number;
+    }
+    if !first.is_ascii_alphanumeric() {
+        return if first.is_ascii_punctuation() {
+            TokenKind::Punct
+        } else {
+            TokenKind::Symbol
+        };
+    }
+    if first.is_ascii_lowercase() {
+        return TokenKind::Lower;
+    }
+    let mut upper = 0usize;
+    let mut lower = 0usize;
+    for b in tok {
+        upper += usize::from(b.is_ascii_uppercase());
+        lower += usize::from(b.is_ascii_lowercase());
+    }
+    if lower == 0 && upper >= 2 {
+        TokenKind::AllCaps
+    } else {
+        TokenKind::Capitalised
     }
 }
 
@@ -325,23 +391,24 @@ impl<'a> Doc<'a> {
     fn tokenize(&mut self, wrapped: bool, para_starts: &mut Vec<usize>) {
         let text = self.text;
         let bytes = text.as_bytes();
-        let mut it = text.char_indices().peekable();
+        // Byte position of the scan; always on a char boundary.
+        let mut i = 0usize;
         // Newlines seen since the last token, and whether the last one was
         // followed by an indent before the next token.
         let mut newlines = 0usize;
         let mut indented = false;
-        while let Some(&(i, c)) = it.peek() {
+        while let Some(c) = char_at(text, i) {
             if c == '\n' {
                 newlines += 1;
                 indented = false;
-                it.next();
+                i += 1;
                 continue;
             }
             if c.is_whitespace() || c.is_control() || c == '\u{FEFF}' || c == '\u{200B}' {
                 if newlines > 0 && (c == '\t' || c == ' ') {
                     indented = true;
                 }
-                it.next();
+                i += c.len_utf8();
                 continue;
             }
             if newlines > 0 && !self.tokens.is_empty() {
@@ -359,24 +426,35 @@ impl<'a> Doc<'a> {
             indented = false;
             let start = i;
             if is_word_char(c) {
+                // `end` is both the token's end and where the scan goes on.
                 let mut end = start;
                 let numeric = c.is_numeric();
-                while let Some(&(j, d)) = it.peek() {
+                loop {
+                    // Letters and digits of ASCII, the common case, at once.
+                    let run = bytes
+                        .get(end..)
+                        .unwrap_or(&[])
+                        .iter()
+                        .take_while(|b| b.is_ascii_alphanumeric())
+                        .count();
+                    end += run;
+                    let Some(d) = char_at(text, end) else {
+                        break;
+                    };
+                    let j = end;
                     if is_word_char(d) {
                         end = j + d.len_utf8();
-                        it.next();
                         continue;
                     }
                     if !(d == '.' || d == ',' || is_apostrophe(d)) {
                         break;
                     }
                     // Inner separators: "3.5", "1,000", "O'Brien", "U.S".
-                    let next = text.get(j + d.len_utf8()..).and_then(|s| s.chars().next());
+                    let next = char_at(text, j + d.len_utf8());
                     let next_is_word = next.is_some_and(is_word_char);
                     if numeric && (d == '.' || d == ',') && next.is_some_and(|n| n.is_ascii_digit())
                     {
                         end = j + 1;
-                        it.next();
                         continue;
                     }
                     if is_apostrophe(d) && next_is_word {
@@ -389,11 +467,10 @@ impl<'a> Doc<'a> {
                             break;
                         }
                         end = after;
-                        it.next();
                         continue;
                     }
                     if d == '.' && !numeric {
-                        let word = text.get(start..end).unwrap_or("");
+                        let word = text.get(start..j).unwrap_or("");
                         let single = word.chars().count() == 1;
                         // Dotted acronym: letter '.' letter '.'…
                         if single && next_is_word {
@@ -403,7 +480,6 @@ impl<'a> Doc<'a> {
                             let dot = ch.next();
                             if l.is_some_and(|l| l.is_alphabetic()) && dot == Some('.') {
                                 end = j + 1;
-                                it.next();
                                 continue;
                             }
                         }
@@ -419,7 +495,6 @@ impl<'a> Doc<'a> {
                             || maybe;
                         if take {
                             end = j + 1;
-                            it.next();
                             if dotted_so_far || single {
                                 // "U.S." continues only with letter '.' pairs.
                                 continue;
@@ -431,34 +506,27 @@ impl<'a> Doc<'a> {
                 let tok = text.get(start..end).unwrap_or("");
                 let kind = classify(tok);
                 self.push(start, end, kind);
+                i = end;
                 continue;
             }
             // Punctuation and symbols.
-            it.next();
             let mut end = start + c.len_utf8();
             if c == '.' {
-                while let Some(&(j, '.')) = it.peek() {
-                    end = j + 1;
-                    it.next();
+                while bytes.get(end) == Some(&b'.') {
+                    end += 1;
                 }
             } else if c == '!' || c == '?' {
-                while let Some(&(j, d)) = it.peek() {
-                    if d == '!' || d == '?' {
-                        end = j + 1;
-                        it.next();
-                    } else {
-                        break;
-                    }
+                while matches!(bytes.get(end), Some(b'!' | b'?')) {
+                    end += 1;
                 }
             } else if is_apostrophe(c) {
                 // "'s" after a name.
-                if let Some(&(j, 's' | 'S')) = it.peek() {
-                    let after = text.get(j + 1..).and_then(|s| s.chars().next());
+                if matches!(bytes.get(end), Some(b's' | b'S')) {
+                    let after = char_at(text, end + 1);
                     if !after.is_some_and(is_word_char)
                         && self.tokens.last().is_some_and(|t| t.end == start)
                     {
-                        end = j + 1;
-                        it.next();
+                        end += 1;
                     }
                 }
             }
@@ -469,15 +537,28 @@ impl<'a> Doc<'a> {
                 classify(tok)
             };
             self.push(start, end, kind);
+            i = end;
         }
     }
 
     fn split_sentences(&mut self, range: Range<usize>, paragraph: usize) {
         let mut start = range.start;
         let mut i = range.start;
+        let bytes = self.text.as_bytes();
         while i < range.end {
-            let tok = self.token(i);
             let kind = self.kinds.get(i).copied().unwrap_or(TokenKind::Symbol);
+            // Only terminal punctuation and words ending in a period can end
+            // a sentence: skip the rest without looking at their text.
+            let ends_with_dot = self
+                .tokens
+                .get(i)
+                .and_then(|t| t.end.checked_sub(1))
+                .is_some_and(|l| bytes.get(l) == Some(&b'.'));
+            if kind != TokenKind::Punct && !(kind.is_word() && ends_with_dot) {
+                i += 1;
+                continue;
+            }
+            let tok = self.token(i);
             let mut boundary_after = None;
             if is_terminal(tok) {
                 boundary_after = Some(i);
@@ -652,6 +733,17 @@ impl<'a> Doc<'a> {
             .map(|r| r.clone().map(|t| self.token(t)).collect())
             .unwrap_or_default()
     }
+}
+
+/// The char at byte `i` of `text`, `None` at the end or off a char
+/// boundary; ASCII without UTF-8 decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some(char::from(b));
+    }
+    text.get(i..)?.chars().next()
 }
 
 fn next_nonspace(text: &str, from: usize) -> Option<char> {
