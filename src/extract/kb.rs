@@ -610,10 +610,10 @@ impl KnowledgeBase {
             // The few lower-case starts are first screened by first byte
             // and length, which rejects nearly every word without a hash.
             let gated = lower
-                && !rest
+                && rest
                     .first()
                     .and_then(|b| m.lower_gate.get(usize::from(*b)))
-                    .is_some_and(|g| g & (1u32 << w1.min(31)) != 0);
+                    .is_none_or(|g| g & (1u32 << w1.min(31)) == 0);
             if let Some(info) = rest.get(..w1).filter(|_| !gated).and_then(|w| table.get(w)) {
                 let mut done = false;
                 if info.multi {
@@ -629,7 +629,7 @@ impl KnowledgeBase {
                         {
                             continue;
                         }
-                        if let Some(found) = m.accept(text, &folded, pos, fe, p) {
+                        if let Some(found) = m.accept(text, folded, pos, fe, p) {
                             out.push(found);
                             next = fe + 1;
                             done = true;
@@ -639,7 +639,7 @@ impl KnowledgeBase {
                 }
                 if !done {
                     if let Some(p) = info.single {
-                        if let Some(found) = m.accept(text, &folded, pos, pos + w1, p) {
+                        if let Some(found) = m.accept(text, folded, pos, pos + w1, p) {
                             out.push(found);
                         }
                     }
