@@ -1432,6 +1432,10 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
     if s.w(end - 1) == ")" {
         return np_before(s, end);
     }
+    // "Sen. Jack Reed (D-R.I.), said": a stray comma after it.
+    if end >= 2 && s.w(end - 1) == "," && s.w(end - 2) == ")" {
+        return np_before(s, end - 1);
+    }
     // "The justice -- who has been … -- said": skip the dashes.
     if matches!(s.w(end - 1), "-" | "—" | "–") {
         let mut d = end - 1;
@@ -2281,6 +2285,9 @@ fn content_before(s: &Sent, src: usize) -> Option<(Span, bool)> {
             | "until"
             | "whether"
     ) && !(0..e).any(|i| s.is_quote_mark(i))
+        // "If states fail, the department can step in, Wilcox said": the
+        // lead clause ended at an earlier comma.
+        && (0..e.saturating_sub(1)).filter(|&i| s.w(i) == ",").count() == 0
     {
         return None;
     }
