@@ -233,6 +233,8 @@ const CUE_VERBS: &[(&str, bool)] = &[
     ("asked", false),
     ("asks", false),
     ("tweeted", true),
+    ("shows", true),
+    ("showed", true),
     ("reported", true),
     ("reports", true),
     ("declared", true),
