@@ -15,6 +15,7 @@
 use super::quotes::{self, Quote, Tok};
 use super::wordset::{FxBuild, WordSet};
 use super::{kb::KnowledgeBase, text::Doc, Entity, EntityKind, Span, SpeakerType, Statement};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -1171,6 +1172,17 @@ fn lower(text: &str, t: &Tok) -> String {
     t.span.slice(text).to_lowercase()
 }
 
+/// `w` lowercased, without allocating when it has no capitals.
+fn lowercase(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(w)
+    } else if w.is_ascii() {
+        Cow::Owned(w.to_ascii_lowercase())
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
+}
+
 fn is_capitalised(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase())
 }
@@ -1185,8 +1197,15 @@ struct CueWord {
     attitude_participle: bool,
 }
 
-fn cue_table() -> &'static HashMap<&'static str, CueWord, FxBuild> {
-    static TABLE: OnceLock<HashMap<&'static str, CueWord, FxBuild>> = OnceLock::new();
+/// The cue lexicon, with a cheap pre-filter: for each first byte, the set
+/// of word lengths (capped at 31) that occur, so most words skip the hash.
+struct CueTable {
+    map: HashMap<&'static str, CueWord, FxBuild>,
+    lens: [u32; 256],
+}
+
+fn cue_table() -> &'static CueTable {
+    static TABLE: OnceLock<CueTable> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t: HashMap<&'static str, CueWord, FxBuild> = HashMap::default();
         for (w, bare) in CUE_VERBS {
@@ -1201,12 +1220,25 @@ fn cue_table() -> &'static HashMap<&'static str, CueWord, FxBuild> {
         for w in ATTITUDE_PARTICIPLES.words() {
             t.entry(w).or_default().attitude_participle = true;
         }
-        t
+        let mut lens = [0u32; 256];
+        for w in t.keys() {
+            if let Some(&b) = w.as_bytes().first() {
+                lens[usize::from(b)] |= 1 << w.len().min(31);
+            }
+        }
+        CueTable { map: t, lens }
     })
 }
 
 fn cue_word(word: &str) -> CueWord {
-    cue_table().get(word).copied().unwrap_or_default()
+    let t = cue_table();
+    let Some(&b) = word.as_bytes().first() else {
+        return CueWord::default();
+    };
+    if t.lens[usize::from(b)] & (1 << word.len().min(31)) == 0 {
+        return CueWord::default();
+    }
+    t.map.get(word).copied().unwrap_or_default()
 }
 
 fn cue_verb(word: &str) -> Option<bool> {
@@ -1348,12 +1380,12 @@ struct Sent<'a> {
     text: &'a str,
     span: Span,
     toks: Vec<Tok>,
-    /// Each token lowercased once (the frames look words up many times).
-    lower: Vec<String>,
+    /// Each token lowercased once (the frames look words up many times);
+    /// borrowed from the text when it already is lowercase.
+    lower: Vec<Cow<'a, str>>,
     quotes: &'a [Quote],
 }
 
-static EMPTY: String = String::new();
 
 impl Sent<'_> {
     fn w(&self, i: usize) -> &str {
@@ -1362,8 +1394,8 @@ impl Sent<'_> {
             .map(|t| t.span.slice(self.text))
             .unwrap_or("")
     }
-    fn lw(&self, i: usize) -> &String {
-        self.lower.get(i).unwrap_or(&EMPTY)
+    fn lw(&self, i: usize) -> &str {
+        self.lower.get(i).map(|c| c.as_ref()).unwrap_or("")
     }
     fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.word)
@@ -1400,19 +1432,19 @@ impl Sent<'_> {
 fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
     let mut j = k;
     loop {
-        if j > 0 && AUX_ADVERBS.contains(&s.lw(j - 1).as_str()) {
+        if j > 0 && AUX_ADVERBS.contains(&s.lw(j - 1)) {
             j -= 1;
         } else if j > 1
             && matches!(
-                s.lw(j - 2).as_str(),
+                s.lw(j - 2),
                 "on" | "last" | "this" | "earlier" | "late"
             )
-            && (WEEKDAYS.contains(&s.lw(j - 1).as_str())
-                || TIME_NOUNS.contains(&s.lw(j - 1).as_str()))
+            && (WEEKDAYS.contains(&s.lw(j - 1))
+                || TIME_NOUNS.contains(&s.lw(j - 1)))
         {
             // "Clinton on Tuesday said"
             j -= 2;
-        } else if j > 0 && WEEKDAYS.contains(&s.lw(j - 1).as_str()) {
+        } else if j > 0 && WEEKDAYS.contains(&s.lw(j - 1)) {
             j -= 1;
         } else {
             break;
@@ -1423,11 +1455,11 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
         return None;
     }
     // "House Democrats … seized the floor and said": the sentence's subject.
-    if matches!(s.lw(end - 1).as_str(), "and" | "but") && end >= 2 {
+    if matches!(s.lw(end - 1), "and" | "but") && end >= 2 {
         return sentence_subject(s).filter(|&(_, b)| b < end - 1);
     }
     let prev = s.lw(end - 1);
-    if PRONOUNS.contains(&prev.as_str()) && s.is_word(end - 1) {
+    if PRONOUNS.contains(&prev) && s.is_word(end - 1) {
         return Some((end - 1, end));
     }
     // "Sen. Bernie Sanders (I-Vt.) said": skip the parenthesis.
@@ -1483,7 +1515,7 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
             }
             let first = s.lw(comma + 1);
             let appositive = matches!(
-                first.as_str(),
+                first,
                 "a" | "an" | "the" | "who" | "whose" | "which"
             ) || s
                 .toks
@@ -1498,9 +1530,9 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
                 let head = s.lw(np.1 - 1);
                 // "The aides, led by …, told": a source noun works too.
                 if is_capitalised(s.w(np.1 - 1))
-                    || UNNAMED_HEADS.contains(&head.as_str())
-                    || ORG_HEADS.contains(&head.as_str())
-                    || ROLE_HEADS.contains(&head.as_str())
+                    || UNNAMED_HEADS.contains(&head)
+                    || ORG_HEADS.contains(&head)
+                    || ROLE_HEADS.contains(&head)
                 {
                     return Some(np);
                 }
@@ -1510,7 +1542,7 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
         // the phrase before the relative pronoun.
         let rel = (lo..end - 1)
             .rev()
-            .find(|&i| matches!(s.lw(i).as_str(), "who" | "whose"))?;
+            .find(|&i| matches!(s.lw(i), "who" | "whose"))?;
         return np_before(s, rel).or_else(|| {
             if rel > 0 && s.w(rel - 1) == "," {
                 np_before(s, rel - 1)
@@ -1525,7 +1557,7 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
         .rev()
         .find(|&i| {
             matches!(
-                (s.lw(i).as_str(), s.lw(i + 1).as_str()),
+                (s.lw(i), s.lw(i + 1)),
                 ("familiar", "with")
                     | ("close", "to")
                     | ("briefed", "on")
@@ -1534,7 +1566,7 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
         });
     if let Some(q) = qualifier.filter(|&q| (q..end).all(|i| s.is_word(i))) {
         if let Some(np) = np_back(s, q) {
-            if UNNAMED_HEADS.contains(&s.lw(np.1 - 1).as_str()) {
+            if UNNAMED_HEADS.contains(&s.lw(np.1 - 1)) {
                 return Some((np.0, end));
             }
         }
@@ -1605,18 +1637,18 @@ fn np_back(s: &Sent, end: usize) -> Option<(usize, usize)> {
         // A named phrase takes lowercase words only up to punctuation
         // ("…, journalist Martha Raddatz"), never back to a determiner
         // ("those documents reveal the DNC").
-        if DETERMINERS.contains(&lw.as_str()) {
+        if DETERMINERS.contains(&lw) {
             // "the presumptive Republican nominee": an article and a few
             // adjectives before a named phrase still belong to it.
-            if !named || (matches!(lw.as_str(), "the" | "a" | "an") && j - m <= 2) {
+            if !named || (matches!(lw, "the" | "a" | "an") && j - m <= 2) {
                 det_start = Some(m - 1);
             }
             break;
         }
         // "Some advocates for stem cell research": a short modifier phrase.
         let modifier =
-            matches!(lw.as_str(), "of" | "for" | "from" | "at" | "with" | "in") && !named;
-        if (NOT_IN_NP.contains(&lw.as_str()) && !modifier) || cue_verb(lw).is_some() {
+            matches!(lw, "of" | "for" | "from" | "at" | "with" | "in") && !named;
+        if (NOT_IN_NP.contains(&lw) && !modifier) || cue_verb(lw).is_some() {
             break;
         }
         m -= 1;
@@ -1632,9 +1664,9 @@ fn np_back(s: &Sent, end: usize) -> Option<(usize, usize)> {
             || s.toks
                 .get(m - 1)
                 .is_some_and(|t| !t.word && s.quote_closing_at(t.span.end).is_some())
-            || (m == 1 && LEAD_STOP.contains(&s.lw(0).as_str()));
+            || (m == 1 && LEAD_STOP.contains(&s.lw(0)));
         let first_ok =
-            s.toks.get(m).is_some_and(|t| t.word) && !LEAD_STOP.contains(&s.lw(m).as_str());
+            s.toks.get(m).is_some_and(|t| t.word) && !LEAD_STOP.contains(&s.lw(m));
         if at_edge && first_ok {
             det_start = Some(m);
         }
@@ -1643,7 +1675,7 @@ fn np_back(s: &Sent, end: usize) -> Option<(usize, usize)> {
         j = j.min(d);
     }
     // Trim leading function words that slipped in ("of the").
-    while j < end && matches!(s.lw(j).as_str(), "of" | "from") {
+    while j < end && matches!(s.lw(j), "of" | "from") {
         j += 1;
     }
     if j >= end {
@@ -1651,13 +1683,13 @@ fn np_back(s: &Sent, end: usize) -> Option<(usize, usize)> {
     }
     let head = s.lw(end - 1);
     let head_ok = is_capitalised(s.w(end - 1))
-        || UNNAMED_HEADS.contains(&head.as_str())
-        || ORG_HEADS.contains(&head.as_str())
-        || ROLE_HEADS.contains(&head.as_str())
-        || (NP_WORDS.contains(&head.as_str())
-            && !DETERMINERS.contains(&head.as_str())
+        || UNNAMED_HEADS.contains(&head)
+        || ORG_HEADS.contains(&head)
+        || ROLE_HEADS.contains(&head)
+        || (NP_WORDS.contains(&head)
+            && !DETERMINERS.contains(&head)
             && head != "of")
-        || (det_start.is_some() && !NOT_IN_NP.contains(&head.as_str()) && head.chars().count() > 2)
+        || (det_start.is_some() && !NOT_IN_NP.contains(&head) && head.chars().count() > 2)
         // "six in 10", "58 percent of voters".
         || (end >= 2
             && s.lw(end - 2) == "in"
@@ -1742,8 +1774,8 @@ static BARE_STOP: WordSet = WordSet::new(&[
 /// Source noun phrase starting at token `k` ("said Peskov", "said a source").
 fn source_after(s: &Sent, k: usize) -> Option<(usize, usize)> {
     let first = s.lw(k);
-    if PRONOUNS.contains(&first.as_str())
-        && matches!(first.as_str(), "he" | "she" | "they" | "we" | "i")
+    if PRONOUNS.contains(&first)
+        && matches!(first, "he" | "she" | "they" | "we" | "i")
     {
         return Some((k, k + 1));
     }
@@ -1751,7 +1783,7 @@ fn source_after(s: &Sent, k: usize) -> Option<(usize, usize)> {
     // "said conservative activist Bob Klaus": role words before a name.
     let name_at = (k..(k + 4).min(s.toks.len()))
         .find(|&i| s.is_word(i) && is_capitalised(s.w(i)))
-        .filter(|&i| (k..i).all(|m| s.is_word(m) && !NOT_IN_NP.contains(&s.lw(m).as_str())));
+        .filter(|&i| (k..i).all(|m| s.is_word(m) && !NOT_IN_NP.contains(&s.lw(m))));
     while j < s.toks.len() && j < k + 9 {
         let t = &s.toks[j];
         if !t.word || s.in_quote(t.span.start) {
@@ -1781,12 +1813,12 @@ fn source_after(s: &Sent, k: usize) -> Option<(usize, usize)> {
         && s.is_word(j)
         && !s.in_quote(s.toks[j].span.start)
         && !s.is_word(j + 1)
-        && !NOT_IN_NP.contains(&s.lw(j).as_str())
+        && !NOT_IN_NP.contains(&s.lw(j))
         && is_capitalised(s.w(j - 1))
     {
         j += 1;
     }
-    while j > k && matches!(s.lw(j - 1).as_str(), "of" | "the" | "a" | "an") {
+    while j > k && matches!(s.lw(j - 1), "of" | "the" | "a" | "an") {
         j -= 1;
     }
     if j == k {
@@ -1794,11 +1826,11 @@ fn source_after(s: &Sent, k: usize) -> Option<(usize, usize)> {
     }
     let head = s.lw(j - 1);
     let head_ok = is_capitalised(s.w(j - 1))
-        || UNNAMED_HEADS.contains(&head.as_str())
-        || ORG_HEADS.contains(&head.as_str())
-        || ROLE_HEADS.contains(&head.as_str())
-        || (NP_WORDS.contains(&head.as_str())
-            && !DETERMINERS.contains(&head.as_str())
+        || UNNAMED_HEADS.contains(&head)
+        || ORG_HEADS.contains(&head)
+        || ROLE_HEADS.contains(&head)
+        || (NP_WORDS.contains(&head)
+            && !DETERMINERS.contains(&head)
             && head != "of");
     head_ok.then_some((k, j))
 }
@@ -1856,16 +1888,16 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
             }
             break;
         }
-        if lw == "that" || (verb.starts_with("ask") && WH.contains(&lw.as_str())) {
+        if lw == "that" || (verb.starts_with("ask") && WH.contains(&lw)) {
             that = Some(j);
             break;
         }
         // A clause has begun ("said there was evidence that …"): its own
         // "that" is not the complementiser.
         if cue_verb(lw).is_some()
-            || CLAUSE_START.contains(&lw.as_str())
+            || CLAUSE_START.contains(&lw)
             || matches!(
-                lw.as_str(),
+                lw,
                 "after"
                     | "before"
                     | "when"
@@ -1881,8 +1913,8 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
             || (lw.ends_with("ing")
                 // "in her opening remarks": an adjective, not a clause.
                 && !(j > 0
-                    && (DETERMINERS.contains(&s.lw(j - 1).as_str())
-                        || matches!(s.lw(j - 1).as_str(), "my" | "your"))))
+                    && (DETERMINERS.contains(&s.lw(j - 1))
+                        || matches!(s.lw(j - 1), "my" | "your"))))
         {
             break;
         }
@@ -1907,7 +1939,7 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
             let lw = s.lw(m);
             m += 1;
             if matches!(
-                lw.as_str(),
+                lw,
                 "reporters" | "journalists" | "him" | "her" | "them" | "me" | "us"
             ) {
                 break;
@@ -1918,7 +1950,7 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
                     m += 1;
                 }
                 // "Chris Wallace of Fox News": and the hearer's outlet.
-                if matches!(s.lw(m).as_str(), "of" | "from" | "at") && is_capitalised(s.w(m + 1)) {
+                if matches!(s.lw(m), "of" | "from" | "at") && is_capitalised(s.w(m + 1)) {
                     m += 1;
                     while m < n && s.is_word(m) && is_capitalised(s.w(m)) {
                         m += 1;
@@ -1941,14 +1973,14 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
     // Adjuncts: "on Sunday", "in a statement", "to reporters", "Monday".
     loop {
         let lw = s.lw(j);
-        if matches!(lw.as_str(), "this" | "last" | "next" | "earlier" | "later")
-            && TIME_NOUNS.contains(&s.lw(j + 1).as_str())
+        if matches!(lw, "this" | "last" | "next" | "earlier" | "later")
+            && TIME_NOUNS.contains(&s.lw(j + 1))
         {
             j += 2;
             continue;
         }
         if matches!(
-            lw.as_str(),
+            lw,
             "monday"
                 | "tuesday"
                 | "wednesday"
@@ -1977,7 +2009,7 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
             continue;
         }
         if matches!(
-            lw.as_str(),
+            lw,
             "on" | "in" | "at" | "to" | "during" | "via" | "through" | "over"
         ) && j + 1 < n
         {
@@ -1985,17 +2017,17 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
             while m < n && m < j + 6 && s.is_word(m) {
                 let w = s.lw(m);
                 if matches!(
-                    w.as_str(),
+                    w,
                     "that" | "the" | "a" | "an" | "his" | "her" | "their" | "its"
                 ) || is_capitalised(s.w(m))
-                    || ADJUNCT_NOUNS.contains(&w.as_str())
+                    || ADJUNCT_NOUNS.contains(&w)
                 {
                     m += 1;
-                    if ADJUNCT_NOUNS.contains(&w.as_str()) || is_capitalised(s.w(m - 1)) {
+                    if ADJUNCT_NOUNS.contains(&w) || is_capitalised(s.w(m - 1)) {
                         // The adjunct may end here.
                         if !s.is_word(m)
                             || !(is_capitalised(s.w(m))
-                                || ADJUNCT_NOUNS.contains(&s.lw(m).as_str()))
+                                || ADJUNCT_NOUNS.contains(&s.lw(m)))
                         {
                             break;
                         }
@@ -2005,7 +2037,7 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
                 }
             }
             let last = s.lw(m.saturating_sub(1));
-            if m > j + 1 && (ADJUNCT_NOUNS.contains(&last.as_str()) || is_capitalised(s.w(m - 1))) {
+            if m > j + 1 && (ADJUNCT_NOUNS.contains(&last) || is_capitalised(s.w(m - 1))) {
                 j = m;
                 continue;
             }
@@ -2013,7 +2045,7 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
         break;
     }
     // `said of gay couples: "…"`
-    if matches!(s.lw(j).as_str(), "of" | "about") {
+    if matches!(s.lw(j), "of" | "about") {
         if let Some(c) = (j + 1..(j + 8).min(n)).find(|&i| s.w(i) == ":") {
             if let Some(q) = s
                 .toks
@@ -2049,7 +2081,7 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
         if s.w(j) == ","
             && lead_words <= 5
             && rest_words >= 4
-            && !PARTICIPLES.contains(&next.as_str())
+            && !PARTICIPLES.contains(&next)
             && !next.ends_with("ing")
         {
             return After::Clause(s.toks[p].span.start);
@@ -2059,7 +2091,7 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
     let first = s.lw(j);
     // "told him he had never been a citizen": after the hearer, a clause.
     let bare = bare || (hearer && !verb.starts_with("ask"));
-    if !bare || BARE_STOP.contains(&first.as_str()) {
+    if !bare || BARE_STOP.contains(&first) {
         return After::Nothing;
     }
     let rest_words = s.toks[j..].iter().filter(|t| t.word).count();
@@ -2188,7 +2220,7 @@ fn clause_end(s: &Sent, from: usize) -> usize {
         // "…, he said there is …": the next attribution starts here.
         if k > k0 && s.w(k) == "," && !s.in_quote(s.toks[k].span.start) {
             let subj = s.lw(k + 1);
-            let one = PRONOUNS.contains(&subj.as_str()) || is_capitalised(s.w(k + 1));
+            let one = PRONOUNS.contains(&subj) || is_capitalised(s.w(k + 1));
             let verb_at = (k + 2..(k + 5).min(s.toks.len()))
                 .find(|&v| cue_verb(s.lw(v)).is_some() && s.w(v) == s.lw(v));
             let plain = verb_at.is_some_and(|v| (k + 1..v).all(|i| s.is_word(i)));
@@ -2240,7 +2272,7 @@ fn clause_end(s: &Sent, from: usize) -> usize {
 /// before the source at token `src`. A whole quotation there is direct.
 fn content_before(s: &Sent, src: usize) -> Option<(Span, bool)> {
     // "…, who says …": a relative pronoun follows its antecedent, not content.
-    if matches!(s.lw(src).as_str(), "who" | "which" | "whom") {
+    if matches!(s.lw(src), "who" | "which" | "whom") {
         return None;
     }
     let mut e = src;
@@ -2271,7 +2303,7 @@ fn content_before(s: &Sent, src: usize) -> Option<(Span, bool)> {
     }
     // "While he was in jail, officials told him …": a subordinate lead-in.
     if matches!(
-        s.lw(0).as_str(),
+        s.lw(0),
         "while"
             | "when"
             | "although"
@@ -2305,10 +2337,7 @@ fn analyze_sentence(
     found: &mut Vec<Found>,
 ) {
     let toks = quotes::tokens(text, span);
-    let lower = toks
-        .iter()
-        .map(|t| t.span.slice(text).to_lowercase())
-        .collect();
+    let lower = toks.iter().map(|t| lowercase(t.span.slice(text))).collect();
     let s = Sent {
         text,
         span,
@@ -2332,11 +2361,11 @@ fn analyze_sentence(
         if lw == "asked"
             && (k == 0
                 || matches!(
-                    s.lw(k - 1).as_str(),
+                    s.lw(k - 1),
                     "when" | "after" | "," | "but" | "and" | "if" | "once"
                 ))
             && matches!(
-                s.lw(k + 1).as_str(),
+                s.lw(k + 1),
                 "whether"
                     | "if"
                     | "why"
@@ -2380,19 +2409,19 @@ fn analyze_sentence(
         let progressive = k > 0
             && (cw.participle || cw.attitude_participle)
             && matches!(
-                s.lw(k - 1).as_str(),
+                s.lw(k - 1),
                 "is" | "are" | "was" | "were" | "been" | "be" | "am"
             );
         let verb = cw
             .verb
             .or((progressive && cw.participle).then_some(true))
-            .or((s.lw(k + 1) == "that" && THAT_VERBS.contains(&lw.as_str())).then_some(false));
+            .or((s.lw(k + 1) == "that" && THAT_VERBS.contains(&lw)).then_some(false));
         if let (Some(bare), true) = (verb, lowercase) {
-            let prev = if k > 0 { s.lw(k - 1) } else { &EMPTY };
+            let prev = if k > 0 { s.lw(k - 1) } else { "" };
             // "to say", "was told", "is said to": not a report of speech.
             if !progressive
                 && matches!(
-                    prev.as_str(),
+                    prev,
                     "to" | "was" | "were" | "is" | "are" | "been" | "be" | "being" | "the"
                 )
             {
@@ -2464,7 +2493,7 @@ fn analyze_sentence(
                         || (!s.is_word(src.1) && !s.is_quote_mark(src.1))
                         || s.w(src.1) == ","
                         || matches!(
-                            next.as_str(),
+                            next,
                             "in" | "on"
                                 | "of"
                                 | "at"
@@ -2503,12 +2532,12 @@ fn analyze_sentence(
         } else if lowercase
             && ((cw.attitude && !after_aux_to(&s, k)) || (progressive && cw.attitude_participle))
             // "a liberal think tank"
-            && !matches!(s.lw(k + 1).as_str(), "tank" | "tanks")
+            && !matches!(s.lw(k + 1), "tank" | "tanks")
         {
             // "Bush called Trump unhinged", "a poll shows X leading": the
             // complement is the content (PolNeAR counts beliefs, evidence
             // and evaluations as attributions).
-            let strict = NOUN_LIKE_VERBS.contains(&lw.as_str());
+            let strict = NOUN_LIKE_VERBS.contains(&lw);
             let fits = |src: &(usize, usize)| {
                 let head = s.w(src.1 - 1);
                 let lh = head.to_lowercase();
@@ -2524,7 +2553,7 @@ fn analyze_sentence(
             let src_k = if progressive { k - 1 } else { k };
             if let Some(src) = source_before(&s, src_k).filter(fits) {
                 let mut from_tok = k + 1;
-                if matches!(s.lw(from_tok).as_str(), "out" | "up" | "on") && lw.starts_with("point")
+                if matches!(s.lw(from_tok), "out" | "up" | "on") && lw.starts_with("point")
                 {
                     from_tok += 1;
                 }
@@ -2581,7 +2610,7 @@ fn analyze_sentence(
         } else if cue_word(lw).participle
             && k > 0
             && matches!(
-                s.lw(k - 1).as_str(),
+                s.lw(k - 1),
                 "," | "by" | "while" | "when" | "after" | "before"
             )
         {
@@ -2751,7 +2780,7 @@ static THAT_ADJECTIVES: WordSet = WordSet::new(&[
 fn adjective_that(s: &Sent, found: &mut Vec<Found>) {
     let n = s.toks.len();
     for k in 2..n.saturating_sub(2) {
-        if s.lw(k + 1) != "that" || !THAT_ADJECTIVES.contains(&s.lw(k).as_str()) {
+        if s.lw(k + 1) != "that" || !THAT_ADJECTIVES.contains(&s.lw(k)) {
             continue;
         }
         if s.in_quote(s.toks[k].span.start) {
@@ -2761,7 +2790,7 @@ fn adjective_that(s: &Sent, found: &mut Vec<Found>) {
         let mut v = k - 1;
         while v > 0
             && matches!(
-                s.lw(v).as_str(),
+                s.lw(v),
                 "not"
                     | "very"
                     | "quite"
@@ -2782,11 +2811,11 @@ fn adjective_that(s: &Sent, found: &mut Vec<Found>) {
         }
         let made = s.lw(v) == "it"
             && v > 0
-            && matches!(s.lw(v - 1).as_str(), "made" | "makes" | "make" | "making");
+            && matches!(s.lw(v - 1), "made" | "makes" | "make" | "making");
         if made {
             v -= 1;
         } else if !matches!(
-            s.lw(v).as_str(),
+            s.lw(v),
             "is" | "was"
                 | "are"
                 | "were"
@@ -2805,7 +2834,7 @@ fn adjective_that(s: &Sent, found: &mut Vec<Found>) {
             continue;
         }
         // "It is clear that …": no holder.
-        if v == 0 || matches!(s.lw(v - 1).as_str(), "it" | "this" | "that" | "what") {
+        if v == 0 || matches!(s.lw(v - 1), "it" | "this" | "that" | "what") {
             continue;
         }
         let Some(src) = source_before(s, v) else {
@@ -2871,7 +2900,7 @@ static FRAME_HEADS: WordSet = WordSet::new(&[
 fn lead_frame(s: &Sent, found: &mut Vec<Found>) {
     let n = s.toks.len();
     let first = s.lw(0);
-    if !matches!(first.as_str(), "in" | "to") || s.in_quote(s.span.start) {
+    if !matches!(first, "in" | "to") || s.in_quote(s.span.start) {
         return;
     }
     let Some(comma) = (2..n.min(14)).find(|&i| s.w(i) == ",") else {
@@ -2882,18 +2911,18 @@ fn lead_frame(s: &Sent, found: &mut Vec<Found>) {
     }
     let head = s.lw(comma - 1);
     let head_word = s.w(comma - 1);
-    let fits = match first.as_str() {
+    let fits = match first {
         // "In the poll", "In Trump's view".
-        "in" => FRAME_HEADS.contains(&head.as_str()),
+        "in" => FRAME_HEADS.contains(&head),
         // "To Sanders", "To many Democrats"; not "To date".
         _ => {
             let name = is_capitalised(head_word)
                 && (1..comma)
-                    .all(|i| is_capitalised(s.w(i)) || DETERMINERS.contains(&s.lw(i).as_str()))
-                && !TIME_NOUNS.contains(&head.as_str())
-                && !WEEKDAYS.contains(&head.as_str());
-            name || GROUP_PLURALS.contains(&head.as_str())
-                || (UNNAMED_HEADS.contains(&head.as_str()) && comma > 2)
+                    .all(|i| is_capitalised(s.w(i)) || DETERMINERS.contains(&s.lw(i)))
+                && !TIME_NOUNS.contains(&head)
+                && !WEEKDAYS.contains(&head);
+            name || GROUP_PLURALS.contains(&head)
+                || (UNNAMED_HEADS.contains(&head) && comma > 2)
         }
     };
     if !fits {
@@ -2930,13 +2959,13 @@ fn expected_to(s: &Sent, found: &mut Vec<Found>) {
         }
         let mut a = k - 1;
         if matches!(
-            s.lw(a).as_str(),
+            s.lw(a),
             "widely" | "also" | "now" | "still" | "generally"
         ) && a > 0
         {
             a -= 1;
         }
-        if !matches!(s.lw(a).as_str(), "is" | "are" | "was" | "were" | "been") {
+        if !matches!(s.lw(a), "is" | "are" | "was" | "were" | "been") {
             continue;
         }
         // The subject: from the clause start (sentence start, or after the
@@ -2947,7 +2976,7 @@ fn expected_to(s: &Sent, found: &mut Vec<Found>) {
             .map(|i| i + 1)
             .unwrap_or(0);
         // "Things that are expected to happen": the relative pronoun.
-        if let Some(r) = (start..a).rev().find(|&i| WH.contains(&s.lw(i).as_str())) {
+        if let Some(r) = (start..a).rev().find(|&i| WH.contains(&s.lw(i))) {
             start = r;
         }
         if start >= a {
@@ -2959,7 +2988,7 @@ fn expected_to(s: &Sent, found: &mut Vec<Found>) {
         // "… and who maintain …": a second relative clause.
         if let Some(c) = (k + 2..s.tok_at(end).min(n)).find(|&i| {
             s.lw(i) == "and"
-                && WH.contains(&s.lw(i + 1).as_str())
+                && WH.contains(&s.lw(i + 1))
                 && !s.in_quote(s.toks[i].span.start)
         }) {
             end = s.toks[c - 1].span.end;
@@ -3030,18 +3059,18 @@ const NOMINAL_CUES: &[&str] = &[
 
 fn nominal_cues(s: &Sent, found: &mut Vec<Found>) {
     for k in 1..s.toks.len().saturating_sub(1) {
-        if !NOMINAL_CUES.contains(&s.lw(k).as_str()) || s.lw(k + 1) != "that" {
+        if !NOMINAL_CUES.contains(&s.lw(k)) || s.lw(k + 1) != "that" {
             continue;
         }
         if s.in_quote(s.toks[k].span.start) {
             continue;
         }
         let owner = s.w(k - 1);
-        let pronoun = matches!(s.lw(k - 1).as_str(), "his" | "her" | "their" | "its");
+        let pronoun = matches!(s.lw(k - 1), "his" | "her" | "their" | "its");
         let owned = possessive(owner) || pronoun;
         // "amid complaints that …", "reports that …": a claim without a
         // named holder.
-        if !owned && !UNOWNED_NOMINAL_CUES.contains(&s.lw(k).as_str()) {
+        if !owned && !UNOWNED_NOMINAL_CUES.contains(&s.lw(k)) {
             continue;
         }
         let src = if !owned {
@@ -3148,7 +3177,7 @@ fn possessive(w: &str) -> bool {
 fn after_aux_to(s: &Sent, k: usize) -> bool {
     k > 0
         && matches!(
-            s.lw(k - 1).as_str(),
+            s.lw(k - 1),
             "to" | "was"
                 | "were"
                 | "is"
@@ -3184,7 +3213,7 @@ fn tight_end(s: &Sent, from: usize) -> usize {
             ";" | "—" | "–" => k > k0,
             "," => {
                 let next = s.lw(k + 1);
-                CLAUSE_BREAK.contains(&next.as_str())
+                CLAUSE_BREAK.contains(&next)
                     || next.ends_with("ing")
                     || (next == "according" && s.lw(k + 2) == "to")
                     || new_clause_after(s, k)
@@ -3217,11 +3246,11 @@ fn second_clause(s: &Sent, k: usize) -> bool {
         let next = s.lw(k + 1);
         // "said the border must be secured, but that …": a second
         // complement of the same verb.
-        if s.lw(k + 2) == "that" && matches!(next.as_str(), "but" | "and") {
+        if s.lw(k + 2) == "that" && matches!(next, "but" | "and") {
             return false;
         }
         return matches!(
-            next.as_str(),
+            next,
             "but"
                 | "while"
                 | "although"
@@ -3240,10 +3269,10 @@ fn second_clause(s: &Sent, k: usize) -> bool {
                 | "warning"
         );
     }
-    if matches!(w.as_str(), "and" | "but") {
+    if matches!(w, "and" | "but") {
         let mut v = k + 1;
         while matches!(
-            s.lw(v).as_str(),
+            s.lw(v),
             "also"
                 | "then"
                 | "later"
@@ -3273,8 +3302,8 @@ fn new_clause_after(s: &Sent, k: usize) -> bool {
     let finite = |i: usize| {
         let w = s.lw(i);
         s.w(i) == w
-            && (FINITE.contains(&w.as_str())
-                || (w.ends_with("ed") && w.chars().count() > 4 && !NP_WORDS.contains(&w.as_str())))
+            && (FINITE.contains(&w)
+                || (w.ends_with("ed") && w.chars().count() > 4 && !NP_WORDS.contains(&w)))
     };
     if finite(k + 1) {
         return true;
@@ -3284,8 +3313,8 @@ fn new_clause_after(s: &Sent, k: usize) -> bool {
     while i < s.toks.len() && words < 4 && s.is_word(i) {
         let w = s.w(i);
         let subjectish = is_capitalised(w)
-            || PRONOUNS.contains(&s.lw(i).as_str())
-            || DETERMINERS.contains(&s.lw(i).as_str());
+            || PRONOUNS.contains(&s.lw(i))
+            || DETERMINERS.contains(&s.lw(i));
         if words == 0 && !subjectish {
             return false;
         }
@@ -3760,7 +3789,7 @@ fn sentence_subject(s: &Sent) -> Option<(usize, usize)> {
     let mut k = 0;
     // "In an interview with the Journal, Trump …": skip the lead-in.
     if matches!(
-        s.lw(0).as_str(),
+        s.lw(0),
         "in" | "on"
             | "at"
             | "after"
@@ -3775,10 +3804,10 @@ fn sentence_subject(s: &Sent) -> Option<(usize, usize)> {
             k = c + 1;
         }
     }
-    while k < s.toks.len() && (LEAD_STOP.contains(&s.lw(k).as_str()) || !s.is_word(k)) {
+    while k < s.toks.len() && (LEAD_STOP.contains(&s.lw(k)) || !s.is_word(k)) {
         k += 1;
     }
-    if PRONOUNS.contains(&s.lw(k).as_str()) {
+    if PRONOUNS.contains(&s.lw(k)) {
         return Some((k, k + 1));
     }
     let (a, b) = source_after(s, k)?;
@@ -3804,7 +3833,7 @@ fn broken_tail(s: &Sent, after: usize, indirect: bool) -> Option<Span> {
         }
         // "…, said Wilcox, an Orlando Republican": a name after the cue is
         // the source, and what follows it is an appositive.
-        if (k..p).any(|i| is_capitalised(s.w(i)) && !WEEKDAYS.contains(&s.lw(i).as_str())) {
+        if (k..p).any(|i| is_capitalised(s.w(i)) && !WEEKDAYS.contains(&s.lw(i))) {
             return None;
         }
         let lw = s.lw(p + 1);
@@ -3862,7 +3891,7 @@ fn according_to(s: &Sent, found: &mut Vec<Found>) {
         }
         let src = (k + 2, e);
         let cue = Span::new(s.toks[k].span.start, s.toks[k + 1].span.end);
-        let lead = (0..k).all(|i| !s.is_word(i) || LEAD_STOP.contains(&s.lw(i).as_str()));
+        let lead = (0..k).all(|i| !s.is_word(i) || LEAD_STOP.contains(&s.lw(i)));
         // What follows the source, after a comma: the content (or its second part).
         let after = {
             let mut p = src.1;
