@@ -275,24 +275,25 @@ const ABBREVIATIONS: &[&str] = &[
 /// True when the period at `dot` ends an abbreviation or an initial.
 fn is_abbreviation(text: &str, dot: usize) -> bool {
     let before = text.get(..dot).unwrap_or("");
-    let word: String = before
-        .chars()
+    let start = before
+        .char_indices()
         .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '.')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .last()
+        .map(|(i, _)| i)
+        .unwrap_or(before.len());
+    let word = before.get(start..).unwrap_or("");
     if word.is_empty() {
         return false;
     }
-    let lower = word.to_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    // The list is short ASCII: compare without lowercasing into a String.
+    if word.len() <= 5 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
         return true;
     }
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
     // "J." initials and "U.S."-style dotted acronyms.
-    (letters.len() == 1 && letters.iter().all(|c| c.is_uppercase())) || word.contains('.')
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let single_capital = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
+    single_capital || word.contains('.')
 }
 
 /// Verbs that, right after a quotation, attribute it (`"…?" Trump asked.`).

@@ -1253,7 +1253,12 @@ fn transcript_turns(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<
     let mut labels: Vec<(Span, usize)> = Vec::new(); // (label name, content start)
     let mut breaks: Vec<usize> = Vec::new(); // starts of unnamed turns
     for s in sentences {
-        let toks = quotes::tokens(text, Span::new(s.start, (s.start + 120).min(s.end)));
+        let head_end = (s.start + 120).min(s.end);
+        // Most sentences have no colon near their start: skip tokenising.
+        if !text.get(s.start..head_end).is_some_and(|h| h.contains(':')) {
+            continue;
+        }
+        let toks = quotes::tokens(text, Span::new(s.start, head_end));
         let Some(colon) = toks.iter().position(|t| t.span.slice(text) == ":") else {
             continue;
         };
@@ -3008,7 +3013,7 @@ fn expected_to(s: &Sent, found: &mut Vec<Found>) {
 
 /// Nouns of saying and believing that PolNeAR counts as cues when a
 /// possessor names the source: "Trump's claim that …", "his view that …".
-const NOMINAL_CUES: &[&str] = &[
+static NOMINAL_CUES: WordSet = WordSet::new(&[
     "complaints",
     "allegations",
     "accusations",
@@ -3055,11 +3060,11 @@ const NOMINAL_CUES: &[&str] = &[
     "assurance",
     "announcement",
     "boast",
-];
+]);
 
 fn nominal_cues(s: &Sent, found: &mut Vec<Found>) {
     for k in 1..s.toks.len().saturating_sub(1) {
-        if !NOMINAL_CUES.contains(&s.lw(k)) || s.lw(k + 1) != "that" {
+        if s.lw(k + 1) != "that" || !NOMINAL_CUES.contains(&s.lw(k)) {
             continue;
         }
         if s.in_quote(s.toks[k].span.start) {
