@@ -1241,9 +1241,6 @@ fn cue_word(word: &str) -> CueWord {
     t.map.get(word).copied().unwrap_or_default()
 }
 
-fn cue_verb(word: &str) -> Option<bool> {
-    cue_word(word).verb
-}
 
 // ------------------------------------------------------------ transcripts
 
@@ -1388,6 +1385,8 @@ struct Sent<'a> {
     /// Each token lowercased once (the frames look words up many times);
     /// borrowed from the text when it already is lowercase.
     lower: Vec<Cow<'a, str>>,
+    /// Each token's cue entry, looked up once.
+    cues: Vec<CueWord>,
     quotes: &'a [Quote],
 }
 
@@ -1398,6 +1397,9 @@ impl Sent<'_> {
             .get(i)
             .map(|t| t.span.slice(self.text))
             .unwrap_or("")
+    }
+    fn cue(&self, i: usize) -> CueWord {
+        self.cues.get(i).copied().unwrap_or_default()
     }
     fn lw(&self, i: usize) -> &str {
         self.lower.get(i).map(|c| c.as_ref()).unwrap_or("")
@@ -1653,7 +1655,7 @@ fn np_back(s: &Sent, end: usize) -> Option<(usize, usize)> {
         // "Some advocates for stem cell research": a short modifier phrase.
         let modifier =
             matches!(lw, "of" | "for" | "from" | "at" | "with" | "in") && !named;
-        if (NOT_IN_NP.contains(&lw) && !modifier) || cue_verb(lw).is_some() {
+        if (NOT_IN_NP.contains(&lw) && !modifier) || s.cue(m - 1).verb.is_some() {
             break;
         }
         m -= 1;
@@ -1899,7 +1901,7 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
         }
         // A clause has begun ("said there was evidence that …"): its own
         // "that" is not the complementiser.
-        if cue_verb(lw).is_some()
+        if s.cue(j).verb.is_some()
             || CLAUSE_START.contains(&lw)
             || matches!(
                 lw,
@@ -2227,7 +2229,7 @@ fn clause_end(s: &Sent, from: usize) -> usize {
             let subj = s.lw(k + 1);
             let one = PRONOUNS.contains(&subj) || is_capitalised(s.w(k + 1));
             let verb_at = (k + 2..(k + 5).min(s.toks.len()))
-                .find(|&v| cue_verb(s.lw(v)).is_some() && s.w(v) == s.lw(v));
+                .find(|&v| s.cue(v).verb.is_some() && s.w(v) == s.lw(v));
             let plain = verb_at.is_some_and(|v| (k + 1..v).all(|i| s.is_word(i)));
             if one && plain {
                 return s
@@ -2342,12 +2344,14 @@ fn analyze_sentence(
     found: &mut Vec<Found>,
 ) {
     let toks = quotes::tokens(text, span);
-    let lower = toks.iter().map(|t| lowercase(t.span.slice(text))).collect();
+    let lower: Vec<Cow<str>> = toks.iter().map(|t| lowercase(t.span.slice(text))).collect();
+    let cues = lower.iter().map(|w| cue_word(w)).collect();
     let s = Sent {
         text,
         span,
         toks,
         lower,
+        cues,
         quotes,
     };
     let n = s.toks.len();
@@ -2408,7 +2412,7 @@ fn analyze_sentence(
             k += 1;
             continue;
         }
-        let cw = cue_word(lw);
+        let cw = s.cue(k);
         // "Trump is arguing that …": a progressive reporting verb; the
         // source is before the auxiliary.
         let progressive = k > 0
@@ -2597,7 +2601,7 @@ fn analyze_sentence(
                     got_verb = true;
                 }
             }
-        } else if cue_word(lw).attitude_participle && k > 0 && s.w(k - 1) == "," {
+        } else if cw.attitude_participle && k > 0 && s.w(k - 1) == "," {
             let src = sentence_source.or_else(|| sentence_subject(&s));
             if let (Some(src), Some(t)) = (src, s.toks.get(k + 1)) {
                 let end = tight_end(&s, t.span.start);
@@ -2612,7 +2616,7 @@ fn analyze_sentence(
                     got_verb = true;
                 }
             }
-        } else if cue_word(lw).participle
+        } else if cw.participle
             && k > 0
             && matches!(
                 s.lw(k - 1),
@@ -3296,7 +3300,7 @@ fn second_clause(s: &Sent, k: usize) -> bool {
         let next = s.lw(v);
         return v < s.toks.len()
             && s.w(v) == next
-            && (cue_verb(next).is_some() || cue_word(next).attitude);
+            && (s.cue(v).verb.is_some() || s.cue(v).attitude);
     }
     false
 }
@@ -3843,7 +3847,7 @@ fn broken_tail(s: &Sent, after: usize, indirect: bool) -> Option<Span> {
         }
         let lw = s.lw(p + 1);
         // "…, he said, adding that …" / "…, according to …": another frame.
-        if lw.ends_with("ing") || lw == "according" || cue_word(&lw).participle {
+        if lw.ends_with("ing") || lw == "according" || s.cue(p + 1).participle {
             return None;
         }
         let words = s.toks[p + 1..].iter().filter(|t| t.word).count();
