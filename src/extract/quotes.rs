@@ -292,7 +292,8 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
     }
     // "J." initials and "U.S."-style dotted acronyms.
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
-    let single_capital = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
+    let single_capital =
+        matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
     single_capital || word.contains('.')
 }
 

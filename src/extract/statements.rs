@@ -1241,7 +1241,6 @@ fn cue_word(word: &str) -> CueWord {
     t.map.get(word).copied().unwrap_or_default()
 }
 
-
 // ------------------------------------------------------------ transcripts
 
 /// `Vladimir Putin: …` speaker turns. A label needs at least two labels in
@@ -1390,7 +1389,6 @@ struct Sent<'a> {
     quotes: &'a [Quote],
 }
 
-
 impl Sent<'_> {
     fn w(&self, i: usize) -> &str {
         self.toks
@@ -1442,12 +1440,8 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
         if j > 0 && AUX_ADVERBS.contains(&s.lw(j - 1)) {
             j -= 1;
         } else if j > 1
-            && matches!(
-                s.lw(j - 2),
-                "on" | "last" | "this" | "earlier" | "late"
-            )
-            && (WEEKDAYS.contains(&s.lw(j - 1))
-                || TIME_NOUNS.contains(&s.lw(j - 1)))
+            && matches!(s.lw(j - 2), "on" | "last" | "this" | "earlier" | "late")
+            && (WEEKDAYS.contains(&s.lw(j - 1)) || TIME_NOUNS.contains(&s.lw(j - 1)))
         {
             // "Clinton on Tuesday said"
             j -= 2;
@@ -1521,13 +1515,10 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
                 continue;
             }
             let first = s.lw(comma + 1);
-            let appositive = matches!(
-                first,
-                "a" | "an" | "the" | "who" | "whose" | "which"
-            ) || s
-                .toks
-                .get(comma + 1)
-                .is_some_and(|t| t.word && !is_capitalised(t.span.slice(s.text)))
+            let appositive = matches!(first, "a" | "an" | "the" | "who" | "whose" | "which")
+                || s.toks
+                    .get(comma + 1)
+                    .is_some_and(|t| t.word && !is_capitalised(t.span.slice(s.text)))
                 || possessive(s.w(comma + 1))
                 || (comma + 1..end - 1).any(|i| s.is_word(i) && !is_capitalised(s.w(i)));
             if !appositive {
@@ -1653,8 +1644,7 @@ fn np_back(s: &Sent, end: usize) -> Option<(usize, usize)> {
             break;
         }
         // "Some advocates for stem cell research": a short modifier phrase.
-        let modifier =
-            matches!(lw, "of" | "for" | "from" | "at" | "with" | "in") && !named;
+        let modifier = matches!(lw, "of" | "for" | "from" | "at" | "with" | "in") && !named;
         if (NOT_IN_NP.contains(&lw) && !modifier) || s.cue(m - 1).verb.is_some() {
             break;
         }
@@ -1672,8 +1662,7 @@ fn np_back(s: &Sent, end: usize) -> Option<(usize, usize)> {
                 .get(m - 1)
                 .is_some_and(|t| !t.word && s.quote_closing_at(t.span.end).is_some())
             || (m == 1 && LEAD_STOP.contains(&s.lw(0)));
-        let first_ok =
-            s.toks.get(m).is_some_and(|t| t.word) && !LEAD_STOP.contains(&s.lw(m));
+        let first_ok = s.toks.get(m).is_some_and(|t| t.word) && !LEAD_STOP.contains(&s.lw(m));
         if at_edge && first_ok {
             det_start = Some(m);
         }
@@ -1781,9 +1770,7 @@ static BARE_STOP: WordSet = WordSet::new(&[
 /// Source noun phrase starting at token `k` ("said Peskov", "said a source").
 fn source_after(s: &Sent, k: usize) -> Option<(usize, usize)> {
     let first = s.lw(k);
-    if PRONOUNS.contains(&first)
-        && matches!(first, "he" | "she" | "they" | "we" | "i")
-    {
+    if PRONOUNS.contains(&first) && matches!(first, "he" | "she" | "they" | "we" | "i") {
         return Some((k, k + 1));
     }
     let mut j = k;
@@ -1836,9 +1823,7 @@ fn source_after(s: &Sent, k: usize) -> Option<(usize, usize)> {
         || UNNAMED_HEADS.contains(&head)
         || ORG_HEADS.contains(&head)
         || ROLE_HEADS.contains(&head)
-        || (NP_WORDS.contains(&head)
-            && !DETERMINERS.contains(&head)
-            && head != "of");
+        || (NP_WORDS.contains(&head) && !DETERMINERS.contains(&head) && head != "of");
     head_ok.then_some((k, j))
 }
 
@@ -2033,8 +2018,7 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
                     if ADJUNCT_NOUNS.contains(&w) || is_capitalised(s.w(m - 1)) {
                         // The adjunct may end here.
                         if !s.is_word(m)
-                            || !(is_capitalised(s.w(m))
-                                || ADJUNCT_NOUNS.contains(&s.lw(m)))
+                            || !(is_capitalised(s.w(m)) || ADJUNCT_NOUNS.contains(&s.lw(m)))
                         {
                             break;
                         }
@@ -2562,8 +2546,7 @@ fn analyze_sentence(
             let src_k = if progressive { k - 1 } else { k };
             if let Some(src) = source_before(&s, src_k).filter(fits) {
                 let mut from_tok = k + 1;
-                if matches!(s.lw(from_tok), "out" | "up" | "on") && lw.starts_with("point")
-                {
+                if matches!(s.lw(from_tok), "out" | "up" | "on") && lw.starts_with("point") {
                     from_tok += 1;
                 }
                 if let Some(t) = s
@@ -2818,9 +2801,8 @@ fn adjective_that(s: &Sent, found: &mut Vec<Found>) {
         {
             v -= 1;
         }
-        let made = s.lw(v) == "it"
-            && v > 0
-            && matches!(s.lw(v - 1), "made" | "makes" | "make" | "making");
+        let made =
+            s.lw(v) == "it" && v > 0 && matches!(s.lw(v - 1), "made" | "makes" | "make" | "making");
         if made {
             v -= 1;
         } else if !matches!(
@@ -2926,12 +2908,10 @@ fn lead_frame(s: &Sent, found: &mut Vec<Found>) {
         // "To Sanders", "To many Democrats"; not "To date".
         _ => {
             let name = is_capitalised(head_word)
-                && (1..comma)
-                    .all(|i| is_capitalised(s.w(i)) || DETERMINERS.contains(&s.lw(i)))
+                && (1..comma).all(|i| is_capitalised(s.w(i)) || DETERMINERS.contains(&s.lw(i)))
                 && !TIME_NOUNS.contains(&head)
                 && !WEEKDAYS.contains(&head);
-            name || GROUP_PLURALS.contains(&head)
-                || (UNNAMED_HEADS.contains(&head) && comma > 2)
+            name || GROUP_PLURALS.contains(&head) || (UNNAMED_HEADS.contains(&head) && comma > 2)
         }
     };
     if !fits {
@@ -2967,11 +2947,7 @@ fn expected_to(s: &Sent, found: &mut Vec<Found>) {
             continue;
         }
         let mut a = k - 1;
-        if matches!(
-            s.lw(a),
-            "widely" | "also" | "now" | "still" | "generally"
-        ) && a > 0
-        {
+        if matches!(s.lw(a), "widely" | "also" | "now" | "still" | "generally") && a > 0 {
             a -= 1;
         }
         if !matches!(s.lw(a), "is" | "are" | "was" | "were" | "been") {
@@ -2996,9 +2972,7 @@ fn expected_to(s: &Sent, found: &mut Vec<Found>) {
         let mut end = tight_end(s, from);
         // "… and who maintain …": a second relative clause.
         if let Some(c) = (k + 2..s.tok_at(end).min(n)).find(|&i| {
-            s.lw(i) == "and"
-                && WH.contains(&s.lw(i + 1))
-                && !s.in_quote(s.toks[i].span.start)
+            s.lw(i) == "and" && WH.contains(&s.lw(i + 1)) && !s.in_quote(s.toks[i].span.start)
         }) {
             end = s.toks[c - 1].span.end;
         }
@@ -3321,9 +3295,8 @@ fn new_clause_after(s: &Sent, k: usize) -> bool {
     let mut words = 0;
     while i < s.toks.len() && words < 4 && s.is_word(i) {
         let w = s.w(i);
-        let subjectish = is_capitalised(w)
-            || PRONOUNS.contains(&s.lw(i))
-            || DETERMINERS.contains(&s.lw(i));
+        let subjectish =
+            is_capitalised(w) || PRONOUNS.contains(&s.lw(i)) || DETERMINERS.contains(&s.lw(i));
         if words == 0 && !subjectish {
             return false;
         }
