@@ -1,7 +1,10 @@
 //! Name tagger throughput and model load time.
 //!
-//! `cargo run --release --example ner_speed -- [MODEL] [CONLL_FILE] [ROUNDS]`
+//! `cargo run --release --example ner_speed -- [MODEL] [FILE] [ROUNDS]`
 //! (defaults: models/ner.bin, ../shared/corpus/conll2003/eng.testa, 5).
+//! FILE is CoNLL-2003 text or, when its name holds `.jsonl`, news
+//! articles split into sentences the way extraction splits them (the
+//! splitting is not timed).
 //! Reports the best round, the one least disturbed by other processes on a
 //! shared machine; tagging runs on the calling thread only (one core).
 
@@ -37,14 +40,34 @@ fn main() -> anyhow::Result<()> {
     }
     let load_cpu = cpu0.zip(thread_cpu()).map(|(a, b)| (b - a) / rounds as f64);
     let tagger = Tagger::load(&model)?;
-    let text = std::fs::read_to_string(&data)?;
-    let docs = conll::parse(&text);
-    let docs: Vec<Vec<Vec<&str>>> = docs
+    let owned: Vec<Vec<Vec<String>>> = if data.to_string_lossy().contains(".jsonl") {
+        newsdex::corpus::read_paths(std::slice::from_ref(&data), &Default::default())?
+            .filter_map(Result::ok)
+            .map(|a| {
+                let text = a.text();
+                let doc = newsdex::extract::text::Doc::analyze(&text);
+                (0..doc.sentences.len())
+                    .map(|s| {
+                        doc.sentence_words(s)
+                            .into_iter()
+                            .map(String::from)
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect()
+    } else {
+        let text = std::fs::read_to_string(&data)?;
+        conll::parse(&text)
+            .into_iter()
+            .map(|d| d.sentences.into_iter().map(|s| s.words).collect())
+            .collect()
+    };
+    let docs: Vec<Vec<Vec<&str>>> = owned
         .iter()
         .map(|d| {
-            d.sentences
-                .iter()
-                .map(|s| s.words.iter().map(String::as_str).collect())
+            d.iter()
+                .map(|s| s.iter().map(String::as_str).collect())
                 .collect()
         })
         .collect();

@@ -81,6 +81,23 @@ pub(crate) fn hash_str(s: &str) -> u64 {
 /// share statistics.
 pub(crate) fn normalise(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    normalise_into(word, &mut out);
+    out
+}
+
+/// [`normalise`] appended to `out`: the tagger keeps one buffer per
+/// sentence instead of a `String` per token.
+pub(crate) fn normalise_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| {
+            if b.is_ascii_digit() {
+                '0'
+            } else {
+                char::from(b.to_ascii_lowercase())
+            }
+        }));
+        return;
+    }
     for c in word.chars() {
         if c.is_ascii_digit() {
             out.push('0');
@@ -88,7 +105,6 @@ pub(crate) fn normalise(word: &str) -> String {
             out.extend(c.to_lowercase());
         }
     }
-    out
 }
 
 /// Only the first characters decide a shape: a pathological 10,000-character
@@ -148,7 +164,29 @@ fn shapes(word: &str) -> Shapes {
     sh
 }
 
-/// Per-token precomputed hashes.
+/// How a token begins, for the tagger's decision whether it needs scoring
+/// at all (see `Tagger::tag_document`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Start {
+    /// Holds an upper-case letter somewhere ("Paris", "iPhone", "al-Assad").
+    Cased,
+    /// A lower-case letter first and no upper-case letter anywhere.
+    Lower,
+    /// A lower-case name particle ("de", "van", "al"...): such words begin
+    /// names ("de Blasio") and are scored when a cased word follows.
+    Particle,
+    /// A digit first and no upper-case letter ("1996", "3rd", "49ers").
+    Digit,
+    /// Punctuation or a symbol first and no letter or digit anywhere.
+    Punct,
+    /// Anything else: letters without case (CJK, Arabic...), or mixtures
+    /// such as "'s" or "-based". Always scored.
+    Other,
+}
+
+/// Per-token hashes every token needs, because its neighbours' features
+/// use them. The costlier per-token features (prefixes, suffixes, character
+/// trigrams) are in [`Detail`], computed only for tokens that are scored.
 #[derive(Clone, Debug)]
 pub(crate) struct Tok {
     pub word: u64,
@@ -157,28 +195,29 @@ pub(crate) struct Tok {
     pub key: u64,
     pub shape: u64,
     pub short: u64,
+    pub init_cap: bool,
+    pub all_caps: bool,
+    pub has_lower: bool,
+    pub start: Start,
+    /// Lexicon entry (distributional clusters and capitalisation ratio).
+    pub lex: Option<u32>,
+    /// Byte range of the normalised form in [`Sent::norm`].
+    norm: (u32, u32),
+}
+
+/// Prefix, suffix and trigram hashes of one token.
+pub(crate) struct Detail {
     pub prefix: [u64; 4],
     pub suffix: [u64; 4],
     pub n_prefix: usize,
     /// Hashes of the word's first character trigrams (with `^`/`$` ends).
     pub trigrams: [u64; MAX_TRIGRAMS],
     pub n_trigrams: usize,
-    pub init_cap: bool,
-    pub all_caps: bool,
-    pub has_lower: bool,
-    /// Lexicon entry (distributional clusters and capitalisation ratio).
-    pub lex: Option<u32>,
 }
 
-pub(crate) const MAX_TRIGRAMS: usize = 10;
-
-const BOS: u64 = 0x5151_0000_0000_0001;
-const EOS: u64 = 0x5151_0000_0000_0002;
-
-impl Tok {
-    fn new(word: &str, lexicon: &Lexicon) -> Tok {
-        let lower_s = normalise(word);
-        let sh = shapes(word);
+impl Detail {
+    /// From the normalised form of a word.
+    pub(crate) fn new(lower_s: &str) -> Detail {
         let mut prefix = [0u64; 4];
         let mut suffix = [0u64; 4];
         let ends = lower_s
@@ -221,17 +260,57 @@ impl Tok {
             *slot = Fh::new(120).bytes(buf.get(..len).unwrap_or(&[])).done();
             n_trigrams += 1;
         }
-        let init_cap = word.chars().next().is_some_and(|c| c.is_uppercase());
-        let (mut has_upper, mut has_lower) = (false, false);
+        Detail {
+            prefix,
+            suffix,
+            n_prefix,
+            trigrams,
+            n_trigrams,
+        }
+    }
+}
+
+pub(crate) const MAX_TRIGRAMS: usize = 10;
+
+/// Lower-case words that begin names: the particles that begin names in
+/// CoNLL-2003 training data ("de", "van", "della") and their common kin in
+/// European and Arabic names.
+const NAME_PARTICLES: &[&str] = &[
+    "al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "dos", "du", "el", "ibn",
+    "la", "le", "ter", "van", "von",
+];
+
+const BOS: u64 = 0x5151_0000_0000_0001;
+const EOS: u64 = 0x5151_0000_0000_0002;
+
+impl Tok {
+    /// `norm` holds the sentence's normalised words so far; the word's own
+    /// normalised form is appended to it.
+    fn new(word: &str, lexicon: &Lexicon, norm: &mut String) -> Tok {
+        let from = norm.len();
+        normalise_into(word, norm);
+        let lower_s = norm.get(from..).unwrap_or("");
+        let sh = shapes(word);
+        let (mut has_upper, mut has_lower, mut has_alnum) = (false, false, false);
         for c in word.chars() {
             has_upper |= c.is_uppercase();
             has_lower |= c.is_lowercase();
+            has_alnum |= c.is_alphanumeric();
         }
-        let lower = Fh::new(2).bytes(lower_s.as_bytes()).done();
-        let key = hash_str(&lower_s);
+        let first = word.chars().next();
+        let init_cap = first.is_some_and(|c| c.is_uppercase());
+        let start = match first {
+            _ if has_upper => Start::Cased,
+            Some(_) if NAME_PARTICLES.contains(&lower_s) => Start::Particle,
+            Some(c) if c.is_lowercase() => Start::Lower,
+            Some(c) if c.is_ascii_digit() => Start::Digit,
+            Some(_) if !has_alnum => Start::Punct,
+            _ => Start::Other,
+        };
+        let key = hash_str(lower_s);
         Tok {
             word: Fh::new(1).bytes(word.as_bytes()).done(),
-            lower,
+            lower: Fh::new(2).bytes(lower_s.as_bytes()).done(),
             shape: Fh::new(3)
                 .bytes(sh.long.get(..sh.long_len).unwrap_or(&[]))
                 .done(),
@@ -239,15 +318,16 @@ impl Tok {
                 .bytes(sh.short.get(..sh.short_len).unwrap_or(&[]))
                 .done(),
             key,
-            prefix,
-            suffix,
-            n_prefix,
-            trigrams,
-            n_trigrams,
             init_cap,
             all_caps: has_upper && !has_lower,
             has_lower,
-            lex: lexicon.get_key(key),
+            start,
+            lex: if lexicon.is_empty() {
+                None
+            } else {
+                lexicon.get_key(key)
+            },
+            norm: (from as u32, norm.len() as u32),
         }
     }
 }
@@ -260,11 +340,18 @@ pub(crate) struct Sent {
     pub all_caps: bool,
     /// Gazetteer hits per token: bit `type*4 + pos` with pos 0 B,1 I,2 L,3 U.
     pub gaz: Vec<u16>,
+    /// Normalised forms of every word, concatenated (one allocation per
+    /// sentence rather than one per token).
+    norm: String,
 }
 
 impl Sent {
     pub(crate) fn new(words: &[&str], lexicon: &Lexicon, gaz: &Gazetteer) -> Sent {
-        let toks: Vec<Tok> = words.iter().map(|w| Tok::new(w, lexicon)).collect();
+        let mut norm = String::with_capacity(words.iter().map(|w| w.len()).sum());
+        let toks: Vec<Tok> = words
+            .iter()
+            .map(|w| Tok::new(w, lexicon, &mut norm))
+            .collect();
         let alpha = toks.iter().filter(|t| t.all_caps || t.has_lower).count();
         let caps = toks.iter().filter(|t| t.all_caps).count();
         let all_caps = alpha >= 2 && caps * 10 >= alpha * 8;
@@ -274,7 +361,16 @@ impl Sent {
             toks,
             all_caps,
             gaz,
+            norm,
         }
+    }
+
+    /// Normalised form of token `i`.
+    pub(crate) fn norm(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.norm.get(t.norm.0 as usize..t.norm.1 as usize))
+            .unwrap_or("")
     }
 }
 
@@ -391,14 +487,15 @@ pub(crate) fn static_features(
     push(out, Fh::new(2).n(t.lower));
     push(out, Fh::new(3).n(t.shape));
     push(out, Fh::new(4).n(t.short));
-    for k in 0..t.n_prefix {
-        if let (Some(&p), Some(&s)) = (t.prefix.get(k), t.suffix.get(k)) {
+    let d = Detail::new(sent.norm(i));
+    for k in 0..d.n_prefix {
+        if let (Some(&p), Some(&s)) = (d.prefix.get(k), d.suffix.get(k)) {
             push(out, Fh::new(5).n(p));
             push(out, Fh::new(6).n(s));
         }
     }
     if on(flags::CHAR_NGRAMS) {
-        for &g in t.trigrams.iter().take(t.n_trigrams) {
+        for &g in d.trigrams.iter().take(d.n_trigrams) {
             push(out, Fh::new(7).n(g));
         }
     }
@@ -529,18 +626,29 @@ mod tests {
     fn token_features_are_bounded_and_case_aware() {
         let lex = Lexicon::default();
         let long = "É".repeat(10_000);
-        let t = Tok::new(&long, &lex);
-        assert_eq!(t.n_prefix, 4);
-        assert_eq!(t.n_trigrams, MAX_TRIGRAMS);
+        let tok = |w: &str| Tok::new(w, &lex, &mut String::new());
+        let t = tok(&long);
+        let d = Detail::new(&normalise(&long));
+        assert_eq!(d.n_prefix, 4);
+        assert_eq!(d.n_trigrams, MAX_TRIGRAMS);
         assert!(t.all_caps && t.init_cap);
-        let e = Tok::new("", &lex);
+        let e = Detail::new("");
         assert_eq!((e.n_prefix, e.n_trigrams), (0, 0));
-        let a = Tok::new("Paris", &lex);
-        let b = Tok::new("PARIS", &lex);
+        let a = tok("Paris");
+        let b = tok("PARIS");
         assert_eq!(a.lower, b.lower);
         assert_ne!(a.word, b.word);
         assert_ne!(a.shape, b.shape);
-        assert_eq!(Tok::new("1996", &lex).lower, Tok::new("2024", &lex).lower);
+        assert_eq!(tok("1996").lower, tok("2024").lower);
+        let starts: Vec<Start> = ["iPhone", "said", "49ers", "--", "'s", "", "北京", "van"]
+            .iter()
+            .map(|w| tok(w).start)
+            .collect();
+        use Start::*;
+        assert_eq!(
+            starts,
+            [Cased, Lower, Digit, Punct, Other, Other, Other, Particle]
+        );
         let sh = shapes("McDonald's-2");
         assert_eq!(sh.long.get(..sh.long_len), Some(&b"XxXxxxxx'x-d"[..]));
         assert_eq!(sh.short.get(..sh.short_len), Some(&b"XxXx'x-d"[..]));

@@ -23,7 +23,7 @@ use anyhow::Context;
 use serde::Serialize;
 
 pub use features::flags;
-use features::{dynamic_features, static_features, DocInfo, History, Sent};
+use features::{dynamic_features, static_features, DocInfo, History, Sent, Start};
 use lexicon::{Gazetteer, Lexicon};
 
 /// Name types, as in CoNLL-2003.
@@ -99,6 +99,15 @@ impl Scheme {
     fn split(self, label: usize) -> Option<(NerType, usize)> {
         let l = label.checked_sub(1)?;
         Some((NerType::from_index(l / self.parts())?, l % self.parts()))
+    }
+
+    /// Whether the label after `prev` may continue a name.
+    fn may_continue(self, prev: Option<usize>) -> bool {
+        let p = prev.and_then(|p| self.split(p));
+        match self {
+            Scheme::Iob2 => p.is_some(),
+            Scheme::Bilou => matches!(p, Some((_, 0)) | Some((_, 1))),
+        }
     }
 
     /// Entity type + 1, or 0 for O: what the document history remembers.
@@ -310,7 +319,42 @@ impl Tagger {
     /// Names in each sentence of one document. Tagging a whole article at
     /// once lets a name's other mentions (and how the article writes it
     /// elsewhere) inform each decision.
+    ///
+    /// Tokens with no upper-case letter that follow a closed label (O, or
+    /// the end of a name) are labelled O without being scored (except name
+    /// particles such as "de" before a capitalised word): the full
+    /// model almost never starts a name on them (measured in
+    /// `docs/parts/ner.md`), and most news tokens are of that kind. Such a
+    /// token leaves no trace in the document history, so skipping it only
+    /// changes the output where the full model would have started a name
+    /// there. [`Tagger::tag_document_exact`] scores every token.
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<(usize, usize, NerType)>> {
+        self.tag_inner(sentences, true, None)
+    }
+
+    /// [`Tagger::tag_document`] scoring every token: the reference the
+    /// fast path is audited against, and what training and evaluation of
+    /// the model itself see.
+    pub fn tag_document_exact(&self, sentences: &[Vec<&str>]) -> Vec<Vec<(usize, usize, NerType)>> {
+        self.tag_inner(sentences, false, None)
+    }
+
+    /// [`Tagger::tag_document_exact`], counting in `audit` how the full
+    /// model labels the tokens the fast path would skip.
+    pub fn audit_skips(
+        &self,
+        sentences: &[Vec<&str>],
+        audit: &mut SkipAudit,
+    ) -> Vec<Vec<(usize, usize, NerType)>> {
+        self.tag_inner(sentences, false, Some(audit))
+    }
+
+    fn tag_inner(
+        &self,
+        sentences: &[Vec<&str>],
+        skip: bool,
+        mut audit: Option<&mut SkipAudit>,
+    ) -> Vec<Vec<(usize, usize, NerType)>> {
         let sents: Vec<Sent> = sentences
             .iter()
             .map(|w| Sent::new(w, &self.lexicon, &self.gazetteer))
@@ -321,16 +365,29 @@ impl Tagger {
         let mut scores = vec![0i32; self.n_labels];
         let shift = 64 - self.hash_bits;
         let mut out = Vec::with_capacity(sents.len());
+        let mut labels: Vec<u8> = Vec::new();
         for sent in &sents {
             let n = sent.toks.len();
-            let mut labels: Vec<u8> = Vec::with_capacity(n);
-            for i in 0..n {
-                feats.clear();
-                static_features(sent, &doc, i, self.features, &mut feats);
+            labels.clear();
+            for (i, tok) in sent.toks.iter().enumerate() {
                 let prev = i
                     .checked_sub(1)
                     .and_then(|p| labels.get(p))
                     .map(|&l| usize::from(l));
+                let skippable = !self.scheme.may_continue(prev)
+                    && match tok.start {
+                        Start::Cased | Start::Other => false,
+                        Start::Lower | Start::Digit | Start::Punct => true,
+                        Start::Particle => {
+                            sent.toks.get(i + 1).is_none_or(|t| t.start != Start::Cased)
+                        }
+                    };
+                if skip && skippable {
+                    labels.push(0);
+                    continue;
+                }
+                feats.clear();
+                static_features(sent, &doc, i, self.features, &mut feats);
                 let prev2 = i
                     .checked_sub(2)
                     .and_then(|p| labels.get(p))
@@ -354,14 +411,43 @@ impl Tagger {
                     }
                 }
                 let l = best_label(self.scheme, &scores, prev, i + 1 == n);
-                if let Some(t) = sent.toks.get(i) {
-                    hist.record(t, self.scheme.ty_code(l));
+                if let (true, Some(a)) = (skippable, audit.as_deref_mut()) {
+                    a.count(tok.start, l != 0);
                 }
+                hist.record(tok, self.scheme.ty_code(l));
                 labels.push(l as u8);
             }
             out.push(self.scheme.decode(&labels));
         }
         out
+    }
+}
+
+/// How often the full model gives a name label to the tokens
+/// [`Tagger::tag_document`] skips, by how the token begins.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct SkipAudit {
+    /// Skippable tokens seen: lower-case, digit, punctuation first.
+    pub tokens: [u64; 3],
+    /// Of those, how many the full model labelled other than O.
+    pub named: [u64; 3],
+}
+
+impl SkipAudit {
+    /// Row names of [`SkipAudit::tokens`] and [`SkipAudit::named`].
+    pub const CLASSES: [&'static str; 3] = ["lower-case", "digit", "punctuation"];
+
+    fn count(&mut self, start: Start, named: bool) {
+        let k = match start {
+            Start::Lower | Start::Particle => 0,
+            Start::Digit => 1,
+            Start::Punct => 2,
+            Start::Cased | Start::Other => return,
+        };
+        if let (Some(t), Some(n)) = (self.tokens.get_mut(k), self.named.get_mut(k)) {
+            *t += 1;
+            *n += u64::from(named);
+        }
     }
 }
 
