@@ -88,14 +88,12 @@ pub(crate) fn normalise(word: &str) -> String {
 /// [`normalise`] appended to `out`: the tagger keeps one buffer per
 /// sentence instead of a `String` per token.
 pub(crate) fn normalise_into(word: &str, out: &mut String) {
-    if word.is_ascii() {
-        out.extend(word.bytes().map(|b| {
-            if b.is_ascii_digit() {
-                '0'
-            } else {
-                char::from(b.to_ascii_lowercase())
-            }
-        }));
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_digit()) {
+        let from = out.len();
+        out.push_str(word);
+        if let Some(s) = out.get_mut(from..) {
+            s.make_ascii_lowercase();
+        }
         return;
     }
     for c in word.chars() {
@@ -162,6 +160,54 @@ fn shapes(word: &str) -> Shapes {
         }
     }
     sh
+}
+
+/// [`shapes`] of an ASCII word in one pass over its bytes, with whether it
+/// holds upper-case letters, lower-case letters and letters or digits
+/// (most news tokens are ASCII; the Unicode tables cost more than the rest
+/// of the token's preparation).
+fn ascii_shapes(word: &[u8]) -> (Shapes, bool, bool, bool) {
+    let mut sh = Shapes {
+        long: [0; SHAPE_CHARS + 1],
+        long_len: 0,
+        short: [0; SHAPE_CHARS + 1],
+        short_len: 0,
+    };
+    let (mut has_upper, mut has_lower, mut has_alnum) = (false, false, false);
+    let mut last: Option<u8> = None;
+    for (n, &b) in word.iter().enumerate() {
+        let s = match b {
+            b'A'..=b'Z' => b'X',
+            b'a'..=b'z' => b'x',
+            b'0'..=b'9' => b'd',
+            _ => b,
+        };
+        has_upper |= s == b'X';
+        has_lower |= s == b'x';
+        has_alnum |= b.is_ascii_alphanumeric();
+        if n > SHAPE_CHARS {
+            continue;
+        }
+        if n == SHAPE_CHARS {
+            if let Some(slot) = sh.long.get_mut(sh.long_len) {
+                *slot = b'~';
+                sh.long_len += 1;
+            }
+            continue;
+        }
+        if let Some(slot) = sh.long.get_mut(sh.long_len) {
+            *slot = s;
+            sh.long_len += 1;
+        }
+        if last != Some(s) {
+            if let Some(slot) = sh.short.get_mut(sh.short_len) {
+                *slot = s;
+                sh.short_len += 1;
+            }
+            last = Some(s);
+        }
+    }
+    (sh, has_upper, has_lower, has_alnum)
 }
 
 /// How a token begins, for the tagger's decision whether it needs scoring
@@ -290,13 +336,17 @@ impl Tok {
         let from = norm.len();
         normalise_into(word, norm);
         let lower_s = norm.get(from..).unwrap_or("");
-        let sh = shapes(word);
-        let (mut has_upper, mut has_lower, mut has_alnum) = (false, false, false);
-        for c in word.chars() {
-            has_upper |= c.is_uppercase();
-            has_lower |= c.is_lowercase();
-            has_alnum |= c.is_alphanumeric();
-        }
+        let (sh, has_upper, has_lower, has_alnum) = if word.is_ascii() {
+            ascii_shapes(word.as_bytes())
+        } else {
+            let (mut has_upper, mut has_lower, mut has_alnum) = (false, false, false);
+            for c in word.chars() {
+                has_upper |= c.is_uppercase();
+                has_lower |= c.is_lowercase();
+                has_alnum |= c.is_alphanumeric();
+            }
+            (shapes(word), has_upper, has_lower, has_alnum)
+        };
         let first = word.chars().next();
         let init_cap = first.is_some_and(|c| c.is_uppercase());
         let start = match first {
@@ -649,6 +699,15 @@ mod tests {
             starts,
             [Cased, Lower, Digit, Punct, Other, Other, Other, Particle]
         );
+        for w in ["McDonald's-2", "", "a", "ABC123xyz", &"Ab".repeat(20), "--"] {
+            let (a, up, low, alnum) = ascii_shapes(w.as_bytes());
+            let b = shapes(w);
+            assert_eq!(a.long.get(..a.long_len), b.long.get(..b.long_len), "{w}");
+            assert_eq!(a.short.get(..a.short_len), b.short.get(..b.short_len));
+            assert_eq!(up, w.chars().any(char::is_uppercase));
+            assert_eq!(low, w.chars().any(char::is_lowercase));
+            assert_eq!(alnum, w.chars().any(char::is_alphanumeric));
+        }
         let sh = shapes("McDonald's-2");
         assert_eq!(sh.long.get(..sh.long_len), Some(&b"XxXxxxxx'x-d"[..]));
         assert_eq!(sh.short.get(..sh.short_len), Some(&b"XxXx'x-d"[..]));

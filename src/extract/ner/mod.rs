@@ -363,7 +363,6 @@ impl Tagger {
         let mut hist = History::default();
         let mut feats: Vec<u64> = Vec::with_capacity(96);
         let mut scores = vec![0i32; self.n_labels];
-        let shift = 64 - self.hash_bits;
         let mut out = Vec::with_capacity(sents.len());
         let mut labels: Vec<u8> = Vec::new();
         for sent in &sents {
@@ -401,15 +400,7 @@ impl Tagger {
                     self.features,
                     &mut feats,
                 );
-                scores.iter_mut().for_each(|s| *s = 0);
-                for &f in &feats {
-                    let row = (f >> shift) as usize * self.n_labels;
-                    if let Some(ws) = self.weights.get(row..row + self.n_labels) {
-                        for (s, &w) in scores.iter_mut().zip(ws) {
-                            *s += i32::from(w);
-                        }
-                    }
-                }
+                self.score(&feats, &mut scores);
                 let l = best_label(self.scheme, &scores, prev, i + 1 == n);
                 if let (true, Some(a)) = (skippable, audit.as_deref_mut()) {
                     a.count(tok.start, l != 0);
@@ -420,6 +411,51 @@ impl Tagger {
             out.push(self.scheme.decode(&labels));
         }
         out
+    }
+}
+
+impl Tagger {
+    /// Scores of every label for a token with features `feats`.
+    fn score(&self, feats: &[u64], scores: &mut [i32]) {
+        let shift = 64 - self.hash_bits;
+        // Fixed row widths let the compiler unroll and vectorise the sum;
+        // short loop bodies also let the CPU keep many of the (mostly
+        // cache-missing) row loads in flight at once.
+        match self.n_labels {
+            17 => sum_rows::<17>(&self.weights, feats, shift, scores),
+            9 => sum_rows::<9>(&self.weights, feats, shift, scores),
+            n => {
+                scores.iter_mut().for_each(|s| *s = 0);
+                for &f in feats {
+                    let row = (f >> shift) as usize * n;
+                    if let Some(ws) = self.weights.get(row..row + n) {
+                        for (s, &w) in scores.iter_mut().zip(ws) {
+                            *s += i32::from(w);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// [`Tagger::score`] for rows of `N` labels.
+fn sum_rows<const N: usize>(weights: &[i16], feats: &[u64], shift: u32, scores: &mut [i32]) {
+    let mut acc = [0i32; N];
+    for &f in feats {
+        let row = (f >> shift) as usize * N;
+        let Some(ws) = weights.get(row..row + N) else {
+            continue;
+        };
+        let Ok(ws) = <&[i16; N]>::try_from(ws) else {
+            continue;
+        };
+        for (a, &w) in acc.iter_mut().zip(ws) {
+            *a += i32::from(w);
+        }
+    }
+    for (s, a) in scores.iter_mut().zip(acc) {
+        *s = a;
     }
 }
 
