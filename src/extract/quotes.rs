@@ -471,8 +471,15 @@ pub struct Tok {
 pub fn tokens(text: &str, span: Span) -> Vec<Tok> {
     // About one token per five bytes of news prose.
     let mut out = Vec::with_capacity(span.len() / 5 + 4);
+    tokens_into(text, span, &mut out);
+    out
+}
+
+/// [`tokens`] into a reused buffer (cleared first).
+pub fn tokens_into(text: &str, span: Span, out: &mut Vec<Tok>) {
+    out.clear();
     let Some(s) = text.get(span.start..span.end) else {
-        return out;
+        return;
     };
     let mut iter = s.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
@@ -515,7 +522,6 @@ pub fn tokens(text: &str, span: Span) -> Vec<Tok> {
             });
         }
     }
-    out
 }
 
 #[cfg(test)]

@@ -59,20 +59,18 @@ pub fn extract_with(
         words.len() >= 3 && caps * 10 >= words.len() * 7
     });
     let mut qi = 0;
+    let mut scratch = Scratch::default();
     for (si, &sent) in sentences.iter().enumerate() {
         while quotes.get(qi).is_some_and(|q| q.close_end <= sent.start) {
             qi += 1;
         }
-        let in_sentence: Vec<Quote> = quotes[qi.min(quotes.len())..]
-            .iter()
-            .take_while(|q| q.open < sent.end)
-            .copied()
-            .collect();
+        let rest = quotes.get(qi..).unwrap_or(&[]);
+        let in_sentence = &rest[..rest.iter().take_while(|q| q.open < sent.end).count()];
         let before = found.len();
         let title_case = title.is_some_and(|t| t.start <= sent.start && sent.end <= t.end);
-        analyze_sentence(text, sent, &in_sentence, title_case, &mut found);
+        analyze_sentence(text, sent, in_sentence, title_case, &mut scratch, &mut found);
         if found.len() == before {
-            continue_quote(text, &sentences, si, &in_sentence, &mut found);
+            continue_quote(text, &sentences, si, in_sentence, &mut found);
         }
     }
     found.sort_by_key(|f| (f.content.start, f.content.end));
@@ -1380,12 +1378,12 @@ fn transcript_turns(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<
 struct Sent<'a> {
     text: &'a str,
     span: Span,
-    toks: Vec<Tok>,
+    toks: &'a [Tok],
     /// Each token lowercased once (the frames look words up many times);
     /// borrowed from the text when it already is lowercase.
-    lower: Vec<Cow<'a, str>>,
+    lower: &'a [Cow<'a, str>],
     /// Each token's cue entry, looked up once.
-    cues: Vec<CueWord>,
+    cues: &'a [CueWord],
     quotes: &'a [Quote],
 }
 
@@ -2320,22 +2318,38 @@ fn content_before(s: &Sent, src: usize) -> Option<(Span, bool)> {
     (words >= 3).then(|| (Span::new(s.span.start, end_tok.span.end), false))
 }
 
-fn analyze_sentence(
-    text: &str,
+/// Per-sentence buffers, reused from one sentence to the next so the
+/// sentence loop does not allocate.
+#[derive(Default)]
+struct Scratch<'t> {
+    toks: Vec<Tok>,
+    lower: Vec<Cow<'t, str>>,
+    cues: Vec<CueWord>,
+}
+
+fn analyze_sentence<'t>(
+    text: &'t str,
     span: Span,
     quotes: &[Quote],
     title_case: bool,
+    scratch: &mut Scratch<'t>,
     found: &mut Vec<Found>,
 ) {
-    let toks = quotes::tokens(text, span);
-    let lower: Vec<Cow<str>> = toks.iter().map(|t| lowercase(t.span.slice(text))).collect();
-    let cues = lower.iter().map(|w| cue_word(w)).collect();
+    quotes::tokens_into(text, span, &mut scratch.toks);
+    scratch.lower.clear();
+    scratch
+        .lower
+        .extend(scratch.toks.iter().map(|t| lowercase(t.span.slice(text))));
+    scratch.cues.clear();
+    scratch
+        .cues
+        .extend(scratch.lower.iter().map(|w| cue_word(w)));
     let s = Sent {
         text,
         span,
-        toks,
-        lower,
-        cues,
+        toks: &scratch.toks,
+        lower: &scratch.lower,
+        cues: &scratch.cues,
         quotes,
     };
     let n = s.toks.len();
