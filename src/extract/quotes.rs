@@ -257,6 +257,24 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     out
 }
 
+/// The first of [`paragraphs`], without splitting the rest of the text.
+pub fn first_paragraph(text: &str) -> Option<Span> {
+    let mut start = 0;
+    for i in text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+    {
+        if let Some(s) = trimmed(text, Span::new(start, i)) {
+            return Some(s);
+        }
+        start = i + 1;
+    }
+    None
+}
+
 /// `span` without surrounding whitespace; `None` when nothing is left.
 pub fn trimmed(text: &str, span: Span) -> Option<Span> {
     let s = text.get(span.start..span.end)?;

@@ -53,7 +53,7 @@ pub fn extract_with(
     let sentences = quotes::sentences(text, &quotes);
     let mut found = transcript_turns(text, &sentences, entities);
     // A Title Case headline ("Glenn Beck Says Trump Is …") capitalises its cue.
-    let title = quotes::paragraphs(text).into_iter().next().filter(|p| {
+    let title = quotes::first_paragraph(text).filter(|p| {
         let words: Vec<&str> = p.slice(text).split_whitespace().collect();
         let caps = words.iter().filter(|w| is_capitalised(w)).count();
         words.len() >= 3 && caps * 10 >= words.len() * 7
@@ -1298,6 +1298,9 @@ fn transcript_turns(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<
                 ));
             }
         }
+    }
+    if labels.is_empty() {
+        return Vec::new();
     }
     let paras = quotes::paragraphs(text);
     let para_end = |pos: usize| {
