@@ -2651,6 +2651,50 @@ fn analyze_sentence<'t>(
                 }
                 _ => {}
             }
+        } else if (cw.participle || cw.attitude_participle) && k > 1 && !s.in_quote(t.span.start) {
+            // "with 22 percent saying …", "with Sen. John McCain calling it
+            // …": an absolute clause whose subject is right before the cue.
+            if let Some(src) = np_back(&s, k).filter(|&(a, _)| a > 0 && s.lw(a - 1) == "with") {
+                let content = if cw.participle {
+                    match after_cue(&s, k, true, lw) {
+                        After::Clause(from) => {
+                            Some((Span::new(from, clause_end(&s, from)), false))
+                        }
+                        After::Quote(q) => Some((q.content, true)),
+                        After::Nothing => None,
+                    }
+                } else {
+                    s.toks.get(k + 1).filter(|t| t.word).map(|t| {
+                        (Span::new(t.span.start, tight_end(&s, t.span.start)), false)
+                    })
+                };
+                if let Some((c, direct)) = content.filter(|(c, _)| c.end > c.start) {
+                    found.push(Found::new(
+                        Some(span_of(&s, src)),
+                        Some(t.span),
+                        c,
+                        direct,
+                        Vec::new(),
+                    ));
+                    got_verb = true;
+                }
+            }
+        } else if lw == "self-described" || lw == "self-proclaimed" || lw == "self-styled" {
+            // "a self-described democratic socialist": the label is the
+            // content, its bearer the source.
+            let mut e = k + 1;
+            while e < n && e < k + 6 && s.is_word(e) && !NOT_IN_NP.contains(&s.lw(e)) {
+                e += 1;
+            }
+            if e > k + 1 {
+                found.push(Found::new(
+                    Some(t.span),
+                    Some(t.span),
+                    Span::new(s.toks[k + 1].span.start, s.toks[e - 1].span.end),
+                    false,
+                    Vec::new(),
+                ));
+            }
         }
         k += 1;
     }
