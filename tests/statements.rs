@@ -266,6 +266,6 @@ fn polnear_dev_floors() {
     let get = |k: &str| v[k].as_f64().unwrap_or(0.0);
     // Floors a little under the measured dev figures (see docs/parts/statements.md).
     assert!(get("precision") >= 0.80, "{v}");
-    assert!(get("recall") >= 0.47, "{v}");
+    assert!(get("recall") >= 0.52, "{v}");
     assert!(get("speaker_accuracy") >= 0.94, "{v}");
 }

@@ -68,7 +68,14 @@ pub fn extract_with(
         let in_sentence = &rest[..rest.iter().take_while(|q| q.open < sent.end).count()];
         let before = found.len();
         let title_case = title.is_some_and(|t| t.start <= sent.start && sent.end <= t.end);
-        analyze_sentence(text, sent, in_sentence, title_case, &mut scratch, &mut found);
+        analyze_sentence(
+            text,
+            sent,
+            in_sentence,
+            title_case,
+            &mut scratch,
+            &mut found,
+        );
         if found.len() == before {
             continue_quote(text, &sentences, si, in_sentence, &mut found);
         }
@@ -2657,16 +2664,15 @@ fn analyze_sentence<'t>(
             if let Some(src) = np_back(&s, k).filter(|&(a, _)| a > 0 && s.lw(a - 1) == "with") {
                 let content = if cw.participle {
                     match after_cue(&s, k, true, lw) {
-                        After::Clause(from) => {
-                            Some((Span::new(from, clause_end(&s, from)), false))
-                        }
+                        After::Clause(from) => Some((Span::new(from, clause_end(&s, from)), false)),
                         After::Quote(q) => Some((q.content, true)),
                         After::Nothing => None,
                     }
                 } else {
-                    s.toks.get(k + 1).filter(|t| t.word).map(|t| {
-                        (Span::new(t.span.start, tight_end(&s, t.span.start)), false)
-                    })
+                    s.toks
+                        .get(k + 1)
+                        .filter(|t| t.word)
+                        .map(|t| (Span::new(t.span.start, tight_end(&s, t.span.start)), false))
                 };
                 if let Some((c, direct)) = content.filter(|(c, _)| c.end > c.start) {
                     found.push(Found::new(
@@ -5018,5 +5024,153 @@ mod tests {
         let _ = extract_text("said", &[]);
         let _ = extract_text("\"", &[]);
         let _ = extract_text("„“«»‘’", &[]);
+    }
+
+    /// The statement whose content starts with `start`, and its source text.
+    fn find<'t>(text: &'t str, st: &[Statement], start: &str) -> Option<(String, &'t str)> {
+        st.iter().find_map(|s| {
+            let c = s.content.slice(text);
+            c.starts_with(start).then(|| {
+                let parts: Vec<&str> = s.content_parts.iter().map(|p| p.slice(text)).collect();
+                let shown = if parts.is_empty() {
+                    c.to_string()
+                } else {
+                    parts.join(" || ")
+                };
+                (
+                    shown,
+                    s.speaker_mention.map(|m| m.slice(text)).unwrap_or(""),
+                )
+            })
+        })
+    }
+
+    #[test]
+    fn progressive_and_sentence_final_stance_verbs() {
+        let t = "Meanwhile Trump is arguing that a federal judge cannot be impartial.";
+        let st = extract_text(t, &[]);
+        let (c, src) = find(t, &st, "that a federal judge").expect("progressive cue");
+        assert_eq!(
+            (c.as_str(), src),
+            ("that a federal judge cannot be impartial", "Trump")
+        );
+        let t = "\"I would say this,\" Trump answered.";
+        let st = extract_text(t, &[]);
+        assert_eq!(find(t, &st, "I would say this").map(|x| x.1), Some("Trump"));
+    }
+
+    #[test]
+    fn participles_take_quotes_and_absolute_subjects() {
+        let t = "Warren endorsed Clinton, saying, \u{201c}She is exactly what this country needs.\u{201d}";
+        let st = extract_text(t, &[]);
+        assert_eq!(find(t, &st, "She is exactly").map(|x| x.1), Some("Warren"));
+        let t = "Senators were irritated, with Sen. John McCain calling it a mess.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "it a mess").map(|x| x.1),
+            Some("Sen. John McCain")
+        );
+    }
+
+    #[test]
+    fn that_clauses_of_verbs_adjectives_and_nouns() {
+        let t = "Polls show that the senator is trailing in Ohio.";
+        let st = extract_text(t, &[]);
+        assert_eq!(find(t, &st, "that the senator").map(|x| x.1), Some("Polls"));
+        let t = "The governor is confident that the bill will pass.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "that the bill").map(|x| x.1),
+            Some("The governor")
+        );
+        // "It is clear that …" names no holder.
+        let t = "It is clear that the bill will pass.";
+        assert!(find(t, &extract_text(t, &[]), "that the bill").is_none());
+        // A claim without a holder is still a statement, with no speaker.
+        let t = "The move came amid complaints that the vote was rigged.";
+        let st = extract_text(t, &[]);
+        let hit = st
+            .iter()
+            .find(|s| s.content.slice(t) == "that the vote was rigged");
+        assert!(hit.is_some_and(|s| s.speaker_mention.is_none()), "{st:?}");
+    }
+
+    #[test]
+    fn expectations_and_survey_frames() {
+        let t = "The House is expected to pass the bill next week.";
+        let st = extract_text(t, &[]);
+        let (c, _) = find(t, &st, "The House").expect("expected to");
+        assert_eq!(c, "The House || to pass the bill next week");
+        let t = "In the CBS poll, the senator's lead narrowed to four points.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "the senator's lead").map(|x| x.1),
+            Some("the CBS poll")
+        );
+        // "In the morning, …" frames nothing.
+        let t = "In the morning, the senator's lead narrowed to four points.";
+        assert!(extract_text(t, &[]).is_empty());
+    }
+
+    #[test]
+    fn harder_source_phrases() {
+        for (t, src) in [
+            (
+                "Sen. Rand Paul, R-Ky., told Fox News that polls could be wrong.",
+                "Sen. Rand Paul",
+            ),
+            (
+                "The aides, led by campaign manager Terry Sullivan, told the group that they would lose.",
+                "The aides",
+            ),
+            ("A person familiar with the talks said the deal was close.", "A person familiar with the talks"),
+            ("About four in 10 said they were angry with the government.", "four in 10"),
+            (
+                "\"The races could shift,\" veteran analyst Charlie Cook wrote.",
+                "veteran analyst Charlie Cook",
+            ),
+            (
+                "\"The design is new,\" experts David Albright and Serena Kelleher wrote.",
+                "experts David Albright and Serena Kelleher",
+            ),
+        ] {
+            let st = extract_text(t, &[]);
+            assert_eq!(st.len(), 1, "{t}: {st:?}");
+            assert_eq!(st[0].speaker_mention.map(|m| m.slice(t)), Some(src), "{t}");
+        }
+    }
+
+    #[test]
+    fn content_broken_by_the_attribution() {
+        // Reported speech on both sides of "she said".
+        let t = "The company just finished laying fiber downtown, she said, to make sure everyone can watch.";
+        let st = extract_text(t, &[]);
+        let (c, _) = find(t, &st, "The company").expect("broken indirect");
+        assert_eq!(
+            c,
+            "The company just finished laying fiber downtown || to make sure everyone can watch"
+        );
+        // After an inverted source, the appositive is not content.
+        let t = "Federal mandates are a burden for schools, said Wilcox, an Orlando Republican.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "Federal").map(|x| x.0),
+            Some("Federal mandates are a burden for schools".into())
+        );
+        // A second "but that" complement belongs to the same report.
+        let t = "He said the border must be secured, but that he opposes mass deportation.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "the border").map(|x| x.0),
+            Some("the border must be secured, but that he opposes mass deportation".into())
+        );
+        // A quotation run continues after a connective and past a second
+        // statement in the attribution sentence.
+        let t = "\"It is not do or die,\" he said when asked why the party waited. But \"the endorsement helps.\"";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "It is not").map(|x| x.0),
+            Some("It is not do or die, || the endorsement helps.".into())
+        );
     }
 }
