@@ -1192,31 +1192,10 @@ const NAME_PARTICLES: &[&str] = &[
     "el", "la", "le", "dos", "das", "y", "zu", "ben", "abu", "st", "st.",
 ];
 
-/// FNV-1a: the lexicon keys are a few ASCII bytes, where SipHash's setup
-/// dominates the lookup.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FastSet<T> = HashSet<T, std::hash::BuildHasherDefault<Fnv>>;
-type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+/// Fx-hashed sets and maps: the lexicon keys are a few ASCII bytes, where
+/// SipHash's setup dominates the lookup.
+type FastSet<T> = HashSet<T, super::wordset::FxBuild>;
+type FastMap<K, V> = HashMap<K, V, super::wordset::FxBuild>;
 
 /// Bits of [`Lexicon::masks`]: which word lists hold a key.
 const TITLE: u16 = 1;

@@ -9,7 +9,6 @@
 //! because in running text "us" and "US", "turkey" and "Turkey" differ.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
@@ -1467,35 +1466,11 @@ impl Matcher {
     }
 }
 
-/// A hash map with the Fx hash: the keys come from the knowledge base.
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-
-/// The Fx hash (rustc's): far faster than SipHash on the short words the
-/// matcher looks up once per word of text; no untrusted-key DoS concern
-/// since the table's keys come from the knowledge base.
-#[derive(Default)]
-struct FxHasher {
-    hash: u64,
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.hash = (self.hash.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.hash = (self.hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
+/// A hash map with the Fx hash ([`super::wordset::FxHasher`]): far faster
+/// than SipHash on the short words the matcher looks up once per word of
+/// text; no untrusted-key DoS concern since the table's keys come from the
+/// knowledge base.
+type FxMap<K, V> = HashMap<K, V, super::wordset::FxBuild>;
 
 /// For each letter or digit of `s` (dots and combining marks skipped):
 /// is it upper-case, and does it start a word. Lazy, so the matcher's
