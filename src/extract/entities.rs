@@ -24,6 +24,7 @@
 //! headlines and all-caps lines contribute knowledge-base names and short
 //! forms of names found elsewhere, nothing else.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -2338,7 +2339,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// "the Russian president", "the Kremlin leader", "the US secretary of
     /// state": the holder of that role at the article date.
     fn role_descriptions(&self, out: &mut Vec<Cand>) {
-        let mut cache: HashMap<(String, String), Option<&KbEntry>> = HashMap::new();
+        let mut cache: FastMap<(String, String), Option<&KbEntry>> = FastMap::default();
         let n = self.doc.tokens.len();
         let mut t = 0;
         while t + 2 < n {
@@ -2451,7 +2452,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         cands.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
         // Drop rule candidates inside a longer kept one.
         let mut groups: Vec<Group> = Vec::new();
-        let mut by_key: HashMap<GroupKey, usize> = HashMap::new();
+        let mut by_key: FastMap<GroupKey, usize> = FastMap::default();
         let mut weak: Vec<Cand> = Vec::new();
         for c in cands {
             if c.strength == Strength::Weak {
@@ -2464,7 +2465,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         for g in groups.iter_mut() {
             g.keys = self.group_keys(g);
         }
-        let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut index: FastMap<&str, Vec<usize>> = FastMap::default();
         for (i, g) in groups.iter().enumerate() {
             for k in &g.keys {
                 let v = index.entry(k.as_str()).or_default();
@@ -2503,7 +2504,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     fn add(
         &self,
         groups: &mut Vec<Group>,
-        by_key: &mut HashMap<GroupKey, usize>,
+        by_key: &mut FastMap<GroupKey, usize>,
         c: Cand,
         _weak: bool,
     ) {
@@ -2545,8 +2546,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
             })
         };
         let name_text = c.span.slice(self.doc.text);
+        // The display name is made only for a new group (`Cow`): most
+        // mentions join one.
         let (key, kind, name) = match id.and_then(|i| self.entry(i).map(|e| (i, e))) {
-            Some((i, e)) => (GroupKey::Kb(i), e.kind, e.name.clone()),
+            Some((i, e)) => (GroupKey::Kb(i), e.kind, Cow::Borrowed(e.name.as_str())),
             None => {
                 // Unknown names: try the knowledge base by full name (aliases
                 // the matcher did not see, e.g. across a line break).
@@ -2563,18 +2566,18 @@ impl<'d, 'a> Ctx<'d, 'a> {
                                 .is_some_and(|x| x.name == e.name && x.kind == e.kind)
                         });
                         match i {
-                            Some(i) => (GroupKey::Kb(i), e.kind, e.name.clone()),
+                            Some(i) => (GroupKey::Kb(i), e.kind, Cow::Borrowed(e.name.as_str())),
                             None => (
                                 GroupKey::Name(kind, fold(name_text)),
                                 kind,
-                                clean_name(name_text),
+                                Cow::Owned(clean_name(name_text)),
                             ),
                         }
                     }
                     None => (
                         GroupKey::Name(kind, fold(name_text)),
                         kind,
-                        clean_name(name_text),
+                        Cow::Owned(clean_name(name_text)),
                     ),
                 }
             }
@@ -2588,7 +2591,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 };
                 groups.push(Group {
                     folded: fold(&name),
-                    name,
+                    name: name.into_owned(),
                     kind,
                     kb: kb_id,
                     mentions: Vec::new(),
@@ -2616,11 +2619,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let mut names: Vec<String> = vec![g.folded.clone()];
         // Places and organisations named in short by the knowledge base
         // were matched as such; only people need their aliases here.
-        if let Some(e) =
-            g.kb.and_then(|i| self.entry(i))
-                .filter(|e| e.kind == EntityKind::Person)
+        if let Some(id) =
+            g.kb.filter(|i| self.entry(*i).is_some_and(|e| e.kind == EntityKind::Person))
         {
-            names.extend(e.aliases.iter().map(|a| fold(a)));
+            names.extend(self.kb.folded_aliases(id).iter().cloned());
         }
         let mut keys: Vec<String> = Vec::new();
         for n in names {
@@ -2804,9 +2806,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     *kind == EntityKind::Person
                         && (*folded == fo
                             || folded.ends_with(&format!(" {fo}"))
-                            || kb
-                                .and_then(|i| self.kb.get(i))
-                                .is_some_and(|e| e.aliases.iter().any(|a| fold(a) == fo)))
+                            || kb.is_some_and(|i| {
+                                self.kb.folded_aliases(i).iter().any(|a| *a == fo)
+                            }))
                 });
                 let affs = match owner {
                     Some((_, _, _, affs)) => affs.clone(),
@@ -2823,10 +2825,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
         // Known places by sentence: (sentence, country), demonyms left out
         // ("Russian territory" says little about where a village is).
+        // Only unknown places need them.
         let mut placed: Vec<(usize, String)> = Vec::new();
+        let unplaced = groups
+            .iter()
+            .any(|g| g.kind == EntityKind::Place && g.kb.is_none() && g.located_in.is_none());
         for g in groups
             .iter()
-            .filter(|g| g.kind == EntityKind::Place && g.kb.is_some())
+            .filter(|g| unplaced && g.kind == EntityKind::Place && g.kb.is_some())
         {
             let Some(c) = g.country.as_ref() else {
                 continue;

@@ -190,6 +190,9 @@ pub struct KnowledgeBase {
     holders_by_country: FxMap<String, Vec<EntryId>>,
     /// (kind, folded name) → entries, for merging entries that say less.
     by_kind_name: FxMap<(EntityKind, String), Vec<EntryId>>,
+    /// Per entry, its aliases folded (in order, empty ones included), for
+    /// callers that compare many names per article.
+    folded_aliases: Vec<Vec<String>>,
     /// Built on first use of `find_mentions`; reset by a merge.
     matcher: OnceLock<Matcher>,
 }
@@ -272,6 +275,15 @@ impl KnowledgeBase {
     /// The entry behind an id (`None` for an id of another base).
     pub fn get(&self, id: EntryId) -> Option<&KbEntry> {
         self.entries.get(id.0 as usize)
+    }
+
+    /// `fold` of each alias of entry `id`, in the entry's order (empty for
+    /// an id of another base).
+    pub fn folded_aliases(&self, id: EntryId) -> &[String] {
+        self.folded_aliases
+            .get(id.0 as usize)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
     /// All entries with their ids.
@@ -698,8 +710,10 @@ impl KnowledgeBase {
         let mut names: FxMap<String, Vec<EntryId>> = HashMap::default();
         let mut demonyms: FxMap<String, EntryId> = HashMap::default();
         let mut surnames: FxMap<String, Vec<EntryId>> = HashMap::default();
+        let mut folded_aliases: Vec<Vec<String>> = Vec::with_capacity(self.entries.len());
         for (i, e) in self.entries.iter().enumerate() {
             let id = EntryId(i as u32);
+            folded_aliases.push(e.aliases.iter().map(|a| fold(a)).collect());
             for n in std::iter::once(&e.name).chain(&e.aliases) {
                 let k = fold(n);
                 if k.is_empty() {
@@ -763,6 +777,7 @@ impl KnowledgeBase {
         }
         self.holders_by_country = by_country;
         self.names = names;
+        self.folded_aliases = folded_aliases;
         self.demonyms = demonyms;
         self.surnames = surnames;
         self.matcher = OnceLock::new();
