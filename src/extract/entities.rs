@@ -2806,9 +2806,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     *kind == EntityKind::Person
                         && (*folded == fo
                             || folded.ends_with(&format!(" {fo}"))
-                            || kb.is_some_and(|i| {
-                                self.kb.folded_aliases(i).iter().any(|a| *a == fo)
-                            }))
+                            || kb.is_some_and(|i| self.kb.folded_aliases(i).contains(&fo)))
                 });
                 let affs = match owner {
                     Some((_, _, _, affs)) => affs.clone(),
