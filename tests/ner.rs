@@ -233,4 +233,69 @@ fn dev_f1_of_committed_model() {
         "dev F1 {:.2} < {MIN_DEV_F1}",
         score.overall.f1()
     );
+    // What users get: the fast path, which leaves most tokens unscored.
+    let mut fast = conll::Score::default();
+    let mut differing = 0;
+    for d in &docs {
+        let sents: Vec<Vec<&str>> = d
+            .sentences
+            .iter()
+            .map(|s| s.words.iter().map(String::as_str).collect())
+            .collect();
+        let pred = t.tag_document(&sents);
+        differing += usize::from(pred != t.tag_document_exact(&sents));
+        for (s, p) in d.sentences.iter().zip(&pred) {
+            let n = s.words.len();
+            fast.add(
+                &conll::spans_to_tags(n, &s.names, conll::TagScheme::Iob2),
+                &conll::spans_to_tags(n, p, conll::TagScheme::Iob2),
+            );
+        }
+    }
+    assert!(
+        fast.overall.f1() >= score.overall.f1() - 0.05,
+        "fast path dev F1 {:.2} vs {:.2} scoring every token",
+        fast.overall.f1(),
+        score.overall.f1()
+    );
+    assert!(
+        differing <= 2,
+        "{differing} dev documents tagged differently"
+    );
+}
+
+#[test]
+fn fast_path_scores_every_token_that_can_matter() {
+    let Some(t) = model() else { return };
+    let docs: Vec<Vec<Vec<&str>>> = vec![
+        vec![
+            vec![
+                "The", "Bank", "of", "England", "raised", "rates", "on", "Monday", ".",
+            ],
+            vec![
+                "Mayor", "Bill", "de", "Blasio", "said", "the", "city", "of", "New", "York",
+                "would", "appeal", ".",
+            ],
+            vec![
+                "\u{201c}", "We", "will", "win", ",", "\u{201d}", "said", "Angela", "Merkel", "in",
+                "Berlin", ".",
+            ],
+        ],
+        vec![vec![
+            "PARIS", "-", "French", "police", "detained", "12", "people", "in", "the", "Paris",
+            "suburbs", ".",
+        ]],
+        vec![vec![
+            "shares", "of", "apple", "fell", "3", "%", "after", "iPhone", "sales", "slowed", ".",
+        ]],
+    ];
+    for sents in &docs {
+        assert_eq!(
+            t.tag_document(sents),
+            t.tag_document_exact(sents),
+            "{sents:?}"
+        );
+    }
+    let names = t.tag_sentence(&["The", "Bank", "of", "England", "raised", "rates", "."]);
+    assert!(names.iter().any(|&(a, b, _)| (a, b) == (1, 4)), "{names:?}");
 }
