@@ -2548,8 +2548,14 @@ fn analyze_sentence<'t>(
             }
         } else if lowercase
             && ((cw.attitude && !after_aux_to(&s, k)) || (progressive && cw.attitude_participle))
-            // "a liberal think tank"
-            && !matches!(s.lw(k + 1), "tank" | "tanks")
+            // "a liberal think tank"; "found itself at the center", "see
+            // eye to eye": idioms, not stances.
+            && !matches!(s.lw(k + 1), "tank" | "tanks" | "eye")
+            && !(matches!(lw, "found" | "finds" | "find")
+                && matches!(
+                    s.lw(k + 1),
+                    "itself" | "himself" | "herself" | "themselves" | "myself" | "ourselves"
+                ))
         {
             // "Bush called Trump unhinged", "a poll shows X leading": the
             // complement is the content (PolNeAR counts beliefs, evidence
