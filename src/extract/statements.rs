@@ -2710,10 +2710,8 @@ fn analyze_sentence<'t>(
         }
         k += 1;
     }
-    // "According to X, Y has called for …": both the report and the
-    // nested stance are attributions.
-    according_to(&s, found);
     if !got_verb {
+        according_to(&s, found);
         dash_signature(&s, found);
         lead_frame(&s, found);
         expected_to(&s, found);
