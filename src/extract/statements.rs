@@ -4032,7 +4032,13 @@ fn continue_quote(
         return;
     };
     let between = text.get(prev.end..sent.start).unwrap_or("");
-    let paras = between.matches('\n').count();
+    // Paragraph breaks between the two, however many blank lines each has.
+    let paras = between
+        .split('\n')
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .count()
+        + usize::from(between.contains('\n'));
     let new_len = q.content.end.saturating_sub(last.content.start);
     if paras <= 1 && new_len <= MAX_STATEMENT_BYTES {
         if last.parts.is_empty() {
@@ -5177,6 +5183,13 @@ mod tests {
         assert_eq!(
             find(t, &st, "It is not").map(|x| x.0),
             Some("It is not do or die, || the endorsement helps.".into())
+        );
+        // The next paragraph's quotation continues it, blank line or not.
+        let t = "\"We will win,\" she said.\n\n\"And we will govern.\"";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "We will win").map(|x| x.0),
+            Some("We will win, || And we will govern.".into())
         );
     }
 }
