@@ -2556,8 +2556,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 // A lone surname resolves when the knowledge base has one
                 // person of that name ("adviser to Chernov").
                 let lone_person = kind == EntityKind::Person && !name_text.contains(' ');
+                let folded_text = fold(name_text);
                 let resolved = self.kb.resolve(name_text, Some(kind)).filter(|e| {
-                    fold(&e.name) == fold(name_text) || name_text.contains(' ') || lone_person
+                    name_text.contains(' ') || lone_person || fold(&e.name) == folded_text
                 });
                 match resolved {
                     Some(e) => {
@@ -2568,14 +2569,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
                         match i {
                             Some(i) => (GroupKey::Kb(i), e.kind, Cow::Borrowed(e.name.as_str())),
                             None => (
-                                GroupKey::Name(kind, fold(name_text)),
+                                GroupKey::Name(kind, folded_text),
                                 kind,
                                 Cow::Owned(clean_name(name_text)),
                             ),
                         }
                     }
                     None => (
-                        GroupKey::Name(kind, fold(name_text)),
+                        GroupKey::Name(kind, folded_text),
                         kind,
                         Cow::Owned(clean_name(name_text)),
                     ),

@@ -1534,21 +1534,20 @@ fn upper_mask(name: &str) -> Vec<bool> {
 fn all_caps_context(text: &str, span: Span) -> bool {
     let before = text.get(..span.start).unwrap_or("");
     let after = text.get(span.end..).unwrap_or("");
-    let left = before.rsplit('\n').next().unwrap_or("");
-    let left = left
-        .get(left.len().saturating_sub(60)..)
-        .unwrap_or_else(|| {
-            // Not a char boundary: walk to one.
-            let mut i = left.len().saturating_sub(60);
-            while !left.is_char_boundary(i) {
-                i += 1;
-            }
-            left.get(i..).unwrap_or("")
-        });
-    let right = after.split('\n').next().unwrap_or("");
-    let right: String = right.chars().take(60).collect();
+    // The last 60 bytes before the span (from a char boundary), cut at the
+    // line's start: no need to look further back for the newline.
+    let mut from = before.len().saturating_sub(60);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = before.get(from..).unwrap_or("");
+    let left = match tail.rfind('\n') {
+        Some(p) => tail.get(p + 1..).unwrap_or(""),
+        None => tail,
+    };
+    let right = after.chars().take_while(|c| *c != '\n').take(60);
     let mut letters = 0;
-    for c in left.chars().chain(right.chars()) {
+    for c in left.chars().chain(right) {
         if c.is_lowercase() {
             return false;
         }
