@@ -347,3 +347,33 @@ fn reuters_smoke() {
         "{v}"
     );
 }
+
+/// Without an article date, a person's knowledge-base roles and
+/// affiliations are the current ones (else the last held), not every post
+/// ever held; with a date, those held then.
+#[test]
+fn dateless_articles_take_current_roles() {
+    let mut kb = KnowledgeBase::default();
+    kb.merge_str(
+        "test",
+        r#"{"name":"Freedonia","type":"place","kind":"country","demonyms":["Freedonian"]}
+{"name":"Anna Kovacs","type":"person","country":"Freedonia","roles":[{"role":"senator","title":"senator","body":"Freedonia/Senate","from":"2010-01-01","to":"2020-01-01"},{"role":"foreign_minister","title":"foreign minister","body":"Freedonia/Foreign Ministry","from":"2020-01-01"}]}
+{"name":"Piotr Lang","type":"person","country":"Freedonia","roles":[{"role":"mayor","title":"mayor","body":"Freedonia/Capital","from":"2001-01-01","to":"2005-01-01"},{"role":"governor","title":"governor","body":"Freedonia/North","from":"2005-01-01","to":"2009-01-01"}]}"#,
+    )
+    .expect("test gazetteer loads");
+    let ex = Extractor {
+        kb: Arc::new(kb),
+        tagger: None,
+    };
+    let text = "Anna Kovacs met Piotr Lang on Monday. Kovacs said the talks went well.";
+    let x = ex.extract(text, None);
+    let anna = find(&x.entities, "Anna Kovacs");
+    assert_eq!(anna.affiliations, vec!["Freedonia/Foreign Ministry"]);
+    assert_eq!(anna.roles, vec!["foreign minister"]);
+    let piotr = find(&x.entities, "Piotr Lang");
+    assert_eq!(piotr.affiliations, vec!["Freedonia/North"]);
+    let date = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    let then = ex.extract(text, date("2015-06-01"));
+    let anna = find(&then.entities, "Anna Kovacs");
+    assert_eq!(anna.affiliations, vec!["Freedonia/Senate"]);
+}

@@ -2751,13 +2751,22 @@ impl<'d, 'a> Ctx<'d, 'a> {
         found.cloned()
     }
 
+    /// Knowledge-base affiliations at the article date; without one, those
+    /// of the current (else latest) roles.
+    fn kb_affiliations(&self, e: &KbEntry) -> Vec<String> {
+        match self.date {
+            Some(_) => self.kb.affiliations_at(e, self.date),
+            None => self.kb.current_affiliations(e),
+        }
+    }
+
     /// Entities from groups: knowledge-base roles and affiliations at the
     /// date, inherited affiliations, countries.
     fn finish(&self, mut groups: Vec<Group>) -> Vec<Entity> {
         // Affiliations of each group before inheritance, for lookups.
         for g in groups.iter_mut() {
             if let Some(e) = g.kb.and_then(|i| self.kb.get(i)) {
-                let kb_affs = self.kb.affiliations_at(e, self.date);
+                let kb_affs = self.kb_affiliations(e);
                 let mut affs = if g.affiliations.is_empty() {
                     Vec::new()
                 } else {
@@ -2775,7 +2784,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     push_unique(&mut affs, a);
                 }
                 g.affiliations = if affs.is_empty() { kb_affs } else { affs };
-                for r in self.kb.roles_at(e, self.date) {
+                let roles = match self.date {
+                    Some(_) => self.kb.roles_at(e, self.date),
+                    None => self.kb.current_roles(e),
+                };
+                for r in roles {
                     let title = r.title.clone().unwrap_or_else(|| r.role.replace('_', " "));
                     push_unique(&mut g.roles, title);
                 }
@@ -2814,7 +2827,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     None => self
                         .kb
                         .resolve(&o, Some(EntityKind::Person))
-                        .map(|e| self.kb.affiliations_at(e, self.date))
+                        .map(|e| self.kb_affiliations(e))
                         .unwrap_or_default(),
                 };
                 for a in affs {

@@ -521,6 +521,35 @@ impl KnowledgeBase {
             .collect()
     }
 
+    /// The entry's roles for a text of unknown date: those it holds now, or,
+    /// if it holds none, the one(s) it left last. A dateless article is
+    /// more likely about the present than about every post ever held.
+    pub fn current_roles<'a>(&self, entry: &'a KbEntry) -> Vec<&'a KbRole> {
+        let now: Vec<&KbRole> = entry.roles.iter().filter(|r| r.to.is_none()).collect();
+        if !now.is_empty() {
+            return now;
+        }
+        let last = entry.roles.iter().filter_map(|r| r.to).max();
+        entry.roles.iter().filter(|r| r.to == last).collect()
+    }
+
+    /// Affiliation paths of the entry for a text of unknown date: its own
+    /// body, then those of its [`current_roles`](Self::current_roles).
+    pub fn current_affiliations(&self, entry: &KbEntry) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        if let Some(b) = &entry.body {
+            out.push(b.clone());
+        }
+        for r in self.current_roles(entry) {
+            if let Some(b) = &r.body {
+                if !out.contains(b) {
+                    out.push(b.clone());
+                }
+            }
+        }
+        out
+    }
+
     /// Affiliation paths (`Country/Body`) of the entry on `date`: a person's
     /// roles' bodies then (all roles' bodies with no date), an
     /// organisation's own body.
