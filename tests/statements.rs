@@ -269,3 +269,35 @@ fn polnear_dev_floors() {
     assert!(get("recall") >= 0.52, "{v}");
     assert!(get("speaker_accuracy") >= 0.94, "{v}");
 }
+
+/// A capitalised title ("the President", "the Russian President", "the
+/// Governor") stands for its holder, never for a body named "President".
+#[test]
+fn capitalised_titles_resolve_to_their_holder() {
+    let kb = KnowledgeBase::builtin_shared().unwrap_or_else(|e| panic!("kb: {e}"));
+    let ex = Extractor {
+        kb: kb.clone(),
+        tagger: None,
+    };
+    let text = "Meeting with the Governor of Ryazan Region\n\n\
+        Vladimir Putin met Governor Pavel Malkov of the Ryazan Region. \
+        The Governor said that investment in the region had grown by a third. \
+        The President said that the figures were encouraging. \
+        Later the Russian President said that the talks would continue.";
+    let date = chrono::NaiveDate::from_ymd_opt(2022, 3, 1);
+    let st = ex.extract(text, date).statements;
+    let speaker_of = |words: &str| {
+        st.iter()
+            .find(|s| s.content.slice(text).contains(words))
+            .unwrap_or_else(|| panic!("no statement with {words:?}: {st:?}"))
+            .speaker
+            .clone()
+    };
+    assert_eq!(speaker_of("investment").as_deref(), Some("Pavel Malkov"));
+    assert_eq!(speaker_of("encouraging").as_deref(), Some("Vladimir Putin"));
+    assert_eq!(speaker_of("continue").as_deref(), Some("Vladimir Putin"));
+    assert!(st.iter().all(|s| !matches!(
+        s.speaker.as_deref(),
+        Some("President" | "Governor" | "Russian President")
+    )));
+}

@@ -835,6 +835,13 @@ static ROLE_HEADS: WordSet = WordSet::new(&[
     "front-runner",
 ]);
 
+/// Words that may stand between "the" and a title ("the Deputy Prime
+/// Minister", "the acting Governor").
+static TITLE_MODIFIERS: WordSet = WordSet::new(&[
+    "deputy", "vice", "prime", "foreign", "first", "acting", "chief", "state", "interim",
+    "special", "senior", "regional", "head", "defence", "defense", "finance", "economy",
+]);
+
 /// Titles dropped from a name ("President Vladimir Putin" → "Vladimir Putin").
 static TITLES: WordSet = WordSet::new(&[
     "president",
@@ -4415,7 +4422,7 @@ impl<'a> Resolver<'a> {
             let role = head_word.to_string();
             let found = self
                 .nearest(mention.start, |s| {
-                    person(s) && s.roles.iter().any(|r| r.contains(&role))
+                    person(s) && s.roles.iter().any(|r| r.to_lowercase().contains(&role))
                 })
                 .or_else(|| self.nearest(mention.start, person));
             return found
@@ -4439,6 +4446,9 @@ impl<'a> Resolver<'a> {
                 un.affiliations = modifier_affiliations;
             }
             return un;
+        }
+        if let Some(sp) = self.title_reference(mention, words, head_word) {
+            return sp;
         }
         if !caps.is_empty() || ORG_HEADS.contains(&head_word) {
             let the_name = words.first() == Some(&"the")
@@ -4533,7 +4543,7 @@ impl<'a> Resolver<'a> {
             let role = head_word.to_string();
             let found = self
                 .nearest(mention.start, |s| {
-                    person(s) && s.roles.iter().any(|r| r.contains(&role))
+                    person(s) && s.roles.iter().any(|r| r.to_lowercase().contains(&role))
                 })
                 .or_else(|| self.nearest(mention.start, person));
             return found
@@ -4541,6 +4551,57 @@ impl<'a> Resolver<'a> {
                 .unwrap_or_else(Speaker::unnamed);
         }
         Speaker::unnamed()
+    }
+
+    /// "the President", "the Russian President", "the Governor": a title
+    /// standing for its holder (capitalised, as transcripts and official
+    /// releases write it), not the name of a body. The holder is the nearest
+    /// person seen with that role (of that country, when one is named), else
+    /// the knowledge base's holder of the role on the article's date; when
+    /// neither is known the speaker is unnamed, with the country.
+    fn title_reference(&self, mention: Span, words: &[&str], head: &str) -> Option<Speaker> {
+        if words.first() != Some(&"the") || words.len() < 2 || !ROLE_HEADS.contains(&head) {
+            return None;
+        }
+        let mut countries: Vec<String> = Vec::new();
+        for w in words.iter().skip(1) {
+            if ROLE_HEADS.contains(w) || TITLE_MODIFIERS.contains(w) {
+                continue;
+            }
+            let country = self
+                .kb
+                .and_then(|kb| kb.country_of_demonym(w).or_else(|| kb.country(w)));
+            match country {
+                Some(c) => countries.push(c.name.clone()),
+                None => return None,
+            }
+        }
+        let of_country = |s: &Seen| {
+            countries.is_empty()
+                || s.affiliations.iter().any(|a| {
+                    countries
+                        .iter()
+                        .any(|c| a == c || a.starts_with(&format!("{c}/")))
+                })
+        };
+        if let Some(s) = self.nearest(mention.start, |s| {
+            s.kind == SpeakerType::Person
+                && s.roles.iter().any(|r| r.to_lowercase().contains(head))
+                && of_country(s)
+        }) {
+            return Some(seen_speaker(&s));
+        }
+        if let (Some(kb), [country]) = (self.kb, countries.as_slice()) {
+            let role = words.get(1..).unwrap_or(&[]).join(" ");
+            if let [holder] = kb.role_holders(country, &role, self.date).as_slice() {
+                if let Some(sp) = self.kb_speaker(&holder.name, EntityKind::Person) {
+                    return Some(sp);
+                }
+            }
+        }
+        let mut un = Speaker::unnamed();
+        un.affiliations = countries;
+        Some(un)
     }
 
     /// The display name of an affiliation body: the knowledge base's
