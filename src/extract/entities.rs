@@ -1404,6 +1404,21 @@ pub fn extract(
     if doc.tokens.is_empty() {
         return Vec::new();
     }
+    let tagged = tagger.map(|t| tag(doc, t)).unwrap_or_default();
+    extract_tagged(doc, kb, tagged, date)
+}
+
+/// [`extract`] with the tagger's names already found (first token →
+/// (end token, kind)).
+fn extract_tagged(
+    doc: &Doc,
+    kb: &KnowledgeBase,
+    tagged: HashMap<usize, (usize, EntityKind)>,
+    date: Option<NaiveDate>,
+) -> Vec<Entity> {
+    if doc.tokens.is_empty() {
+        return Vec::new();
+    }
     let mut ctx = Ctx {
         doc,
         kb,
@@ -1411,7 +1426,7 @@ pub fn extract(
         date,
         kb_at: vec![NONE; doc.tokens.len()],
         kb_matches: Vec::new(),
-        tagged: tagger.map(|t| tag(doc, t)).unwrap_or_default(),
+        tagged,
         masks: vec![std::cell::Cell::new(UNKNOWN); doc.tokens.len()],
     };
     // Matches come in text order, so the tokens they cover are found by
@@ -1817,10 +1832,22 @@ impl<'d, 'a> Ctx<'d, 'a> {
             .or_else(|| {
                 // The rules found no cue: the tagger's reading of the same
                 // words, if it has one.
-                self.tagged
+                let k = self
+                    .tagged
                     .get(&core.start)
                     .filter(|(end, _)| *end == core.end)
-                    .map(|(_, k)| *k)
+                    .map(|(_, k)| *k)?;
+                // "wrote on Telegram", "said on CNN": what news is "on" is
+                // a platform or an outlet; places one is "on" (islands) the
+                // knowledge base knows.
+                let on = core.start > sent.start
+                    && self.tok(core.start - 1) == "on"
+                    && self.kind(core.start - 1) == TokenKind::Lower;
+                Some(if k == EntityKind::Place && on {
+                    EntityKind::Org
+                } else {
+                    k
+                })
             });
         let mut c = Cand::new(self.doc, core.clone());
         if let Some(h) = kb_exact {
@@ -3023,4 +3050,33 @@ fn push_unique(v: &mut Vec<String>, s: String) {
 /// A display name from a surface form: whitespace runs become one space.
 fn clean_name(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a text is "on" is a platform or an outlet: a tagger's place
+    /// reading there becomes an organisation; elsewhere it stands.
+    #[test]
+    fn tagger_places_after_on_are_organisations() {
+        let kb = KnowledgeBase::default();
+        let text = "The minister wrote on Zorblat that talks went well. \
+                    Later he flew to Quibbix with aides.";
+        let doc = Doc::analyze(text);
+        let at = |w: &str| (0..doc.tokens.len()).find(|&t| doc.token(t) == w);
+        let (Some(z), Some(q)) = (at("Zorblat"), at("Quibbix")) else {
+            panic!("tokens not found");
+        };
+        let tagged: HashMap<usize, (usize, EntityKind)> = [
+            (z, (z + 1, EntityKind::Place)),
+            (q, (q + 1, EntityKind::Place)),
+        ]
+        .into_iter()
+        .collect();
+        let ents = extract_tagged(&doc, &kb, tagged, None);
+        let kind = |n: &str| ents.iter().find(|e| e.name == n).map(|e| e.kind);
+        assert_eq!(kind("Zorblat"), Some(EntityKind::Org), "{ents:?}");
+        assert_eq!(kind("Quibbix"), Some(EntityKind::Place), "{ents:?}");
+    }
 }
