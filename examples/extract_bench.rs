@@ -10,24 +10,9 @@ use newsdex::extract::{entities, kb::KnowledgeBase, text::Doc, Extractor};
 use std::path::PathBuf;
 use std::time::Instant;
 
-/// User+system CPU seconds of this process (Linux `/proc/self/stat`), so
-/// that other work on a shared machine does not count; wall time elsewhere.
-fn cpu_secs(wall: Instant) -> f64 {
-    let ticks = std::fs::read_to_string("/proc/self/stat")
-        .ok()
-        .and_then(|s| {
-            let rest = s.rsplit_once(')')?.1;
-            let f: Vec<&str> = rest.split_whitespace().collect();
-            let u: f64 = f.get(11)?.parse().ok()?;
-            let k: f64 = f.get(12)?.parse().ok()?;
-            Some(u + k)
-        });
-    match ticks {
-        // Clock ticks are 100 per second on every common Linux.
-        Some(t) => t / 100.0,
-        None => wall.elapsed().as_secs_f64(),
-    }
-}
+#[path = "support/cpu.rs"]
+mod cpu;
+use cpu::cpu_secs;
 
 fn main() -> anyhow::Result<()> {
     let paths: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();

@@ -8,23 +8,9 @@
 //! (default 1) repeats each timed stage and reports the best round.
 use std::time::Instant;
 
-/// User+system CPU seconds of this process (Linux `/proc/self/stat`, in
-/// clock ticks of 1/100 s); wall time where that file is unreadable.
-fn cpu_secs(origin: Instant) -> f64 {
-    let ticks = std::fs::read_to_string("/proc/self/stat")
-        .ok()
-        .and_then(|s| {
-            let rest = s.rsplit_once(')')?.1;
-            let f: Vec<&str> = rest.split_whitespace().collect();
-            let u: f64 = f.get(11)?.parse().ok()?;
-            let k: f64 = f.get(12)?.parse().ok()?;
-            Some(u + k)
-        });
-    match ticks {
-        Some(t) => t / 100.0,
-        None => origin.elapsed().as_secs_f64(),
-    }
-}
+#[path = "support/cpu.rs"]
+mod cpu;
+use cpu::cpu_secs;
 
 /// Best CPU time of `rounds` runs of `f`, and its last result.
 fn best<T>(rounds: usize, origin: Instant, mut f: impl FnMut() -> T) -> (f64, T) {

@@ -118,22 +118,48 @@ struct Shapes {
     short_len: usize,
 }
 
+impl Shapes {
+    fn new() -> Shapes {
+        Shapes {
+            long: [0; SHAPE_CHARS + 1],
+            long_len: 0,
+            short: [0; SHAPE_CHARS + 1],
+            short_len: 0,
+        }
+    }
+
+    /// Append the `n`-th character's class `s` (`last`: the previous
+    /// class, for the short form). Past `SHAPE_CHARS` the long form ends
+    /// with one `~`; returns false once the shape is complete.
+    fn push(&mut self, n: usize, s: u8, last: &mut Option<u8>) -> bool {
+        if n >= SHAPE_CHARS {
+            if n == SHAPE_CHARS {
+                if let Some(slot) = self.long.get_mut(self.long_len) {
+                    *slot = b'~';
+                    self.long_len += 1;
+                }
+            }
+            return false;
+        }
+        if let Some(slot) = self.long.get_mut(self.long_len) {
+            *slot = s;
+            self.long_len += 1;
+        }
+        if *last != Some(s) {
+            if let Some(slot) = self.short.get_mut(self.short_len) {
+                *slot = s;
+                self.short_len += 1;
+            }
+            *last = Some(s);
+        }
+        true
+    }
+}
+
 fn shapes(word: &str) -> Shapes {
-    let mut sh = Shapes {
-        long: [0; SHAPE_CHARS + 1],
-        long_len: 0,
-        short: [0; SHAPE_CHARS + 1],
-        short_len: 0,
-    };
+    let mut sh = Shapes::new();
     let mut last: Option<u8> = None;
     for (n, c) in word.chars().enumerate() {
-        if n >= SHAPE_CHARS {
-            if let Some(slot) = sh.long.get_mut(sh.long_len) {
-                *slot = b'~';
-                sh.long_len += 1;
-            }
-            break;
-        }
         let s = if c.is_uppercase() {
             b'X'
         } else if c.is_lowercase() {
@@ -147,16 +173,8 @@ fn shapes(word: &str) -> Shapes {
         } else {
             b'*'
         };
-        if let Some(slot) = sh.long.get_mut(sh.long_len) {
-            *slot = s;
-            sh.long_len += 1;
-        }
-        if last != Some(s) {
-            if let Some(slot) = sh.short.get_mut(sh.short_len) {
-                *slot = s;
-                sh.short_len += 1;
-            }
-            last = Some(s);
+        if !sh.push(n, s, &mut last) {
+            break;
         }
     }
     sh
@@ -167,12 +185,7 @@ fn shapes(word: &str) -> Shapes {
 /// (most news tokens are ASCII; the Unicode tables cost more than the rest
 /// of the token's preparation).
 fn ascii_shapes(word: &[u8]) -> (Shapes, bool, bool, bool) {
-    let mut sh = Shapes {
-        long: [0; SHAPE_CHARS + 1],
-        long_len: 0,
-        short: [0; SHAPE_CHARS + 1],
-        short_len: 0,
-    };
+    let mut sh = Shapes::new();
     let (mut has_upper, mut has_lower, mut has_alnum) = (false, false, false);
     let mut last: Option<u8> = None;
     for (n, &b) in word.iter().enumerate() {
@@ -185,27 +198,8 @@ fn ascii_shapes(word: &[u8]) -> (Shapes, bool, bool, bool) {
         has_upper |= s == b'X';
         has_lower |= s == b'x';
         has_alnum |= b.is_ascii_alphanumeric();
-        if n > SHAPE_CHARS {
-            continue;
-        }
-        if n == SHAPE_CHARS {
-            if let Some(slot) = sh.long.get_mut(sh.long_len) {
-                *slot = b'~';
-                sh.long_len += 1;
-            }
-            continue;
-        }
-        if let Some(slot) = sh.long.get_mut(sh.long_len) {
-            *slot = s;
-            sh.long_len += 1;
-        }
-        if last != Some(s) {
-            if let Some(slot) = sh.short.get_mut(sh.short_len) {
-                *slot = s;
-                sh.short_len += 1;
-            }
-            last = Some(s);
-        }
+        // Past the shape's length only the flags still need the bytes.
+        sh.push(n, s, &mut last);
     }
     (sh, has_upper, has_lower, has_alnum)
 }
