@@ -4379,6 +4379,13 @@ impl<'a> Resolver<'a> {
             .collect();
         if let Some(&&(m, i)) = head_entity {
             if let Some(e) = self.entities.get(i) {
+                if let Some(name) = self.local_full_name(mention.start, surface, e) {
+                    return Speaker {
+                        name: Some(name),
+                        kind: SpeakerType::Person,
+                        affiliations: self.context_affiliations(words, &covered),
+                    };
+                }
                 let mut sp = self.entity_speaker(e);
                 if possessive_office && e.kind == EntityKind::Person && m.end < mention.end {
                     // "Macron's office": the person's body speaks.
@@ -4672,6 +4679,80 @@ impl<'a> Resolver<'a> {
     }
 
     /// Affiliations implied by the words around a name ("Kremlin envoy X").
+    /// The article's own full name for a person the entity layer linked by
+    /// surname alone to someone else: after "David Albright … Albright
+    /// said", the speaker is David Albright, not the knowledge base's
+    /// Madeleine Albright. The article's wording wins unless it also names
+    /// the linked person (same first name, or the full name anywhere).
+    fn local_full_name(&self, pos: usize, surface: &str, e: &Entity) -> Option<String> {
+        if e.kind != EntityKind::Person {
+            return None;
+        }
+        let mut parts = e.name.split_whitespace();
+        let first = parts.next()?;
+        let surname = parts.next_back()?;
+        // A full name the entity layer linked to this person ("Charles
+        // Schumer" → Chuck Schumer) shows the link is deliberate.
+        if e.mentions
+            .iter()
+            .any(|m| person_name(m.slice(self.text)).contains(' '))
+        {
+            return None;
+        }
+        let lowered = surface.to_lowercase();
+        let title = lowered.split_whitespace().next().and_then(gender_of_name);
+        let given = |w: &str| {
+            w != first
+                && w.chars().count() > 1
+                && is_capitalised(w)
+                && given_names().contains(w)
+                && title.is_none_or(|t| gender_of_name(w).is_none_or(|g| g == t))
+        };
+        let own = person_name(surface);
+        let mut own_words = own.split_whitespace();
+        if let (Some(g), Some(last), None) = (own_words.next(), own_words.next(), own_words.next())
+        {
+            // The mention itself spells a different full name.
+            return (last == surname && given(g)).then(|| own.clone());
+        }
+        if own != surname || self.text.contains(e.name.as_str()) {
+            return None;
+        }
+        // A title other than Mr./Ms. names the office holder ("President
+        // Trump" is not the Ivanka Trump named earlier).
+        if lowered.split_whitespace().any(|w| {
+            TITLES.contains(&w)
+                && !matches!(w, "mr." | "mrs." | "ms." | "mr" | "mrs" | "ms" | "dr.")
+        }) {
+            return None;
+        }
+        // The article introduces the person at the surname's first
+        // occurrence: "David Albright … Albright said". A bare surname
+        // first (or the linked person's own first name) keeps the link.
+        let before = self.text.get(..pos)?;
+        let at = before
+            .match_indices(surname)
+            .map(|(at, _)| at)
+            .find(|&at| {
+                let end = at + surname.len();
+                let bounded_after = before
+                    .get(end..)
+                    .and_then(|t| t.chars().next())
+                    .is_none_or(|c| !c.is_alphanumeric());
+                let bounded_before = before
+                    .get(..at)
+                    .and_then(|t| t.chars().next_back())
+                    .is_none_or(|c| !c.is_alphanumeric());
+                bounded_after && bounded_before
+            })?;
+        let head = before.get(..at)?.strip_suffix(' ')?;
+        let g = head
+            .rsplit(|c: char| c.is_whitespace() || "(\"“‘'".contains(c))
+            .next()
+            .unwrap_or("");
+        given(g).then(|| format!("{g} {surname}"))
+    }
+
     fn context_affiliations(&self, words: &[&str], covered: &[&(Span, usize)]) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for (_, i) in covered {
@@ -4686,6 +4767,19 @@ impl<'a> Resolver<'a> {
         }
         out
     }
+}
+
+/// Common given names (the list the entity layer also reads), as written.
+fn given_names() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("../../data/names/first_names.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .collect()
+    })
 }
 
 fn seen_speaker(s: &Seen) -> Speaker {
@@ -5007,6 +5101,34 @@ mod tests {
         assert_eq!(st.len(), 1, "{st:?}");
         assert_eq!(st[0].speaker.as_deref(), Some("Glenn Beck"));
         assert_eq!(content(t, &st[0]), "Trump Is Not a Conservative");
+    }
+
+    #[test]
+    fn article_full_name_beats_a_kb_namesake() {
+        // The entity layer linked the bare surname to a famous namesake.
+        let mk = |t: &str| {
+            let mut e = ents(t, &[("Madeleine Albright", EntityKind::Person, &[])]);
+            for x in &mut e {
+                x.mentions.retain(|m| m.slice(t) == "Albright");
+            }
+            e
+        };
+        let t = "David Albright has studied the site. \"It is a concern,\" Albright said.";
+        let st = extract_text(t, &mk(t));
+        assert_eq!(st.len(), 1, "{st:?}");
+        assert_eq!(st[0].speaker.as_deref(), Some("David Albright"));
+        // A bare surname first, or the namesake's own first name, keeps the link.
+        let t =
+            "Albright spoke first. David Albright listened. \"It is a concern,\" Albright said.";
+        let st = extract_text(t, &mk(t));
+        assert_eq!(st[0].speaker.as_deref(), Some("Madeleine Albright"));
+        let t = "Madeleine Albright arrived. \"It is a concern,\" Albright said.";
+        let st = extract_text(t, &mk(t));
+        assert_eq!(st[0].speaker.as_deref(), Some("Madeleine Albright"));
+        // A title names the office holder, not the relative named first.
+        let t = "Ivanka Albright arrived. \"It is a concern,\" Secretary Albright said.";
+        let st = extract_text(t, &mk(t));
+        assert_eq!(st[0].speaker.as_deref(), Some("Madeleine Albright"));
     }
 
     #[test]
