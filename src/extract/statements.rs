@@ -2591,7 +2591,7 @@ fn analyze_sentence<'t>(
                     .get(from_tok)
                     .filter(|t| t.word || s.is_quote_mark(from_tok))
                 {
-                    let end = tight_end(&s, t.span.start);
+                    let end = object_end(&s, from_tok, tight_end(&s, t.span.start));
                     if end > t.span.start {
                         found.push(Found::new(
                             Some(span_of(&s, src)),
@@ -3264,6 +3264,36 @@ fn after_aux_to(s: &Sent, k: usize) -> bool {
 
 /// End of a complement: the sentence end, or a clause boundary (a comma
 /// before a conjunction, relative or participle; a semicolon; a dash).
+/// Words opening a time or circumstance adjunct after a stance verb's
+/// object.
+static OBJECT_ADJUNCT: WordSet = WordSet::new(&[
+    "in", "on", "during", "at", "after", "before", "last", "this", "through", "when", "while",
+    "because", "since", "earlier", "yesterday", "today",
+]);
+
+/// The end of a stance verb's object when it is a pronoun or a name and a
+/// time or circumstance adjunct follows ("endorsed Trump last week",
+/// "opposed it as he ran"): PolNeAR annotates the object alone. Longer
+/// objects keep the clause end (`tight_end`): where their noun phrase ends
+/// is not knowable without a parser.
+fn object_end(s: &Sent, k0: usize, end: usize) -> usize {
+    let mut k = k0;
+    if matches!(s.lw(k0), "him" | "her" | "it" | "them" | "us" | "me") {
+        k += 1;
+    } else {
+        while k < s.toks.len() && k - k0 < 4 && s.is_word(k) && is_capitalised(s.w(k)) {
+            k += 1;
+        }
+    }
+    if k == k0 || !OBJECT_ADJUNCT.contains(&s.lw(k)) {
+        return end;
+    }
+    match k.checked_sub(1).and_then(|j| s.toks.get(j)) {
+        Some(t) if t.span.end < end => t.span.end,
+        _ => end,
+    }
+}
+
 fn tight_end(s: &Sent, from: usize) -> usize {
     let k0 = s.tok_at(from);
     let mut e = s.toks.len();
