@@ -2222,9 +2222,23 @@ static ADJUNCT_NOUNS: WordSet = WordSet::new(&[
 /// "…, according to X" (that names the reporting channel, not the content).
 fn clause_end(s: &Sent, from: usize) -> usize {
     let k0 = s.tok_at(from);
+    // "While Ramos said that …, he appears …": a concessive lead's content
+    // ends where the main clause begins.
+    let concessive = s.toks.iter().position(|t| t.word).is_some_and(|i| {
+        matches!(s.lw(i), "while" | "although" | "though" | "whereas")
+            || (s.lw(i) == "even" && matches!(s.lw(i + 1), "though" | "as" | "if"))
+    });
     for k in k0..s.toks.len() {
         // "…, he said there is …": the next attribution starts here.
         if k > k0 && s.w(k) == "," && !s.in_quote(s.toks[k].span.start) {
+            if concessive && new_clause_after(s, k) {
+                return s
+                    .toks
+                    .get(k.saturating_sub(1))
+                    .map(|t| t.span.end)
+                    .unwrap_or(from)
+                    .max(from);
+            }
             let subj = s.lw(k + 1);
             let one = PRONOUNS.contains(&subj) || is_capitalised(s.w(k + 1));
             let verb_at = (k + 2..(k + 5).min(s.toks.len()))
