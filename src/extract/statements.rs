@@ -2225,8 +2225,21 @@ fn clause_end(s: &Sent, from: usize) -> usize {
     // "While Ramos said that …, he appears …": a concessive lead's content
     // ends where the main clause begins.
     let concessive = s.toks.iter().position(|t| t.word).is_some_and(|i| {
-        matches!(s.lw(i), "while" | "although" | "though" | "whereas")
-            || (s.lw(i) == "even" && matches!(s.lw(i + 1), "though" | "as" | "if"))
+        matches!(
+            s.lw(i),
+            "while"
+                | "although"
+                | "though"
+                | "whereas"
+                | "when"
+                | "after"
+                | "if"
+                | "as"
+                | "because"
+                | "since"
+                | "before"
+                | "once"
+        ) || (s.lw(i) == "even" && matches!(s.lw(i + 1), "though" | "as" | "if"))
     });
     for k in k0..s.toks.len() {
         // "…, he said there is …": the next attribution starts here.
@@ -3281,8 +3294,22 @@ fn after_aux_to(s: &Sent, k: usize) -> bool {
 /// Words opening a time or circumstance adjunct after a stance verb's
 /// object.
 static OBJECT_ADJUNCT: WordSet = WordSet::new(&[
-    "in", "on", "during", "at", "after", "before", "last", "this", "through", "when", "while",
-    "because", "since", "earlier", "yesterday", "today",
+    "in",
+    "on",
+    "during",
+    "at",
+    "after",
+    "before",
+    "last",
+    "this",
+    "through",
+    "when",
+    "while",
+    "because",
+    "since",
+    "earlier",
+    "yesterday",
+    "today",
 ]);
 
 /// The end of a stance verb's object when it is a pronoun or a name and a
@@ -5173,6 +5200,20 @@ mod tests {
         let t = "Ivanka Albright arrived. \"It is a concern,\" Secretary Albright said.";
         let st = extract_text(t, &mk(t));
         assert_eq!(st[0].speaker.as_deref(), Some("Madeleine Albright"));
+    }
+
+    #[test]
+    fn object_and_concessive_lead_boundaries() {
+        let t = "Governor Smith endorsed Jones last week.";
+        let s = one(t);
+        assert_eq!(content(t, &s), "Jones");
+        let t = "Governor Smith endorsed the plan to cut taxes last week.";
+        let s = one(t);
+        assert_eq!(content(t, &s), "the plan to cut taxes last week");
+        let t = "While Smith said that the budget was balanced, he refused to release the figures.";
+        let st = extract_text(t, &[]);
+        assert!(!st.is_empty(), "{st:?}");
+        assert_eq!(content(t, &st[0]), "that the budget was balanced");
     }
 
     #[test]
