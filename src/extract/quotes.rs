@@ -237,42 +237,32 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
     doubles
 }
 
-/// Paragraphs: maximal runs of text between line breaks, trimmed.
-pub fn paragraphs(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
+/// Paragraphs: maximal runs of text between line breaks, trimmed, lazily
+/// (a caller that needs only the first one splits no further).
+pub fn paragraph_iter(text: &str) -> impl Iterator<Item = Span> + '_ {
     // '\n' is one byte that never occurs inside a multi-byte char.
-    for i in text
+    let breaks = text
         .bytes()
         .enumerate()
         .filter(|&(_, b)| b == b'\n')
         .map(|(i, _)| i)
-        .chain(std::iter::once(text.len()))
-    {
-        if let Some(s) = trimmed(text, Span::new(start, i)) {
-            out.push(s);
-        }
+        .chain(std::iter::once(text.len()));
+    let mut start = 0;
+    breaks.filter_map(move |i| {
+        let s = trimmed(text, Span::new(start, i));
         start = i + 1;
-    }
-    out
+        s
+    })
 }
 
-/// The first of [`paragraphs`], without splitting the rest of the text.
+/// Every paragraph (see [`paragraph_iter`]).
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    paragraph_iter(text).collect()
+}
+
+/// The first paragraph, without splitting the rest of the text.
 pub fn first_paragraph(text: &str) -> Option<Span> {
-    let mut start = 0;
-    for i in text
-        .bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'\n')
-        .map(|(i, _)| i)
-        .chain(std::iter::once(text.len()))
-    {
-        if let Some(s) = trimmed(text, Span::new(start, i)) {
-            return Some(s);
-        }
-        start = i + 1;
-    }
-    None
+    paragraph_iter(text).next()
 }
 
 /// `span` without surrounding whitespace; `None` when nothing is left.
