@@ -320,6 +320,25 @@ pub struct Interpreted {
     pub to: Option<Utc>,
 }
 
+impl ResolvedFilters {
+    /// Merge a plain-English reading of the query: its speakers and
+    /// affiliations join the facet groups, and its dates apply where no
+    /// `--from`/`--to` was given (explicit flags win).
+    pub fn absorb(&mut self, i: &Interpreted) {
+        self.facets.extend(i.facets.iter().cloned());
+        self.from = self.from.or(i.from);
+        self.to = self.to.or(i.to);
+    }
+}
+
+/// The full-text part of a query: nothing for an empty query or `*`.
+pub fn query_text(query: &str) -> Option<String> {
+    match query.trim() {
+        "" | "*" => None,
+        q => Some(q.to_string()),
+    }
+}
+
 /// Read `query` as a plain-English statement question, if it is one.
 pub fn interpret(query: &str, kb: &newsdex::extract::kb::KnowledgeBase) -> Option<Interpreted> {
     use newsdex::index::schema::facet;

@@ -50,29 +50,18 @@ pub const COUNTED: &[(&str, usize)] = &[
 /// Run a search and print hits and facet counts.
 pub fn run(args: SearchArgs) -> anyhow::Result<ExitCode> {
     let session = super::Session::open(&args.index)?;
-    let super::ResolvedFilters {
-        mut facets,
-        mut from,
-        mut to,
-    } = session.filters(&args.filters)?;
+    let mut filters = session.filters(&args.filters)?;
     let mut kind = args.kind;
-    let mut text = match args.query.trim() {
-        "" | "*" => None,
-        q => Some(q.to_string()),
-    };
+    let mut text = super::query_text(&args.query);
     // A plain-English statement question searches statements, filtered by
-    // speaker and affiliation; explicit --from/--to win over its dates.
+    // speaker and affiliation.
     let interpreted = super::interpret(&args.query, &session.kb);
     if let Some(i) = &interpreted {
-        kind = if i.interpretation.statements_only {
-            Kind::Statement
-        } else {
-            kind
-        };
+        if i.interpretation.statements_only {
+            kind = Kind::Statement;
+        }
         text = i.interpretation.text.clone();
-        facets.extend(i.facets.iter().cloned());
-        from = from.or(i.from);
-        to = to.or(i.to);
+        filters.absorb(i);
     }
     // Without words to rank by, every hit scores alike: newest first.
     let sort = if text.is_none() {
@@ -83,9 +72,9 @@ pub fn run(args: SearchArgs) -> anyhow::Result<ExitCode> {
     let req = SearchRequest {
         text,
         kind,
-        facets,
-        from,
-        to,
+        facets: filters.facets,
+        from: filters.from,
+        to: filters.to,
         sort,
         limit: args.limit,
         offset: args.offset,

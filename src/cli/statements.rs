@@ -49,11 +49,7 @@ const COUNTED: &[(&str, usize)] = &[
 /// List statements matching the speaker, body, country and text filters.
 pub fn run(args: StatementsArgs) -> anyhow::Result<ExitCode> {
     let session = super::Session::open(&args.index)?;
-    let super::ResolvedFilters {
-        mut facets,
-        mut from,
-        mut to,
-    } = session.filters(&args.filters)?;
+    let mut filters = session.filters(&args.filters)?;
     let resolver = session.resolver();
     // Several --by names mean any of them; --by-org and --by-country likewise.
     let mut group = |names: &[String], flag: &str, f: &dyn Fn(&str) -> Result<Vec<_>, _>| {
@@ -66,7 +62,7 @@ pub fn run(args: StatementsArgs) -> anyhow::Result<ExitCode> {
             alts.extend(found);
         }
         if !alts.is_empty() {
-            facets.push(alts);
+            filters.facets.push(alts);
         }
         anyhow::Ok(())
     };
@@ -77,10 +73,7 @@ pub fn run(args: StatementsArgs) -> anyhow::Result<ExitCode> {
     })?;
 
     let query = args.query.as_deref().map(str::trim).unwrap_or("");
-    let mut text = match query {
-        "" | "*" => None,
-        q => Some(q.to_string()),
-    };
+    let mut text = super::query_text(query);
     let interpreted = if query.is_empty() {
         None
     } else {
@@ -88,9 +81,7 @@ pub fn run(args: StatementsArgs) -> anyhow::Result<ExitCode> {
     };
     if let Some(i) = &interpreted {
         text = i.interpretation.text.clone();
-        facets.extend(i.facets.iter().cloned());
-        from = from.or(i.from);
-        to = to.or(i.to);
+        filters.absorb(i);
     }
     let sort = args.sort.unwrap_or(if text.is_some() {
         Sort::Relevance
@@ -100,9 +91,9 @@ pub fn run(args: StatementsArgs) -> anyhow::Result<ExitCode> {
     let req = SearchRequest {
         text,
         kind: Kind::Statement,
-        facets,
-        from,
-        to,
+        facets: filters.facets,
+        from: filters.from,
+        to: filters.to,
         sort,
         limit: args.limit,
         offset: args.offset,
