@@ -4196,6 +4196,17 @@ fn gender_of_name(name: &str) -> Option<Gender> {
     }
 }
 
+/// Whether a role ("President of Russia") contains the lower-case role
+/// word ("president"), ignoring case, without allocating: it is asked for
+/// every candidate antecedent of a role reference.
+fn has_role_word(role: &str, word: &str) -> bool {
+    !word.is_empty()
+        && role
+            .as_bytes()
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+}
+
 /// Country names for demonyms and country words, for unnamed sources
 /// ("Russian officials") when the entity layer gives no affiliation.
 const DEMONYMS: &[(&str, &str)] = &[
@@ -4500,7 +4511,7 @@ impl<'a> Resolver<'a> {
             let role = head_word.to_string();
             let found = self
                 .nearest(mention.start, |s| {
-                    person(s) && s.roles.iter().any(|r| r.to_lowercase().contains(&role))
+                    person(s) && s.roles.iter().any(|r| has_role_word(r, &role))
                 })
                 .or_else(|| self.nearest(mention.start, person));
             return found
@@ -4621,7 +4632,7 @@ impl<'a> Resolver<'a> {
             let role = head_word.to_string();
             let found = self
                 .nearest(mention.start, |s| {
-                    person(s) && s.roles.iter().any(|r| r.to_lowercase().contains(&role))
+                    person(s) && s.roles.iter().any(|r| has_role_word(r, &role))
                 })
                 .or_else(|| self.nearest(mention.start, person));
             return found
@@ -4664,7 +4675,7 @@ impl<'a> Resolver<'a> {
         };
         if let Some(s) = self.nearest(mention.start, |s| {
             s.kind == SpeakerType::Person
-                && s.roles.iter().any(|r| r.to_lowercase().contains(head))
+                && s.roles.iter().any(|r| has_role_word(r, head))
                 && of_country(s)
         }) {
             return Some(seen_speaker(&s));
