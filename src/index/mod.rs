@@ -1,5 +1,6 @@
 //! The tantivy index: schema, documents, and the incremental writer.
 
+pub mod analyzer;
 pub mod document;
 pub mod schema;
 pub mod writer;
@@ -45,6 +46,7 @@ impl NewsIndex {
                 dir.display()
             )
         })?;
+        analyzer::register(&index);
         let fields = Fields::from_schema(&index.schema())?;
         Ok(NewsIndex {
             index,
@@ -78,6 +80,7 @@ impl NewsIndex {
         let index = Index::create_in_dir(dir, build_schema())
             .with_context(|| format!("cannot create an index in {}", dir.display()))?;
         write_stamp(dir)?;
+        analyzer::register(&index);
         let fields = Fields::from_schema(&index.schema())?;
         Ok(NewsIndex {
             index,
