@@ -400,7 +400,9 @@ impl Sent {
         let caps = toks.iter().filter(|t| t.all_caps).count();
         let all_caps = alpha >= 2 && caps * 10 >= alpha * 8;
         let keys: Vec<u64> = toks.iter().map(|t| t.key).collect();
-        let gaz = gaz.mark_keys(&keys);
+        let mut marks = Vec::new();
+        gaz.mark_into(&keys, &mut marks);
+        let gaz = marks;
         Sent {
             toks,
             all_caps,

@@ -92,6 +92,19 @@ pub(crate) const GAZ_MAX_TOKENS: usize = 6;
 #[derive(Default, Debug, Clone)]
 pub struct Gazetteer {
     pub(crate) entries: HashMap64<u8>,
+    /// One bit per value of a key's top `FILTER_BITS` bits, set for every
+    /// key in `entries`: tagging probes up to six token sequences per
+    /// token, almost none of them a name, and this 128 KB bit set (it stays
+    /// in cache) answers most probes without touching the hash table.
+    filter: Vec<u64>,
+}
+
+const FILTER_BITS: u32 = 20;
+
+/// Word and bit of `key` in [`Gazetteer::filter`].
+fn filter_slot(key: u64) -> (usize, u64) {
+    let b = key >> (64 - FILTER_BITS);
+    ((b >> 6) as usize, 1u64 << (b & 63))
 }
 
 fn token_key(word: &str) -> u64 {
@@ -109,7 +122,39 @@ impl Gazetteer {
             return;
         }
         let keys: Vec<u64> = tokens.iter().map(|t| token_key(t.as_ref())).collect();
-        *self.entries.entry(seq_key(&keys)).or_insert(0) |= 1 << ty;
+        self.insert(seq_key(&keys), 1 << ty);
+    }
+
+    /// A gazetteer from stored (sequence key, types) entries.
+    pub(crate) fn from_entries(entries: HashMap64<u8>) -> Gazetteer {
+        let mut filter = vec![0u64; 1 << (FILTER_BITS - 6)];
+        for &k in entries.keys() {
+            let (w, bit) = filter_slot(k);
+            if let Some(x) = filter.get_mut(w) {
+                *x |= bit;
+            }
+        }
+        Gazetteer { entries, filter }
+    }
+
+    fn insert(&mut self, key: u64, types: u8) {
+        *self.entries.entry(key).or_insert(0) |= types;
+        if self.filter.is_empty() {
+            self.filter = vec![0; 1 << (FILTER_BITS - 6)];
+        }
+        let (w, bit) = filter_slot(key);
+        if let Some(x) = self.filter.get_mut(w) {
+            *x |= bit;
+        }
+    }
+
+    /// Types of the name with sequence key `key` (0: none).
+    fn get(&self, key: u64) -> u8 {
+        let (w, bit) = filter_slot(key);
+        if self.filter.get(w).is_none_or(|x| x & bit == 0) {
+            return 0;
+        }
+        self.entries.get(&key).copied().unwrap_or(0)
     }
 
     pub fn len(&self) -> usize {
@@ -123,7 +168,7 @@ impl Gazetteer {
     /// Add every name of `other` (types are united).
     pub fn merge(&mut self, other: Gazetteer) {
         for (k, v) in other.entries {
-            *self.entries.entry(k).or_insert(0) |= v;
+            self.insert(k, v);
         }
     }
 
@@ -137,11 +182,22 @@ impl Gazetteer {
 
     /// [`Gazetteer::mark`] from the tokens' keys (`hash_str` of the
     /// normalised forms).
+    #[cfg(test)]
     pub(crate) fn mark_keys(&self, keys: &[u64]) -> Vec<u16> {
-        let mut out = vec![0u16; keys.len()];
+        let mut out = Vec::new();
+        self.mark_into(keys, &mut out);
+        out
+    }
+
+    /// [`Gazetteer::mark_keys`] appended to `out` (the tagger reuses one
+    /// buffer for a whole document).
+    pub(crate) fn mark_into(&self, keys: &[u64], out: &mut Vec<u16>) {
+        let base = out.len();
+        out.resize(base + keys.len(), 0);
         if self.entries.is_empty() {
-            return out;
+            return;
         }
+        let marks = out.get_mut(base..).unwrap_or(&mut []);
         for start in 0..keys.len() {
             let mut h = Fh::new(200);
             for n in 1..=GAZ_MAX_TOKENS {
@@ -149,14 +205,15 @@ impl Gazetteer {
                     break;
                 };
                 h = h.n(k);
-                let Some(&types) = self.entries.get(&h.done()) else {
+                let types = u16::from(self.get(h.done()));
+                if types == 0 {
                     continue;
-                };
+                }
                 for ty in 0..4u16 {
                     if types & (1 << ty) == 0 {
                         continue;
                     }
-                    for (j, slot) in out.iter_mut().skip(start).take(n).enumerate() {
+                    for (j, slot) in marks.iter_mut().skip(start).take(n).enumerate() {
                         let pos = if n == 1 {
                             3
                         } else if j == 0 {
@@ -171,7 +228,6 @@ impl Gazetteer {
                 }
             }
         }
-        out
     }
 }
 

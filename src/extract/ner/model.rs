@@ -215,7 +215,7 @@ pub(crate) fn decode(bytes: &[u8]) -> anyhow::Result<ModelData> {
         features,
         info,
         lexicon: Lexicon::from_entries(lex),
-        gazetteer: Gazetteer { entries: gaz },
+        gazetteer: Gazetteer::from_entries(gaz),
         weights,
     })
 }
