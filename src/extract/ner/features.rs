@@ -376,41 +376,96 @@ impl Tok {
     }
 }
 
-/// A sentence prepared for tagging.
-pub(crate) struct Sent {
-    pub toks: Vec<Tok>,
+/// A document's tokens prepared for tagging: every sentence in the same
+/// buffers, which the tagger reuses from document to document (no
+/// allocation per sentence or token once they have grown).
+#[derive(Default)]
+pub(crate) struct DocToks {
+    toks: Vec<Tok>,
+    /// Gazetteer hits per token (see [`Sent::gaz`]).
+    gaz: Vec<u16>,
+    /// Normalised forms of every word, concatenated.
+    norm: String,
+    /// Scratch: one sentence's gazetteer keys.
+    keys: Vec<u64>,
+    /// Per sentence: token range and headline flag.
+    sents: Vec<(usize, usize, bool)>,
+}
+
+impl DocToks {
+    /// The document `sentences` (replacing what was prepared before).
+    pub(crate) fn prepare(&mut self, sentences: &[Vec<&str>], lexicon: &Lexicon, gaz: &Gazetteer) {
+        self.toks.clear();
+        self.gaz.clear();
+        self.norm.clear();
+        self.sents.clear();
+        for words in sentences {
+            self.push(words, lexicon, gaz);
+        }
+    }
+
+    /// Append one sentence.
+    pub(crate) fn push(&mut self, words: &[&str], lexicon: &Lexicon, gaz: &Gazetteer) {
+        let start = self.toks.len();
+        self.norm.reserve(words.iter().map(|w| w.len()).sum());
+        for w in words {
+            self.toks.push(Tok::new(w, lexicon, &mut self.norm));
+        }
+        let toks = self.toks.get(start..).unwrap_or(&[]);
+        let alpha = toks.iter().filter(|t| t.all_caps || t.has_lower).count();
+        let caps = toks.iter().filter(|t| t.all_caps).count();
+        let all_caps = alpha >= 2 && caps * 10 >= alpha * 8;
+        self.keys.clear();
+        self.keys.extend(toks.iter().map(|t| t.key));
+        gaz.mark_into(&self.keys, &mut self.gaz);
+        self.sents.push((start, self.toks.len(), all_caps));
+    }
+
+    /// Number of sentences.
+    pub(crate) fn len(&self) -> usize {
+        self.sents.len()
+    }
+
+    /// Sentence `s` (empty when out of range).
+    pub(crate) fn sent(&self, s: usize) -> Sent<'_> {
+        let (a, b, all_caps) = self.sents.get(s).copied().unwrap_or((0, 0, false));
+        Sent {
+            toks: self.toks.get(a..b).unwrap_or(&[]),
+            all_caps,
+            gaz: self.gaz.get(a..b).unwrap_or(&[]),
+            norm: &self.norm,
+        }
+    }
+
+    /// Every sentence, in order.
+    pub(crate) fn sents(&self) -> impl Iterator<Item = Sent<'_>> + '_ {
+        (0..self.len()).map(|s| self.sent(s))
+    }
+
+    /// Give back memory after an unusually large document, so that a
+    /// thread's reused buffers stay small.
+    pub(crate) fn trim(&mut self) {
+        const KEEP: usize = 1 << 16;
+        if self.toks.capacity() > KEEP {
+            *self = DocToks::default();
+        }
+    }
+}
+
+/// One sentence of a [`DocToks`].
+#[derive(Clone, Copy)]
+pub(crate) struct Sent<'a> {
+    pub toks: &'a [Tok],
     /// Headline-style sentence: (almost) every word upper-case, so case
     /// says nothing about names.
     pub all_caps: bool,
     /// Gazetteer hits per token: bit `type*4 + pos` with pos 0 B,1 I,2 L,3 U.
-    pub gaz: Vec<u16>,
-    /// Normalised forms of every word, concatenated (one allocation per
-    /// sentence rather than one per token).
-    norm: String,
+    pub gaz: &'a [u16],
+    /// The whole document's normalised forms ([`Tok`] holds its range).
+    norm: &'a str,
 }
 
-impl Sent {
-    pub(crate) fn new(words: &[&str], lexicon: &Lexicon, gaz: &Gazetteer) -> Sent {
-        let mut norm = String::with_capacity(words.iter().map(|w| w.len()).sum());
-        let toks: Vec<Tok> = words
-            .iter()
-            .map(|w| Tok::new(w, lexicon, &mut norm))
-            .collect();
-        let alpha = toks.iter().filter(|t| t.all_caps || t.has_lower).count();
-        let caps = toks.iter().filter(|t| t.all_caps).count();
-        let all_caps = alpha >= 2 && caps * 10 >= alpha * 8;
-        let keys: Vec<u64> = toks.iter().map(|t| t.key).collect();
-        let mut marks = Vec::new();
-        gaz.mark_into(&keys, &mut marks);
-        let gaz = marks;
-        Sent {
-            toks,
-            all_caps,
-            gaz,
-            norm,
-        }
-    }
-
+impl Sent<'_> {
     /// Normalised form of token `i`.
     pub(crate) fn norm(&self, i: usize) -> &str {
         self.toks
@@ -426,9 +481,18 @@ impl Sent {
 #[derive(Default)]
 pub(crate) struct DocInfo {
     flags: HashMap64<u8>,
-    /// Capitalised word → distinct (previous, next) words around its
-    /// mentions in the article (at most `AGG_MAX`).
-    contexts: HashMap64<Vec<(u64, u64)>>,
+    /// Capitalised word → index in `ctx` of the distinct (previous, next)
+    /// words around its mentions in the article (at most `AGG_MAX`).
+    contexts: HashMap64<u32>,
+    ctx: Vec<Contexts>,
+}
+
+/// Neighbours of one word's capitalised mentions, inline so that a reused
+/// [`DocInfo`] allocates nothing per word.
+#[derive(Clone, Copy)]
+struct Contexts {
+    n: usize,
+    pairs: [(u64, u64); AGG_MAX],
 }
 
 const AGG_MAX: usize = 8;
@@ -437,26 +501,55 @@ const SEEN_CAP_MID: u8 = 1;
 const SEEN_LOWER: u8 = 2;
 
 impl DocInfo {
-    pub(crate) fn new(sents: &[Sent], features: u32) -> DocInfo {
-        let mut flags: HashMap64<u8> = HashMap64::default();
-        let mut contexts: HashMap64<Vec<(u64, u64)>> = HashMap64::default();
+    #[cfg(test)]
+    pub(crate) fn new(doc: &DocToks, features: u32) -> DocInfo {
+        let mut d = DocInfo::default();
+        d.fill(doc, features);
+        d
+    }
+
+    /// The evidence of `doc` (replacing what was there).
+    pub(crate) fn fill(&mut self, doc: &DocToks, features: u32) {
+        // A map that grew for a huge article is dropped rather than cleared
+        // (clearing costs its whole capacity every time).
+        const KEEP: usize = 1 << 15;
+        if self.flags.capacity() > KEEP || self.contexts.capacity() > KEEP {
+            *self = DocInfo::default();
+        }
+        self.flags.clear();
+        self.contexts.clear();
+        self.ctx.clear();
         if features & flags::AGGREGATE != 0 {
-            for s in sents {
+            for s in doc.sents() {
                 for (i, t) in s.toks.iter().enumerate() {
                     if !(t.init_cap || t.all_caps) {
                         continue;
                     }
                     let ii = i as isize;
-                    let p = pick(&s.toks, ii - 1).map_or(BOS, |t| t.lower);
-                    let n = pick(&s.toks, ii + 1).map_or(EOS, |t| t.lower);
-                    let v = contexts.entry(t.lower).or_default();
-                    if v.len() < AGG_MAX && !v.contains(&(p, n)) {
-                        v.push((p, n));
+                    let p = pick(s.toks, ii - 1).map_or(BOS, |t| t.lower);
+                    let n = pick(s.toks, ii + 1).map_or(EOS, |t| t.lower);
+                    let next = self.ctx.len();
+                    let k = *self.contexts.entry(t.lower).or_insert_with(|| next as u32);
+                    if k as usize == next {
+                        self.ctx.push(Contexts {
+                            n: 0,
+                            pairs: [(0, 0); AGG_MAX],
+                        });
+                    }
+                    let Some(c) = self.ctx.get_mut(k as usize) else {
+                        continue;
+                    };
+                    let seen = c.pairs.get(..c.n).unwrap_or(&[]);
+                    if c.n < AGG_MAX && !seen.contains(&(p, n)) {
+                        if let Some(slot) = c.pairs.get_mut(c.n) {
+                            *slot = (p, n);
+                            c.n += 1;
+                        }
                     }
                 }
             }
         }
-        for s in sents {
+        for s in doc.sents() {
             if s.all_caps {
                 continue;
             }
@@ -469,15 +562,23 @@ impl DocInfo {
                     0
                 };
                 if f != 0 {
-                    *flags.entry(t.lower).or_insert(0) |= f;
+                    *self.flags.entry(t.lower).or_insert(0) |= f;
                 }
             }
         }
-        DocInfo { flags, contexts }
     }
 
     fn get(&self, lower: u64) -> u8 {
         self.flags.get(&lower).copied().unwrap_or(0)
+    }
+
+    /// (previous, next) words around the capitalised mentions of `lower`.
+    fn contexts(&self, lower: u64) -> &[(u64, u64)] {
+        self.contexts
+            .get(&lower)
+            .and_then(|&k| self.ctx.get(k as usize))
+            .and_then(|c| c.pairs.get(..c.n))
+            .unwrap_or(&[])
     }
 }
 
@@ -491,6 +592,16 @@ pub(crate) struct History {
 }
 
 impl History {
+    /// Forget everything (keeping the memory, unless a huge article made
+    /// the maps large).
+    pub(crate) fn clear(&mut self) {
+        if self.exact.capacity() > 1 << 15 {
+            *self = History::default();
+        }
+        self.exact.clear();
+        self.lower.clear();
+    }
+
     pub(crate) fn record(&mut self, tok: &Tok, ty: u8) {
         if tok.init_cap || tok.all_caps {
             self.exact.insert(tok.word, ty);
@@ -516,7 +627,7 @@ pub(crate) fn static_features(
     out: &mut Vec<u64>,
 ) {
     let on = |f: u32| features & f != 0;
-    let toks = &sent.toks;
+    let toks = sent.toks;
     let Some(t) = toks.get(i) else {
         return;
     };
@@ -598,11 +709,9 @@ pub(crate) fn static_features(
         push(out, Fh::new(46).n(df).n(first).n(caps));
     }
     if on(flags::AGGREGATE) && (t.init_cap || t.all_caps) {
-        if let Some(ctx) = doc.contexts.get(&t.lower) {
-            for &(p, n) in ctx {
-                push(out, Fh::new(70).n(p));
-                push(out, Fh::new(71).n(n));
-            }
+        for &(p, n) in doc.contexts(t.lower) {
+            push(out, Fh::new(70).n(p));
+            push(out, Fh::new(71).n(n));
         }
     }
     if !on(flags::GAZETTEER) {
@@ -610,7 +719,7 @@ pub(crate) fn static_features(
     }
 
     // Gazetteer hits of this token and its neighbours.
-    let g = |d: isize| pick(&sent.gaz, ii + d).copied().unwrap_or(0);
+    let g = |d: isize| pick(sent.gaz, ii + d).copied().unwrap_or(0);
     let g0 = g(0);
     if g0 != 0 {
         for b in 0..16u32 {
@@ -713,11 +822,31 @@ mod tests {
     fn headline_sentences_are_detected() {
         let lex = Lexicon::default();
         let gaz = Gazetteer::default();
-        assert!(Sent::new(&["SOCCER", "-", "JAPAN", "GET", "LUCKY", "WIN"], &lex, &gaz).all_caps);
-        assert!(!Sent::new(&["Japan", "won", "in", "TOKYO"], &lex, &gaz).all_caps);
+        let mut doc = DocToks::default();
+        doc.prepare(
+            &[
+                vec!["SOCCER", "-", "JAPAN", "GET", "LUCKY", "WIN"],
+                vec!["Japan", "won", "in", "TOKYO"],
+                vec!["a"],
+            ],
+            &lex,
+            &gaz,
+        );
+        assert!(doc.sent(0).all_caps);
+        assert!(!doc.sent(1).all_caps);
         let mut out = Vec::new();
-        let s = Sent::new(&["a"], &lex, &gaz);
-        static_features(&s, &DocInfo::default(), 5, flags::ALL, &mut out);
+        static_features(&doc.sent(2), &DocInfo::default(), 5, flags::ALL, &mut out);
         assert!(out.is_empty());
+        static_features(&doc.sent(7), &DocInfo::new(&doc, flags::ALL), 0, flags::ALL, &mut out);
+        assert!(out.is_empty());
+        // Reused buffers give the same preparation as fresh ones.
+        doc.prepare(&[vec!["Japan", "won"]], &lex, &gaz);
+        assert_eq!(doc.len(), 1);
+        assert_eq!(doc.sent(0).norm(1), "won");
+        let mut info = DocInfo::default();
+        info.fill(&doc, flags::ALL);
+        info.fill(&doc, flags::ALL);
+        let japan = doc.sent(0).toks[0].lower;
+        assert_eq!(info.contexts(japan), &[(BOS, doc.sent(0).toks[1].lower)]);
     }
 }

@@ -17,13 +17,14 @@ pub mod lexicon;
 mod model;
 pub mod train;
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use serde::Serialize;
 
 pub use features::flags;
-use features::{dynamic_features, static_features, DocInfo, History, Sent, Start};
+use features::{dynamic_features, static_features, DocInfo, DocToks, History, Start};
 use lexicon::{Gazetteer, Lexicon};
 
 /// Name types, as in CoNLL-2003.
@@ -353,19 +354,36 @@ impl Tagger {
         &self,
         sentences: &[Vec<&str>],
         skip: bool,
+        audit: Option<&mut SkipAudit>,
+    ) -> Vec<Vec<(usize, usize, NerType)>> {
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => self.tag_with(&mut scratch, sentences, skip, audit),
+            // Only reachable if tagging re-entered itself on this thread.
+            Err(_) => self.tag_with(&mut Scratch::default(), sentences, skip, audit),
+        })
+    }
+
+    fn tag_with(
+        &self,
+        scratch: &mut Scratch,
+        sentences: &[Vec<&str>],
+        skip: bool,
         mut audit: Option<&mut SkipAudit>,
     ) -> Vec<Vec<(usize, usize, NerType)>> {
-        let sents: Vec<Sent> = sentences
-            .iter()
-            .map(|w| Sent::new(w, &self.lexicon, &self.gazetteer))
-            .collect();
-        let doc = DocInfo::new(&sents, self.features);
-        let mut hist = History::default();
-        let mut feats: Vec<u64> = Vec::with_capacity(96);
-        let mut scores = vec![0i32; self.n_labels];
-        let mut out = Vec::with_capacity(sents.len());
-        let mut labels: Vec<u8> = Vec::new();
-        for sent in &sents {
+        let Scratch {
+            doc,
+            info,
+            hist,
+            feats,
+            labels,
+        } = scratch;
+        doc.prepare(sentences, &self.lexicon, &self.gazetteer);
+        info.fill(doc, self.features);
+        hist.clear();
+        let mut scores = [0i32; MAX_LABELS];
+        let scores = scores.get_mut(..self.n_labels).unwrap_or(&mut []);
+        let mut out = Vec::with_capacity(doc.len());
+        for sent in doc.sents() {
             let n = sent.toks.len();
             labels.clear();
             for (i, tok) in sent.toks.iter().enumerate() {
@@ -386,32 +404,50 @@ impl Tagger {
                     continue;
                 }
                 feats.clear();
-                static_features(sent, &doc, i, self.features, &mut feats);
+                static_features(&sent, info, i, self.features, feats);
                 let prev2 = i
                     .checked_sub(2)
                     .and_then(|p| labels.get(p))
                     .map(|&l| usize::from(l));
                 dynamic_features(
-                    sent,
-                    &hist,
+                    &sent,
+                    hist,
                     i,
                     prev_code(prev),
                     prev_code(prev2),
                     self.features,
-                    &mut feats,
+                    feats,
                 );
-                self.score(&feats, &mut scores);
-                let l = best_label(self.scheme, &scores, prev, i + 1 == n);
+                self.score(feats, scores);
+                let l = best_label(self.scheme, scores, prev, i + 1 == n);
                 if let (true, Some(a)) = (skippable, audit.as_deref_mut()) {
                     a.count(tok.start, l != 0);
                 }
                 hist.record(tok, self.scheme.ty_code(l));
                 labels.push(l as u8);
             }
-            out.push(self.scheme.decode(&labels));
+            out.push(self.scheme.decode(labels));
         }
+        doc.trim();
         out
     }
+}
+
+/// Most labels a model can have (BILOU: 17).
+const MAX_LABELS: usize = 17;
+
+/// Buffers one thread reuses from document to document.
+#[derive(Default)]
+struct Scratch {
+    doc: DocToks,
+    info: DocInfo,
+    hist: History,
+    feats: Vec<u64>,
+    labels: Vec<u8>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
 impl Tagger {

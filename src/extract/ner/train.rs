@@ -4,7 +4,7 @@
 use rayon::prelude::*;
 
 use super::conll::ConllDoc;
-use super::features::{dynamic_features, static_features, DocInfo, History, Sent};
+use super::features::{dynamic_features, static_features, DocInfo, DocToks, History};
 use super::lexicon::{Gazetteer, Lexicon};
 use super::{best_label, prev_code, NerType, Scheme, Tagger};
 
@@ -38,14 +38,13 @@ impl LabelledDoc {
         LabelledDoc { sentences }
     }
 
-    fn sents(&self, lexicon: &Lexicon, gaz: &Gazetteer) -> Vec<Sent> {
-        self.sentences
-            .iter()
-            .map(|s| {
-                let w: Vec<&str> = s.words.iter().map(String::as_str).collect();
-                Sent::new(&w, lexicon, gaz)
-            })
-            .collect()
+    fn toks(&self, lexicon: &Lexicon, gaz: &Gazetteer) -> DocToks {
+        let mut doc = DocToks::default();
+        for s in &self.sentences {
+            let w: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            doc.push(&w, lexicon, gaz);
+        }
+        doc
     }
 }
 
@@ -85,7 +84,7 @@ impl Rng {
 }
 
 struct PreparedDoc {
-    sents: Vec<Sent>,
+    doc: DocToks,
     /// Per sentence, per token: static feature buckets.
     feats: Vec<Vec<Vec<u32>>>,
     gold: Vec<Vec<u8>>,
@@ -106,16 +105,17 @@ pub fn train(
     let prepared: Vec<PreparedDoc> = train_docs
         .iter()
         .map(|d| {
-            let sents = d.sents(&opts.lexicon, &opts.gazetteer);
-            let info = DocInfo::new(&sents, opts.features);
+            let doc = d.toks(&opts.lexicon, &opts.gazetteer);
+            let mut info = DocInfo::default();
+            info.fill(&doc, opts.features);
             let mut buf = Vec::new();
-            let feats = sents
-                .iter()
+            let feats = doc
+                .sents()
                 .map(|s| {
                     (0..s.toks.len())
                         .map(|i| {
                             buf.clear();
-                            static_features(s, &info, i, opts.features, &mut buf);
+                            static_features(&s, &info, i, opts.features, &mut buf);
                             buf.iter().map(|&h| bucket(h)).collect()
                         })
                         .collect()
@@ -126,7 +126,7 @@ pub fn train(
                 .iter()
                 .map(|s| scheme.encode(s.words.len(), &s.names))
                 .collect();
-            PreparedDoc { sents, feats, gold }
+            PreparedDoc { doc, feats, gold }
         })
         .collect();
     let runs = opts.ensemble.max(1);
@@ -188,7 +188,7 @@ fn train_one(
         for &d in &order {
             let Some(doc) = prepared.get(d) else { continue };
             let mut hist = History::default();
-            for ((sent, sfeats), gold) in doc.sents.iter().zip(&doc.feats).zip(&doc.gold) {
+            for ((sent, sfeats), gold) in doc.doc.sents().zip(&doc.feats).zip(&doc.gold) {
                 let n = sent.toks.len();
                 let mut labels: Vec<u8> = Vec::with_capacity(n);
                 for (i, (stat, &g)) in sfeats.iter().zip(gold).enumerate() {
@@ -202,7 +202,7 @@ fn train_one(
                         .map(|&l| usize::from(l));
                     dynf.clear();
                     dynamic_features(
-                        sent,
+                        &sent,
                         &hist,
                         i,
                         prev_code(prev),
