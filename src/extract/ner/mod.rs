@@ -375,18 +375,40 @@ impl Tagger {
             info,
             hist,
             feats,
+            rows,
+            ranges,
             labels,
         } = scratch;
         doc.prepare(sentences, &self.lexicon, &self.gazetteer);
         info.fill(doc, self.features);
         hist.clear();
+        let shift = 64 - self.hash_bits;
         let mut scores = [0i32; MAX_LABELS];
         let scores = scores.get_mut(..self.n_labels).unwrap_or(&mut []);
         let mut out = Vec::with_capacity(doc.len());
         for sent in doc.sents() {
             let n = sent.toks.len();
             labels.clear();
+            rows.clear();
+            ranges.clear();
+            ranges.resize(n, NOT_YET);
+            // Tokens scored whatever label precedes them get their static
+            // features (which do not depend on any decision) a few tokens
+            // ahead, and their weight rows are prefetched: most rows miss
+            // the cache, and the hashing of the tokens in between hides
+            // that latency.
+            let (mut ahead, mut queued) = (0usize, 0usize);
             for (i, tok) in sent.toks.iter().enumerate() {
+                while ahead < n && queued < LOOKAHEAD {
+                    if !skip || always_scored(&sent, ahead) {
+                        self.queue_static(&sent, info, ahead, feats, rows, ranges, shift);
+                        queued += 1;
+                    }
+                    ahead += 1;
+                }
+                if ranges.get(i).is_some_and(|r| *r != NOT_YET) {
+                    queued = queued.saturating_sub(1);
+                }
                 let prev = i
                     .checked_sub(1)
                     .and_then(|p| labels.get(p))
@@ -403,8 +425,12 @@ impl Tagger {
                     labels.push(0);
                     continue;
                 }
+                if ranges.get(i).is_none_or(|r| *r == NOT_YET) {
+                    self.queue_static(&sent, info, i, feats, rows, ranges, shift);
+                }
+                let (a, b) = ranges.get(i).copied().unwrap_or((0, 0));
+                let stat = rows.get(a as usize..b as usize).unwrap_or(&[]);
                 feats.clear();
-                static_features(&sent, info, i, self.features, feats);
                 let prev2 = i
                     .checked_sub(2)
                     .and_then(|p| labels.get(p))
@@ -418,7 +444,7 @@ impl Tagger {
                     self.features,
                     feats,
                 );
-                self.score(feats, scores);
+                self.score(stat, feats, scores);
                 let l = best_label(self.scheme, scores, prev, i + 1 == n);
                 if let (true, Some(a)) = (skippable, audit.as_deref_mut()) {
                     a.count(tok.start, l != 0);
@@ -429,8 +455,74 @@ impl Tagger {
             out.push(self.scheme.decode(labels));
         }
         doc.trim();
+        if rows.capacity() > 1 << 16 {
+            *rows = Vec::new();
+            *ranges = Vec::new();
+        }
         out
     }
+
+    /// Static features of token `i` as weight-row numbers appended to
+    /// `rows` (their range in `ranges[i]`), each row prefetched.
+    #[allow(clippy::too_many_arguments)]
+    fn queue_static(
+        &self,
+        sent: &features::Sent,
+        info: &DocInfo,
+        i: usize,
+        feats: &mut Vec<u64>,
+        rows: &mut Vec<u32>,
+        ranges: &mut [(u32, u32)],
+        shift: u32,
+    ) {
+        feats.clear();
+        static_features(sent, info, i, self.features, feats);
+        let a = rows.len();
+        for &f in feats.iter() {
+            let r = (f >> shift) as u32;
+            prefetch_row(&self.weights, r as usize * self.n_labels, self.n_labels);
+            rows.push(r);
+        }
+        if let Some(slot) = ranges.get_mut(i) {
+            *slot = (a as u32, rows.len() as u32);
+        }
+    }
+}
+
+/// Whether token `i` is scored whatever label precedes it (see
+/// [`Tagger::tag_document`]).
+fn always_scored(sent: &features::Sent, i: usize) -> bool {
+    match sent.toks.get(i).map(|t| t.start) {
+        Some(Start::Cased | Start::Other) => true,
+        Some(Start::Particle) => sent.toks.get(i + 1).is_some_and(|t| t.start == Start::Cased),
+        _ => false,
+    }
+}
+
+/// Static features computed this many scored tokens ahead.
+const LOOKAHEAD: usize = 6;
+
+/// `ranges` entry of a token whose static rows are not computed yet.
+const NOT_YET: (u32, u32) = (u32::MAX, u32::MAX);
+
+/// Ask the CPU to start loading the weight row at `at` (`n` weights).
+#[inline(always)]
+fn prefetch_row(weights: &[i16], at: usize, n: usize) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        // A row may straddle two cache lines.
+        for k in [at, at + n.saturating_sub(1)] {
+            if let Some(w) = weights.get(k) {
+                // SAFETY: a prefetch is only a hint to the cache: it never
+                // faults, reads nothing into the program, and the address
+                // is that of an element of `weights`.
+                unsafe { _mm_prefetch::<_MM_HINT_T0>((w as *const i16).cast::<i8>()) }
+            }
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (weights, at, n);
 }
 
 /// Most labels a model can have (BILOU: 17).
@@ -443,6 +535,10 @@ struct Scratch {
     info: DocInfo,
     hist: History,
     feats: Vec<u64>,
+    /// One sentence's static weight rows, token after token.
+    rows: Vec<u32>,
+    /// Per token of the sentence: its range in `rows`, or [`NOT_YET`].
+    ranges: Vec<(u32, u32)>,
     labels: Vec<u8>,
 }
 
@@ -451,20 +547,21 @@ thread_local! {
 }
 
 impl Tagger {
-    /// Scores of every label for a token with features `feats`.
-    fn score(&self, feats: &[u64], scores: &mut [i32]) {
+    /// Scores of every label for a token with static weight rows `stat`
+    /// and dynamic features `dynamic`.
+    fn score(&self, stat: &[u32], dynamic: &[u64], scores: &mut [i32]) {
         let shift = 64 - self.hash_bits;
         // Fixed row widths let the compiler unroll and vectorise the sum;
         // short loop bodies also let the CPU keep many of the (mostly
         // cache-missing) row loads in flight at once.
         match self.n_labels {
-            17 => sum_rows::<17>(&self.weights, feats, shift, scores),
-            9 => sum_rows::<9>(&self.weights, feats, shift, scores),
+            17 => sum_rows::<17>(&self.weights, stat, dynamic, shift, scores),
+            9 => sum_rows::<9>(&self.weights, stat, dynamic, shift, scores),
             n => {
                 scores.iter_mut().for_each(|s| *s = 0);
-                for &f in feats {
-                    let row = (f >> shift) as usize * n;
-                    if let Some(ws) = self.weights.get(row..row + n) {
+                let dynamic = dynamic.iter().map(|&f| (f >> shift) as usize);
+                for r in stat.iter().map(|&r| r as usize).chain(dynamic) {
+                    if let Some(ws) = self.weights.get(r * n..r * n + n) {
                         for (s, &w) in scores.iter_mut().zip(ws) {
                             *s += i32::from(w);
                         }
@@ -476,19 +573,30 @@ impl Tagger {
 }
 
 /// [`Tagger::score`] for rows of `N` labels.
-fn sum_rows<const N: usize>(weights: &[i16], feats: &[u64], shift: u32, scores: &mut [i32]) {
+fn sum_rows<const N: usize>(
+    weights: &[i16],
+    stat: &[u32],
+    dynamic: &[u64],
+    shift: u32,
+    scores: &mut [i32],
+) {
     let mut acc = [0i32; N];
-    for &f in feats {
-        let row = (f >> shift) as usize * N;
-        let Some(ws) = weights.get(row..row + N) else {
-            continue;
+    let mut add = |r: usize| {
+        let Some(ws) = weights.get(r * N..r * N + N) else {
+            return;
         };
         let Ok(ws) = <&[i16; N]>::try_from(ws) else {
-            continue;
+            return;
         };
         for (a, &w) in acc.iter_mut().zip(ws) {
             *a += i32::from(w);
         }
+    };
+    for &r in stat {
+        add(r as usize);
+    }
+    for &f in dynamic {
+        add((f >> shift) as usize);
     }
     for (s, a) in scores.iter_mut().zip(acc) {
         *s = a;
