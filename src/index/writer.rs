@@ -221,13 +221,97 @@ pub fn index_stream(
         }
     });
 
+    // Two stages overlap: this function's thread writes documents and
+    // commits, while a second thread decides what each article needs and runs
+    // extraction on rayon's pool. A commit (which waits for tantivy to flush)
+    // then no longer stops extraction, and extraction does not wait for the
+    // writer's queue to drain.
+    let (sum, stop) = std::thread::scope(
+        |scope| -> anyhow::Result<(Summary, Option<anyhow::Error>)> {
+            let (btx, brx) = crossbeam_channel::bounded::<Vec<Built>>(2);
+            let lookup = &lookup;
+            let prepare = scope.spawn(move || {
+                prepare_batches(rx, btx, ni, lookup, extractor, salt, opts, progress)
+            });
+
+            let mut written = Summary::default();
+            let mut since_commit = 0usize;
+            let mut failure: Option<anyhow::Error> = None;
+            for built in brx.iter() {
+                if let Err(e) = write_batch(&mut writer, ni, built, &mut written, &mut since_commit)
+                {
+                    failure = Some(e);
+                    break;
+                }
+                if since_commit >= opts.commit_every {
+                    if let Err(e) = writer.commit().context("commit failed") {
+                        failure = Some(e);
+                        break;
+                    }
+                    progress.note(&format!(
+                        "committed {} articles",
+                        written.added + written.updated
+                    ));
+                    since_commit = 0;
+                }
+            }
+            // On a write failure, dropping the receiver makes the preparing
+            // thread stop at its next send.
+            drop(brx);
+            let prepared = prepare
+                .join()
+                .map_err(|_| anyhow::anyhow!("the extraction thread panicked"))?;
+            if let Some(e) = failure {
+                return Err(e);
+            }
+            let (mut sum, stop) = prepared?;
+            sum.added = written.added;
+            sum.updated = written.updated;
+            sum.statements = written.statements;
+            Ok((sum, stop))
+        },
+    )?;
+    let _ = feeder.join();
+
+    writer.commit().context("commit failed")?;
+    writer
+        .wait_merging_threads()
+        .context("merging segments failed")?;
+    let mut sum = sum;
+    sum.seconds = start.elapsed().as_secs_f64();
+    match stop {
+        Some(e) => Err(e),
+        None => Ok(sum),
+    }
+}
+
+/// An article ready to write: what to do, its id, and its documents.
+struct Built {
+    action: Action,
+    id: String,
+    docs: Vec<TantivyDocument>,
+}
+
+/// The preparing stage: read batches from the reader thread, decide for each
+/// article whether it is new, changed or unchanged, and build the documents
+/// of the ones to write (extraction on all cores). Returns the reading half
+/// of the summary and, under `--strict`, the error that stopped the run.
+#[allow(clippy::too_many_arguments)]
+fn prepare_batches(
+    rx: crossbeam_channel::Receiver<Vec<ReadItem>>,
+    out: crossbeam_channel::Sender<Vec<Built>>,
+    ni: &NewsIndex,
+    lookup: &Lookup,
+    extractor: Option<&Extractor>,
+    salt: u64,
+    opts: &WriterOptions,
+    progress: &dyn Progress,
+) -> anyhow::Result<(Summary, Option<anyhow::Error>)> {
     let mut sum = Summary::default();
     // ids seen in this run (by hash of the id, to keep memory small) and the
     // content hash they had, so that an id repeated in the input is written once.
     let mut seen: HashMap<u64, u64> = HashMap::new();
-    let mut since_commit = 0usize;
     let mut stop: Option<anyhow::Error> = None;
-
     for batch in rx.iter() {
         let mut todo: Vec<(Article, u64, Action)> = Vec::new();
         for item in batch {
@@ -278,48 +362,48 @@ pub fn index_stream(
 
         // Extraction is the expensive part: run it on all cores, keeping the
         // input order so that a repeated id's last version wins.
-        let built: Vec<(Action, String, Vec<TantivyDocument>)> = todo
+        let built: Vec<Built> = todo
             .into_par_iter()
             .map(|(a, hash, action)| {
                 let docs = build_docs(ni, &a, hash, extractor);
-                (action, a.id, docs)
+                Built {
+                    action,
+                    id: a.id,
+                    docs,
+                }
             })
             .collect();
-        for (action, id, docs) in built {
-            match action {
-                Action::Add => sum.added += 1,
-                Action::Update => {
-                    sum.updated += 1;
-                    writer.delete_term(Term::from_field_text(ni.fields.article_id, &id));
-                }
-            }
-            sum.statements += docs.len().saturating_sub(1) as u64;
-            for d in docs {
-                writer.add_document(d)?;
-            }
-            since_commit += 1;
-        }
-        if stop.is_some() {
+        if out.send(built).is_err() || stop.is_some() {
             break;
         }
-        if since_commit >= opts.commit_every {
-            writer.commit().context("commit failed")?;
-            progress.note(&format!("committed {} articles", sum.added + sum.updated));
-            since_commit = 0;
-        }
     }
-    drop(rx);
-    let _ = feeder.join();
+    Ok((sum, stop))
+}
 
-    writer.commit().context("commit failed")?;
-    writer
-        .wait_merging_threads()
-        .context("merging segments failed")?;
-    sum.seconds = start.elapsed().as_secs_f64();
-    match stop {
-        Some(e) => Err(e),
-        None => Ok(sum),
+/// The writing stage: hand one batch of articles' documents to tantivy,
+/// deleting the old documents of a changed article first.
+fn write_batch(
+    writer: &mut IndexWriter<TantivyDocument>,
+    ni: &NewsIndex,
+    built: Vec<Built>,
+    sum: &mut Summary,
+    since_commit: &mut usize,
+) -> anyhow::Result<()> {
+    for b in built {
+        match b.action {
+            Action::Add => sum.added += 1,
+            Action::Update => {
+                sum.updated += 1;
+                writer.delete_term(Term::from_field_text(ni.fields.article_id, &b.id));
+            }
+        }
+        sum.statements += b.docs.len().saturating_sub(1) as u64;
+        for d in b.docs {
+            writer.add_document(d)?;
+        }
+        *since_commit += 1;
     }
+    Ok(())
 }
 
 /// The article's document and one per statement.
