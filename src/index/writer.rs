@@ -14,7 +14,8 @@
 //! - **Bounded memory**: a reader thread streams articles in small batches
 //!   through a bounded channel; only a few batches are in flight at once.
 //! - **All cores**: extraction runs on rayon's pool, tantivy's writer runs its
-//!   own indexing threads.
+//!   own indexing threads, and the two overlap: a preparing thread extracts
+//!   the next batches while this one writes and commits.
 
 use std::collections::HashMap;
 use std::sync::Arc;
