@@ -1314,11 +1314,12 @@ enum Strength {
 
 /// One mention before grouping.
 #[derive(Debug, Clone)]
-struct Cand {
+struct Cand<'d> {
     span: Span,
     kind: Option<EntityKind>,
-    /// Knowledge-base entries the surface names, best first.
-    kb: Vec<EntryId>,
+    /// Knowledge-base entries the surface names, best first (borrowed from
+    /// the article's match list or the knowledge base: no `Vec` per mention).
+    kb: &'d [EntryId],
     strength: Strength,
     /// Context evidence that this is a person (title, honorific, appositive).
     person_cue: bool,
@@ -1332,8 +1333,8 @@ struct Cand {
     located_in: Option<EntryId>,
 }
 
-impl Cand {
-    fn new(doc: &Doc, toks: Range<usize>) -> Cand {
+impl<'d> Cand<'d> {
+    fn new(doc: &Doc, toks: Range<usize>) -> Cand<'d> {
         let start = doc.tokens.get(toks.start).map_or(0, |t| t.start);
         let end = toks
             .end
@@ -1343,7 +1344,7 @@ impl Cand {
         Cand {
             span: Span::new(start, end),
             kind: None,
-            kb: Vec::new(),
+            kb: &[],
             strength: Strength::Weak,
             person_cue: false,
             roles: Vec::new(),
@@ -1374,7 +1375,7 @@ struct Ctx<'d, 'a> {
     date: Option<NaiveDate>,
     /// Per token: index into `kb_matches` of the match covering it.
     kb_at: Vec<u32>,
-    kb_matches: Vec<KbHit>,
+    kb_matches: Vec<KbHit<'d>>,
     /// Tagger names by first token: (end token, kind); only from
     /// sentences in running text.
     tagged: HashMap<usize, (usize, EntityKind)>,
@@ -1383,10 +1384,10 @@ struct Ctx<'d, 'a> {
 }
 
 #[derive(Debug, Clone)]
-struct KbHit {
+struct KbHit<'d> {
     toks: Range<usize>,
     span: Span,
-    ids: Vec<EntryId>,
+    ids: &'d [EntryId],
     demonym: bool,
 }
 
@@ -1419,13 +1420,23 @@ fn extract_tagged(
     if doc.tokens.is_empty() {
         return Vec::new();
     }
+    // All matches' entry ids in one buffer, which hits and candidates
+    // borrow: one allocation per article instead of one per mention.
+    let mut found: Vec<(Span, Range<usize>, bool)> = Vec::new();
+    let mut all_ids: Vec<EntryId> = Vec::new();
+    kb.for_each_mention(doc.text, |span, ids, demonym| {
+        let from = all_ids.len();
+        all_ids.extend_from_slice(ids);
+        found.push((span, from..all_ids.len(), demonym));
+    });
+    let all_ids = all_ids.as_slice();
     let mut ctx = Ctx {
         doc,
         kb,
         lex: lexicon(),
         date,
         kb_at: vec![NONE; doc.tokens.len()],
-        kb_matches: Vec::new(),
+        kb_matches: Vec::with_capacity(found.len()),
         tagged,
         masks: vec![std::cell::Cell::new(UNKNOWN); doc.tokens.len()],
     };
@@ -1433,18 +1444,18 @@ fn extract_tagged(
     // two cursors that only move forward (as `Doc::tokens_in` would).
     let (mut a, mut b) = (0usize, 0usize);
     let mut prev = Span::new(0, 0);
-    for m in kb.find_mentions(doc.text) {
-        if m.span.start < prev.start || m.span.end < prev.end {
+    for (span, ids, demonym) in found {
+        if span.start < prev.start || span.end < prev.end {
             // Out of order (the matcher never does this): start over.
             a = 0;
             b = 0;
         }
-        prev = m.span;
-        while doc.tokens.get(a).is_some_and(|t| t.end <= m.span.start) {
+        prev = span;
+        while doc.tokens.get(a).is_some_and(|t| t.end <= span.start) {
             a += 1;
         }
         b = b.max(a);
-        while doc.tokens.get(b).is_some_and(|t| t.start < m.span.end) {
+        while doc.tokens.get(b).is_some_and(|t| t.start < span.end) {
             b += 1;
         }
         let toks = a..b;
@@ -1459,9 +1470,9 @@ fn extract_tagged(
         }
         ctx.kb_matches.push(KbHit {
             toks,
-            span: m.span,
-            ids: m.ids,
-            demonym: m.demonym,
+            span,
+            ids: all_ids.get(ids).unwrap_or(&[]),
+            demonym,
         });
     }
     let mut cands: Vec<Cand> = Vec::new();
@@ -1501,7 +1512,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         self.kb.get(id)
     }
 
-    fn hit_at(&self, t: usize) -> Option<&KbHit> {
+    fn hit_at(&self, t: usize) -> Option<&KbHit<'d>> {
         let i = *self.kb_at.get(t)?;
         if i == NONE {
             return None;
@@ -1523,7 +1534,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// Candidates from knowledge-base matches (demonyms become place
     /// mentions of their country when [`DEMONYM_PLACES`]).
-    fn kb_candidates(&self, out: &mut Vec<Cand>) {
+    fn kb_candidates(&self, out: &mut Vec<Cand<'d>>) {
         for hit in &self.kb_matches {
             let Some(first) = hit.ids.first().and_then(|id| self.entry(*id)) else {
                 continue;
@@ -1542,7 +1553,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 // X" too.
                 let mut c = Cand::new(self.doc, hit.toks.clone());
                 c.span = hit.span;
-                c.kb = hit.ids.clone();
+                c.kb = hit.ids;
                 c.kind = Some(EntityKind::Place);
                 c.strength = Strength::Strong;
                 out.push(c);
@@ -1550,7 +1561,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
             let mut c = Cand::new(self.doc, hit.toks.clone());
             c.span = hit.span;
-            c.kb = hit.ids.clone();
+            c.kb = hit.ids;
             c.kind = Some(first.kind);
             let sr = self.sentence_range(hit.toks.start);
             let ambiguous = hit
@@ -1656,7 +1667,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// Candidates from runs of capitalised words in running text.
-    fn rule_candidates(&self, s: usize, out: &mut Vec<Cand>) {
+    fn rule_candidates(&self, s: usize, out: &mut Vec<Cand<'d>>) {
         let Some(range) = self.doc.sentence_tokens.get(s).cloned() else {
             return;
         };
@@ -1724,7 +1735,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         run: Range<usize>,
         sent: Range<usize>,
         casing: Casing,
-        out: &mut Vec<Cand>,
+        out: &mut Vec<Cand<'d>>,
     ) {
         let mut a = run.start;
         let b = run.end;
@@ -1851,7 +1862,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             });
         let mut c = Cand::new(self.doc, core.clone());
         if let Some(h) = kb_exact {
-            c.kb = h.ids.clone();
+            c.kb = h.ids;
             c.span = h.span;
             // The knowledge base's reading stands, unless the context says
             // person and the name has a person reading, or an honorific
@@ -1918,9 +1929,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 .filter(|h| h.toks.start == i && h.toks.end <= prefix.end)
             {
                 let end = h.toks.end;
-                let ids = h.ids.clone();
+                let ids = h.ids;
                 if role_start.is_none() {
-                    self.qualifier(&ids, &mut ctx);
+                    self.qualifier(ids, &mut ctx);
                     i = end;
                     continue;
                 }
@@ -2050,7 +2061,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                             .push(h.span.slice(self.doc.text).to_string());
                     }
                 } else {
-                    self.qualifier(&h.ids, ctx);
+                    self.qualifier(h.ids, ctx);
                 }
                 return;
             }
@@ -2165,7 +2176,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
         // Optional possessive owner: "Donald Trump's".
         let mut owner: Option<String> = None;
-        let mut owner_ids: Option<Vec<EntryId>> = None;
+        let mut owner_ids: Option<&[EntryId]> = None;
         let os = k;
         while k < sent.end && self.is_name_tok(k) && k - os < MAX_NAME_TOKENS {
             k += 1;
@@ -2177,12 +2188,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
             owner_ids = self
                 .hit_at(k - 1)
                 .filter(|h| h.toks.end == k && !h.demonym)
-                .map(|h| h.ids.clone());
+                .map(|h| h.ids);
             if owner_ids.is_none() {
-                owner_ids = self
-                    .hit_at(k - 1)
-                    .filter(|h| h.demonym)
-                    .map(|h| h.ids.clone());
+                owner_ids = self.hit_at(k - 1).filter(|h| h.demonym).map(|h| h.ids);
             }
             k += 1;
         } else {
@@ -2230,7 +2238,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                         .and_then(|id| self.entry(*id))
                         .is_some_and(|e| e.kind != EntityKind::Person) =>
                 {
-                    self.qualifier(&ids, ctx)
+                    self.qualifier(ids, ctx)
                 }
                 _ => ctx.inherit_from.push(o),
             }
@@ -2249,11 +2257,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
                         ctx.inherit_from
                             .push(hit.span.slice(self.doc.text).to_string());
                     }
-                    Some(EntityKind::Org) => self.qualifier(&hit.ids, ctx),
+                    Some(EntityKind::Org) => self.qualifier(hit.ids, ctx),
                     // "minister of Ukraine" is Ukrainian; "envoy to the
                     // Middle East" names where, not whom.
                     Some(EntityKind::Place) if !inheriting && first.is_some_and(is_country) => {
-                        self.qualifier(&hit.ids, ctx)
+                        self.qualifier(hit.ids, ctx)
                     }
                     _ => {}
                 }
@@ -2365,7 +2373,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// "the Russian president", "the Kremlin leader", "the US secretary of
     /// state": the holder of that role at the article date.
-    fn role_descriptions(&self, out: &mut Vec<Cand>) {
+    fn role_descriptions(&self, out: &mut Vec<Cand<'d>>) {
         let mut cache: FastMap<(String, String), Option<&KbEntry>> = FastMap::default();
         let n = self.doc.tokens.len();
         let mut t = 0;
@@ -2451,13 +2459,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
             };
             if let Some(h) = holder {
-                let id = self.kb.lookup(&h.name).iter().copied().find(|id| {
-                    self.entry(*id)
+                let kb: &'d KnowledgeBase = self.kb;
+                let id = kb.lookup(&h.name).iter().find(|id| {
+                    self.entry(**id)
                         .is_some_and(|e| e.kind == EntityKind::Person && e.name == h.name)
                 });
                 if let Some(id) = id {
                     let mut c = Cand::new(self.doc, t..re);
-                    c.kb = vec![id];
+                    c.kb = std::slice::from_ref(id);
                     c.kind = Some(EntityKind::Person);
                     // Without a date, "the president" may be anyone who held
                     // it: only join a holder the article names anyway.
@@ -2475,7 +2484,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// Group mentions into entities, resolve short forms, fill roles,
     /// affiliations and countries.
-    fn group(&self, mut cands: Vec<Cand>) -> Vec<Entity> {
+    fn group(&self, mut cands: Vec<Cand<'d>>) -> Vec<Entity> {
         cands.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
         // Drop rule candidates inside a longer kept one.
         let mut groups: Vec<Group> = Vec::new();
@@ -2512,7 +2521,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
             let text = fold(c.span.slice(self.doc.text));
             if let Some([gi]) = index.get(text.as_str()).map(Vec::as_slice) {
-                c.kb.clear();
+                c.kb = &[];
                 joins.push((*gi, c));
             }
         }
@@ -2532,7 +2541,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         &self,
         groups: &mut Vec<Group>,
         by_key: &mut FastMap<GroupKey, usize>,
-        c: Cand,
+        c: Cand<'d>,
         _weak: bool,
     ) {
         let kind = c.kind.unwrap_or(EntityKind::Org);
@@ -2962,7 +2971,7 @@ struct Group {
 }
 
 impl Group {
-    fn absorb(&mut self, c: Cand) {
+    fn absorb(&mut self, c: Cand<'_>) {
         self.first = self.first.min(c.span.start);
         self.mentions.push(c.span);
         for r in c.roles {

@@ -603,31 +603,51 @@ impl KnowledgeBase {
     /// nor "turkey" "Turkey". Acronyms of four letters or more also match in
     /// title case ("Nato", "Opec"), as some outlets write them.
     pub fn find_mentions(&self, text: &str) -> Vec<KbMatch> {
+        let mut out = Vec::new();
+        self.for_each_mention(text, |span, ids, demonym| {
+            out.push(KbMatch {
+                span,
+                ids: ids.to_vec(),
+                demonym,
+            })
+        });
+        out
+    }
+
+    /// [`find_mentions`](Self::find_mentions) without a `Vec` per match:
+    /// `f(span, ids, demonym)` is called for each match in text order, with
+    /// `ids` (best-ranked first, never empty) borrowed from a scratch buffer.
+    pub fn for_each_mention(&self, text: &str, f: impl FnMut(Span, &[EntryId], bool)) {
         thread_local! {
             // The folded copy is five times the text's size: reusing it
             // spares an allocation, page faults and a free per article.
             static FOLDED: std::cell::RefCell<FoldedText> =
                 std::cell::RefCell::new(FoldedText::default());
         }
+        let mut f = f;
         FOLDED.with(|cell| match cell.try_borrow_mut() {
             Ok(mut folded) => {
-                let out = self.find_mentions_in(text, &mut folded);
+                self.find_mentions_in(text, &mut folded, &mut f);
                 folded.release_if_large();
-                out
             }
-            Err(_) => self.find_mentions_in(text, &mut FoldedText::default()),
+            Err(_) => self.find_mentions_in(text, &mut FoldedText::default(), &mut f),
         })
     }
 
-    /// [`find_mentions`](Self::find_mentions) with `folded` as scratch.
-    fn find_mentions_in(&self, text: &str, folded: &mut FoldedText) -> Vec<KbMatch> {
+    /// [`for_each_mention`](Self::for_each_mention) with `folded` as scratch.
+    fn find_mentions_in(
+        &self,
+        text: &str,
+        folded: &mut FoldedText,
+        f: &mut impl FnMut(Span, &[EntryId], bool),
+    ) {
         let m = self.matcher();
         if !folded.fill(text) {
-            return Vec::new();
+            return;
         }
         let folded = &*folded;
         let hay = folded.text.as_slice();
-        let mut out = Vec::new();
+        let mut ids: Vec<EntryId> = Vec::new();
         // Folded text is words separated by single spaces. At each word
         // start, one hash lookup of the word gives the names beginning with
         // it (longest first); the first that fits the text wins, and the
@@ -669,8 +689,9 @@ impl KnowledgeBase {
                         {
                             continue;
                         }
-                        if let Some(found) = m.accept(text, folded, pos, fe, p) {
-                            out.push(found);
+                        if let Some((span, demonym)) = m.accept(text, folded, pos, fe, p, &mut ids)
+                        {
+                            f(span, &ids, demonym);
                             next = fe + 1;
                             done = true;
                             break;
@@ -679,15 +700,16 @@ impl KnowledgeBase {
                 }
                 if !done {
                     if let Some(p) = info.single {
-                        if let Some(found) = m.accept(text, folded, pos, pos + w1, p) {
-                            out.push(found);
+                        if let Some((span, demonym)) =
+                            m.accept(text, folded, pos, pos + w1, p, &mut ids)
+                        {
+                            f(span, &ids, demonym);
                         }
                     }
                 }
             }
             pos = next;
         }
-        out
     }
 
     fn matcher(&self) -> &Matcher {
@@ -1351,8 +1373,9 @@ struct WordInfo {
 }
 
 impl Matcher {
-    /// The match of pattern `pat` at folded `[fs, fe)` if the text's case
-    /// fits at least one entry of that name.
+    /// The span and demonym flag of pattern `pat` at folded `[fs, fe)` if
+    /// the text's case fits at least one entry of that name; `ids` is
+    /// refilled with the entries that fit.
     fn accept(
         &self,
         text: &str,
@@ -1360,7 +1383,8 @@ impl Matcher {
         fs: usize,
         fe: usize,
         pat: usize,
-    ) -> Option<KbMatch> {
+        ids: &mut Vec<EntryId>,
+    ) -> Option<(Span, bool)> {
         let span = folded.original_span(text, fs, fe)?;
         let found = span.slice(text);
         // In an all-capitals headline ("TELL US WHO WON") case says
@@ -1372,7 +1396,7 @@ impl Matcher {
         let pat = self.patterns.get(pat)?;
         let passing = || pat.targets.iter().filter(|t| case_fits(&t.mask, found));
         let named = passing().any(|t| !t.demonym);
-        let mut ids: Vec<EntryId> = Vec::new();
+        ids.clear();
         for t in passing() {
             if (!named || !t.demonym) && !ids.contains(&t.id) {
                 ids.push(t.id);
@@ -1381,11 +1405,7 @@ impl Matcher {
         if ids.is_empty() {
             return None;
         }
-        Some(KbMatch {
-            span,
-            ids,
-            demonym: !named,
-        })
+        Some((span, !named))
     }
 
     fn build(kb: &KnowledgeBase) -> Matcher {
