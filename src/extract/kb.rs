@@ -653,6 +653,7 @@ impl KnowledgeBase {
         // it (longest first); the first that fits the text wins, and the
         // scan resumes after it. Per-text work is linear in its length.
         let mut pos = 0;
+        let mut seg = 0;
         while pos < hay.len() {
             let rest = hay.get(pos..).unwrap_or(&[]);
             let w1 = rest.iter().position(|b| *b == b' ').unwrap_or(rest.len());
@@ -662,9 +663,8 @@ impl KnowledgeBase {
             // case rule below): most words of running text never need the
             // full table.
             let lower = folded
-                .src
-                .get(pos)
-                .and_then(|&o| text.as_bytes().get(o as usize))
+                .src_from(pos, &mut seg)
+                .and_then(|o| text.as_bytes().get(o))
                 .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
             let table = if lower { &m.lower_words } else { &m.words };
             // The few lower-case starts are first screened by first byte
@@ -1227,9 +1227,22 @@ struct FoldedText {
     /// The folded text, UTF-8: words of letters and digits separated by
     /// single spaces.
     text: Vec<u8>,
-    /// For every byte of `text`, the original byte offset of the character
-    /// it came from.
-    src: Vec<u32>,
+    /// The map from folded to original offsets, as segments in folded
+    /// order. Running ASCII text folds byte for byte ("Said Putin" →
+    /// "said putin"), so one segment covers everything up to the next
+    /// dropped dot or collapsed punctuation: far cheaper to build than an
+    /// offset per byte, which dominated the matcher's profile.
+    segs: Vec<Seg>,
+}
+
+/// Folded bytes from `fold` on map to original offsets from `orig` on:
+/// one for one (`step`), or all to `orig` (the bytes of one non-ASCII
+/// character's folded form).
+#[derive(Debug, Clone, Copy)]
+struct Seg {
+    fold: u32,
+    orig: u32,
+    step: bool,
 }
 
 impl FoldedText {
@@ -1237,15 +1250,12 @@ impl FoldedText {
     /// empty) for texts of 4 GiB or more, whose offsets `u32` cannot hold.
     fn fill(&mut self, original: &str) -> bool {
         self.text.clear();
-        self.src.clear();
+        self.segs.clear();
         if u32::try_from(original.len()).is_err() {
             return false;
         }
         let bytes = original.as_bytes();
-        let text = &mut self.text;
-        let src = &mut self.src;
-        text.reserve(original.len());
-        src.reserve(original.len());
+        self.text.reserve(original.len());
         let mut pending_sep: Option<u32> = None;
         let mut scratch = String::new();
         let mut i = 0usize;
@@ -1254,21 +1264,21 @@ impl FoldedText {
             if b.is_ascii() {
                 if b.is_ascii_alphanumeric() {
                     if let Some(s) = pending_sep.take() {
-                        if !text.is_empty() {
-                            text.push(b' ');
-                            src.push(s);
+                        if !self.text.is_empty() {
+                            self.map_step(s);
+                            self.text.push(b' ');
                         }
                     }
                     // A whole run of ASCII letters and digits at once: the
-                    // common case, and far cheaper than byte by byte.
+                    // common case.
+                    self.map_step(off);
                     let run = bytes.get(i..).unwrap_or(&[]);
                     let n = run
                         .iter()
                         .position(|c| !c.is_ascii_alphanumeric())
                         .unwrap_or(run.len());
                     let word = run.get(..n).unwrap_or(&[]);
-                    text.extend(word.iter().map(u8::to_ascii_lowercase));
-                    src.extend(off..off + n as u32);
+                    self.text.extend(word.iter().map(u8::to_ascii_lowercase));
                     i += n;
                     continue;
                 }
@@ -1291,17 +1301,65 @@ impl FoldedText {
                 }
                 Folded::Chars => {
                     if let Some(s) = pending_sep.take() {
-                        if !text.is_empty() {
-                            text.push(b' ');
-                            src.push(s);
+                        if !self.text.is_empty() {
+                            self.map_step(s);
+                            self.text.push(b' ');
                         }
                     }
-                    text.extend_from_slice(scratch.as_bytes());
-                    src.resize(text.len(), off);
+                    self.segs.push(Seg {
+                        fold: self.text.len() as u32,
+                        orig: off,
+                        step: false,
+                    });
+                    self.text.extend_from_slice(scratch.as_bytes());
                 }
             }
         }
         true
+    }
+
+    /// Maps the folded bytes about to be appended, one for one, to original
+    /// bytes from `orig` on; extends the last segment when it lines up.
+    #[inline]
+    fn map_step(&mut self, orig: u32) {
+        let fold = self.text.len() as u32;
+        if let Some(last) = self.segs.last() {
+            if last.step && last.orig.wrapping_add(fold - last.fold) == orig {
+                return;
+            }
+        }
+        self.segs.push(Seg {
+            fold,
+            orig,
+            step: true,
+        });
+    }
+
+    /// The original byte offset of the character folded byte `f` came
+    /// from, searching segments from `*seg` on (callers that walk the text
+    /// forwards pass the same cursor each time).
+    #[inline]
+    fn src_from(&self, f: usize, seg: &mut usize) -> Option<usize> {
+        let f = u32::try_from(f).ok()?;
+        if f as usize >= self.text.len() {
+            return None;
+        }
+        while self.segs.get(*seg + 1).is_some_and(|s| s.fold <= f) {
+            *seg += 1;
+        }
+        let s = self.segs.get(*seg).filter(|s| s.fold <= f)?;
+        Some(if s.step {
+            s.orig + (f - s.fold)
+        } else {
+            s.orig
+        } as usize)
+    }
+
+    /// [`src_from`](Self::src_from) by binary search.
+    fn src(&self, f: usize) -> Option<usize> {
+        let fu = u32::try_from(f).ok()?;
+        let mut seg = self.segs.partition_point(|s| s.fold <= fu).checked_sub(1)?;
+        self.src_from(f, &mut seg)
     }
 
     /// Gives back the memory of an unusually long text rather than keep it
@@ -1310,15 +1368,15 @@ impl FoldedText {
         const KEEP: usize = 1 << 20;
         if self.text.capacity() > KEEP {
             self.text = Vec::new();
-            self.src = Vec::new();
+            self.segs = Vec::new();
         }
     }
 
     /// The original span of folded bytes `[fs, fe)`; a trailing dot of an
     /// abbreviation ("U.S.") is included.
     fn original_span(&self, original: &str, fs: usize, fe: usize) -> Option<Span> {
-        let start = *self.src.get(fs)? as usize;
-        let last = *self.src.get(fe.checked_sub(1)?)? as usize;
+        let start = self.src(fs)?;
+        let last = self.src(fe.checked_sub(1)?)?;
         let last_len = original.get(last..)?.chars().next()?.len_utf8();
         let mut end = last + last_len;
         let covered = original.get(start..end)?;
@@ -2109,6 +2167,66 @@ mod tests {
 
     /// Pseudo-random mixes of name pieces, punctuation and odd characters:
     /// no panic, and every span is a non-empty slice on char boundaries.
+    /// The folded text and, per folded byte, its original offset, one
+    /// character at a time: what `FoldedText`'s segments must reproduce.
+    fn folded_by_char(original: &str) -> (Vec<u8>, Vec<usize>) {
+        let (mut text, mut src) = (Vec::new(), Vec::new());
+        let mut pending: Option<usize> = None;
+        for (off, c) in original.char_indices() {
+            let mut piece = String::new();
+            match fold_char(c, &mut piece) {
+                Folded::Drop => {}
+                Folded::Sep => {
+                    pending.get_or_insert(off);
+                }
+                Folded::Chars => {
+                    if let Some(s) = pending.take() {
+                        if !text.is_empty() {
+                            text.push(b' ');
+                            src.push(s);
+                        }
+                    }
+                    text.extend_from_slice(piece.as_bytes());
+                    src.resize(text.len(), off);
+                }
+            }
+        }
+        (text, src)
+    }
+
+    #[test]
+    fn folded_text_maps_every_byte_back() {
+        let pieces = [
+            "Putin", "U.S.", " ", "  ", ", ", "\n", "é", "e\u{301}", "ß", "½", "ﬁ", "Ω", "🇺🇦",
+            "\u{200d}", "-", "'s", "’s", "KYIV", "x", "42", "...", "İ", "\u{0}",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut folded = FoldedText::default();
+        for round in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(round % 17) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            }
+            assert!(folded.fill(&text));
+            let (want_text, want_src) = folded_by_char(&text);
+            assert_eq!(folded.text, want_text, "{text:?}");
+            assert_eq!(
+                String::from_utf8_lossy(&folded.text),
+                fold(&text),
+                "{text:?}"
+            );
+            let mut cursor = 0;
+            for (f, want) in want_src.iter().enumerate() {
+                assert_eq!(folded.src(f), Some(*want), "{text:?} byte {f}");
+                assert_eq!(folded.src_from(f, &mut cursor), Some(*want), "{text:?}");
+            }
+            assert_eq!(folded.src(want_src.len()), None);
+        }
+    }
+
     #[test]
     fn find_mentions_never_panics_on_mixed_input() {
         let kb = kb();
