@@ -837,7 +837,13 @@ mod tests {
         let mut out = Vec::new();
         static_features(&doc.sent(2), &DocInfo::default(), 5, flags::ALL, &mut out);
         assert!(out.is_empty());
-        static_features(&doc.sent(7), &DocInfo::new(&doc, flags::ALL), 0, flags::ALL, &mut out);
+        static_features(
+            &doc.sent(7),
+            &DocInfo::new(&doc, flags::ALL),
+            0,
+            flags::ALL,
+            &mut out,
+        );
         assert!(out.is_empty());
         // Reused buffers give the same preparation as fresh ones.
         doc.prepare(&[vec!["Japan", "won"]], &lex, &gaz);

@@ -494,7 +494,10 @@ impl Tagger {
 fn always_scored(sent: &features::Sent, i: usize) -> bool {
     match sent.toks.get(i).map(|t| t.start) {
         Some(Start::Cased | Start::Other) => true,
-        Some(Start::Particle) => sent.toks.get(i + 1).is_some_and(|t| t.start == Start::Cased),
+        Some(Start::Particle) => sent
+            .toks
+            .get(i + 1)
+            .is_some_and(|t| t.start == Start::Cased),
         _ => false,
     }
 }
