@@ -48,14 +48,9 @@ impl Fh {
         let mut h = self.0;
         let mut chunks = b.chunks_exact(8);
         for c in &mut chunks {
-            let mut a = [0u8; 8];
-            a.copy_from_slice(c);
-            h = (h ^ u64::from_le_bytes(a)).wrapping_mul(K).rotate_left(29);
+            h = (h ^ le64(c)).wrapping_mul(K).rotate_left(29);
         }
-        let rem = chunks.remainder();
-        let mut a = [0u8; 8];
-        a[..rem.len()].copy_from_slice(rem);
-        h = (h ^ u64::from_le_bytes(a) ^ ((b.len() as u64) << 56))
+        h = (h ^ tail64(b) ^ ((b.len() as u64) << 56))
             .wrapping_mul(K)
             .rotate_left(29);
         Fh(h)
@@ -70,6 +65,44 @@ impl Fh {
         h ^= h >> 33;
         h
     }
+}
+
+/// Little-endian value of (up to) the first 8 bytes of `c`.
+#[inline(always)]
+fn le64(c: &[u8]) -> u64 {
+    match c.first_chunk::<8>() {
+        Some(a) => u64::from_le_bytes(*a),
+        None => 0,
+    }
+}
+
+/// The bytes after the last whole 8-byte chunk of `b`, as a little-endian
+/// value padded with zeros. Overlapping loads instead of a copy into a
+/// zeroed buffer: the copy of a variable length was a `memcpy` call per
+/// hash, and tokens are hashed several times each.
+#[inline(always)]
+fn tail64(b: &[u8]) -> u64 {
+    let len = b.len();
+    let rem = len % 8;
+    if rem == 0 {
+        return 0;
+    }
+    if len >= 8 {
+        // The last 8 bytes end with the remainder: shift the rest out.
+        let last = b.get(len - 8..).map_or(0, le64);
+        return last >> (8 * (8 - rem));
+    }
+    let byte = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
+    if len >= 4 {
+        // Two 4-byte loads that overlap (equal bytes, so OR is exact).
+        let lo = b.first_chunk::<4>().map_or(0, |a| u64::from(u32::from_le_bytes(*a)));
+        let hi = b
+            .get(len - 4..)
+            .and_then(|t| t.first_chunk::<4>())
+            .map_or(0, |a| u64::from(u32::from_le_bytes(*a)));
+        return lo | hi << (8 * (len - 4));
+    }
+    byte(0) | byte(len / 2) << (8 * (len / 2)) | byte(len - 1) << (8 * (len - 1))
 }
 
 /// Hash of a plain string (used for lexicon and gazetteer keys).
@@ -258,6 +291,14 @@ pub(crate) struct Detail {
 impl Detail {
     /// From the normalised form of a word.
     pub(crate) fn new(lower_s: &str) -> Detail {
+        if lower_s.is_ascii() {
+            return Detail::ascii(lower_s.as_bytes());
+        }
+        Detail::general(lower_s)
+    }
+
+    /// [`Detail::new`] of any word, character by character.
+    fn general(lower_s: &str) -> Detail {
         let mut prefix = [0u64; 4];
         let mut suffix = [0u64; 4];
         let ends = lower_s
@@ -307,6 +348,45 @@ impl Detail {
             trigrams,
             n_trigrams,
         }
+    }
+}
+
+impl Detail {
+    /// [`Detail::new`] of an ASCII word: characters are bytes, so the
+    /// prefixes, suffixes and trigrams are plain slices.
+    fn ascii(b: &[u8]) -> Detail {
+        let n = b.len();
+        let mut d = Detail {
+            prefix: [0; 4],
+            suffix: [0; 4],
+            n_prefix: n.min(4),
+            trigrams: [0; MAX_TRIGRAMS],
+            n_trigrams: n.min(MAX_TRIGRAMS),
+        };
+        for k in 0..d.n_prefix {
+            if let (Some(p), Some(s)) = (d.prefix.get_mut(k), d.suffix.get_mut(k)) {
+                *p = Fh::new(100 + k as u32)
+                    .bytes(b.get(..=k).unwrap_or(&[]))
+                    .done();
+                *s = Fh::new(110 + k as u32)
+                    .bytes(b.get(n - 1 - k..).unwrap_or(&[]))
+                    .done();
+            }
+        }
+        // The word between its end marks, as far as the trigrams reach.
+        let mut padded = [0u8; MAX_TRIGRAMS + 2];
+        let mut len = 0;
+        for &c in std::iter::once(&b'^').chain(b).chain(std::iter::once(&b'$')) {
+            let Some(slot) = padded.get_mut(len) else {
+                break;
+            };
+            *slot = c;
+            len += 1;
+        }
+        for (slot, w) in d.trigrams.iter_mut().zip(padded.get(..len).unwrap_or(&[]).windows(3)) {
+            *slot = Fh::new(120).bytes(w).done();
+        }
+        d
     }
 }
 
@@ -789,6 +869,12 @@ mod tests {
         assert!(t.all_caps && t.init_cap);
         let e = Detail::new("");
         assert_eq!((e.n_prefix, e.n_trigrams), (0, 0));
+        // The ASCII fast path computes what the general one does.
+        for w in ["", "a", "ab", "abc", "paris", "mcdonald's-2", "abcdefghijklmnopq"] {
+            let (a, g) = (Detail::new(w), Detail::general(w));
+            assert_eq!((a.prefix, a.suffix, a.n_prefix), (g.prefix, g.suffix, g.n_prefix));
+            assert_eq!((a.trigrams, a.n_trigrams), (g.trigrams, g.n_trigrams), "{w}");
+        }
         let a = tok("Paris");
         let b = tok("PARIS");
         assert_eq!(a.lower, b.lower);
@@ -816,6 +902,18 @@ mod tests {
         let sh = shapes("McDonald's-2");
         assert_eq!(sh.long.get(..sh.long_len), Some(&b"XxXxxxxx'x-d"[..]));
         assert_eq!(sh.short.get(..sh.short_len), Some(&b"XxXx'x-d"[..]));
+    }
+
+    #[test]
+    fn hash_tails_match_zero_padding() {
+        let data: Vec<u8> = (1..=40u8).map(|b| b.wrapping_mul(37)).collect();
+        for len in 0..=data.len() {
+            let b = &data[..len];
+            let rem = &b[len - len % 8..];
+            let mut a = [0u8; 8];
+            a[..rem.len()].copy_from_slice(rem);
+            assert_eq!(tail64(b), u64::from_le_bytes(a), "length {len}");
+        }
     }
 
     #[test]
