@@ -268,6 +268,8 @@ pub(crate) struct Tok {
     pub key: u64,
     pub shape: u64,
     pub short: u64,
+    /// Whether `word`, `lower`, `shape` and `short` are set.
+    pub full: bool,
     pub init_cap: bool,
     pub all_caps: bool,
     pub has_lower: bool,
@@ -406,26 +408,41 @@ const EOS: u64 = 0x5151_0000_0000_0002;
 impl Tok {
     /// `norm` holds the sentence's normalised words so far; the word's own
     /// normalised form is appended to it.
+    #[cfg(test)]
     fn new(word: &str, lexicon: &Lexicon, norm: &mut String) -> Tok {
+        let mut t = Tok::basic(word, lexicon, norm);
+        let lower_s = norm.get(t.norm.0 as usize..).unwrap_or("");
+        t.fill(word, lower_s);
+        t
+    }
+
+    /// What every token needs (normalised form, gazetteer key, case
+    /// flags, how it starts); the feature hashes stay unset until
+    /// [`Tok::fill`]: most tokens are neither scored nor next to a scored
+    /// one.
+    fn basic(word: &str, lexicon: &Lexicon, norm: &mut String) -> Tok {
         let from = norm.len();
         normalise_into(word, norm);
         let lower_s = norm.get(from..).unwrap_or("");
-        let (sh, has_upper, has_lower, has_alnum) = if word.is_ascii() {
-            ascii_shapes(word.as_bytes())
+        let (mut has_upper, mut has_lower, mut has_alnum) = (false, false, false);
+        if word.is_ascii() {
+            for &b in word.as_bytes() {
+                has_upper |= b.is_ascii_uppercase();
+                has_lower |= b.is_ascii_lowercase();
+                has_alnum |= b.is_ascii_alphanumeric();
+            }
         } else {
-            let (mut has_upper, mut has_lower, mut has_alnum) = (false, false, false);
             for c in word.chars() {
                 has_upper |= c.is_uppercase();
                 has_lower |= c.is_lowercase();
                 has_alnum |= c.is_alphanumeric();
             }
-            (shapes(word), has_upper, has_lower, has_alnum)
-        };
+        }
         let first = word.chars().next();
         let init_cap = first.is_some_and(|c| c.is_uppercase());
         let start = match first {
             _ if has_upper => Start::Cased,
-            Some(_) if NAME_PARTICLES.contains(&lower_s) => Start::Particle,
+            Some(_) if lower_s.len() <= 5 && NAME_PARTICLES.contains(&lower_s) => Start::Particle,
             Some(c) if c.is_lowercase() => Start::Lower,
             Some(c) if c.is_ascii_digit() => Start::Digit,
             Some(_) if !has_alnum => Start::Punct,
@@ -433,14 +450,11 @@ impl Tok {
         };
         let key = hash_str(lower_s);
         Tok {
-            word: Fh::new(1).bytes(word.as_bytes()).done(),
-            lower: Fh::new(2).bytes(lower_s.as_bytes()).done(),
-            shape: Fh::new(3)
-                .bytes(sh.long.get(..sh.long_len).unwrap_or(&[]))
-                .done(),
-            short: Fh::new(4)
-                .bytes(sh.short.get(..sh.short_len).unwrap_or(&[]))
-                .done(),
+            word: 0,
+            lower: 0,
+            shape: 0,
+            short: 0,
+            full: false,
             key,
             init_cap,
             all_caps: has_upper && !has_lower,
@@ -454,7 +468,39 @@ impl Tok {
             norm: (from as u32, norm.len() as u32),
         }
     }
+
+    /// The hashes features use (`lower_s`: the normalised form of `word`).
+    pub(crate) fn fill(&mut self, word: &str, lower_s: &str) {
+        let sh = if word.is_ascii() {
+            ascii_shapes(word.as_bytes()).0
+        } else {
+            shapes(word)
+        };
+        self.word = Fh::new(1).bytes(word.as_bytes()).done();
+        self.lower = Fh::new(2).bytes(lower_s.as_bytes()).done();
+        self.shape = Fh::new(3)
+            .bytes(sh.long.get(..sh.long_len).unwrap_or(&[]))
+            .done();
+        self.short = Fh::new(4)
+            .bytes(sh.short.get(..sh.short_len).unwrap_or(&[]))
+            .done();
+        self.full = true;
+    }
 }
+
+/// Whether token `i` is scored whatever label precedes it: it holds an
+/// upper-case letter or an uncased script, or it is a name particle before
+/// a capitalised word (see `Tagger::tag_document`).
+pub(crate) fn always_scored(toks: &[Tok], i: usize) -> bool {
+    match toks.get(i).map(|t| t.start) {
+        Some(Start::Cased | Start::Other) => true,
+        Some(Start::Particle) => toks.get(i + 1).is_some_and(|t| t.start == Start::Cased),
+        _ => false,
+    }
+}
+
+/// Features of a token read its neighbours this far away.
+pub(crate) const REACH: usize = 2;
 
 /// A document's tokens prepared for tagging: every sentence in the same
 /// buffers, which the tagger reuses from document to document (no
@@ -474,22 +520,49 @@ pub(crate) struct DocToks {
 
 impl DocToks {
     /// The document `sentences` (replacing what was prepared before).
-    pub(crate) fn prepare(&mut self, sentences: &[Vec<&str>], lexicon: &Lexicon, gaz: &Gazetteer) {
+    /// Unless `all`, only tokens that are always scored and their
+    /// neighbours get their feature hashes (see [`Tok::basic`]).
+    pub(crate) fn prepare(
+        &mut self,
+        sentences: &[Vec<&str>],
+        lexicon: &Lexicon,
+        gaz: &Gazetteer,
+        all: bool,
+    ) {
         self.toks.clear();
         self.gaz.clear();
         self.norm.clear();
         self.sents.clear();
         for words in sentences {
-            self.push(words, lexicon, gaz);
+            self.push(words, lexicon, gaz, all);
         }
     }
 
-    /// Append one sentence.
-    pub(crate) fn push(&mut self, words: &[&str], lexicon: &Lexicon, gaz: &Gazetteer) {
+    /// Append one sentence (`all`: as in [`DocToks::prepare`]).
+    pub(crate) fn push(&mut self, words: &[&str], lexicon: &Lexicon, gaz: &Gazetteer, all: bool) {
         let start = self.toks.len();
         self.norm.reserve(words.iter().map(|w| w.len()).sum());
         for w in words {
-            self.toks.push(Tok::new(w, lexicon, &mut self.norm));
+            self.toks.push(Tok::basic(w, lexicon, &mut self.norm));
+        }
+        let norm = &self.norm;
+        let toks = self.toks.get_mut(start..).unwrap_or(&mut []);
+        let n = toks.len();
+        // Tokens up to `filled` have their hashes when needed.
+        let mut filled = 0;
+        for i in 0..n {
+            if !(all || always_scored(toks, i)) {
+                continue;
+            }
+            let lo = i.saturating_sub(REACH).max(filled);
+            let hi = (i + REACH + 1).min(n);
+            for j in lo..hi {
+                if let (Some(t), Some(w)) = (toks.get_mut(j), words.get(j)) {
+                    let lower_s = norm.get(t.norm.0 as usize..t.norm.1 as usize).unwrap_or("");
+                    t.fill(w, lower_s);
+                }
+            }
+            filled = filled.max(hi);
         }
         let toks = self.toks.get(start..).unwrap_or(&[]);
         let alpha = toks.iter().filter(|t| t.all_caps || t.has_lower).count();
@@ -545,7 +618,23 @@ pub(crate) struct Sent<'a> {
     norm: &'a str,
 }
 
-impl Sent<'_> {
+impl<'a> Sent<'a> {
+    /// The sentence seen through tokens `toks`, copies of its tokens
+    /// `lo..lo + toks.len()` (features of token `lo + k` are those of
+    /// token `k` of the window as long as the window holds its
+    /// neighbours, or the sentence ends there).
+    pub(crate) fn window<'b>(&self, toks: &'b [Tok], lo: usize) -> Sent<'b>
+    where
+        'a: 'b,
+    {
+        Sent {
+            toks,
+            all_caps: self.all_caps,
+            gaz: self.gaz.get(lo..lo + toks.len()).unwrap_or(&[]),
+            norm: self.norm,
+        }
+    }
+
     /// Normalised form of token `i`.
     pub(crate) fn norm(&self, i: usize) -> &str {
         self.toks
@@ -642,14 +731,17 @@ impl DocInfo {
                     0
                 };
                 if f != 0 {
-                    *self.flags.entry(t.lower).or_insert(0) |= f;
+                    // Keyed by `key`, which every token has (`lower` is
+                    // only set near scored tokens).
+                    *self.flags.entry(t.key).or_insert(0) |= f;
                 }
             }
         }
     }
 
-    fn get(&self, lower: u64) -> u8 {
-        self.flags.get(&lower).copied().unwrap_or(0)
+    /// Casing flags of the word with gazetteer key `key`.
+    fn get(&self, key: u64) -> u8 {
+        self.flags.get(&key).copied().unwrap_or(0)
     }
 
     /// (previous, next) words around the capitalised mentions of `lower`.
@@ -784,7 +876,7 @@ pub(crate) fn static_features(
     }
 
     if on(flags::DOC_CASE) {
-        let df = u64::from(doc.get(t.lower));
+        let df = u64::from(doc.get(t.key));
         push(out, Fh::new(45).n(df).n(t.short).n(caps));
         push(out, Fh::new(46).n(df).n(first).n(caps));
     }
@@ -929,6 +1021,7 @@ mod tests {
             ],
             &lex,
             &gaz,
+            false,
         );
         assert!(doc.sent(0).all_caps);
         assert!(!doc.sent(1).all_caps);
@@ -944,7 +1037,7 @@ mod tests {
         );
         assert!(out.is_empty());
         // Reused buffers give the same preparation as fresh ones.
-        doc.prepare(&[vec!["Japan", "won"]], &lex, &gaz);
+        doc.prepare(&[vec!["Japan", "won"]], &lex, &gaz, false);
         assert_eq!(doc.len(), 1);
         assert_eq!(doc.sent(0).norm(1), "won");
         let mut info = DocInfo::default();

@@ -24,7 +24,9 @@ use anyhow::Context;
 use serde::Serialize;
 
 pub use features::flags;
-use features::{dynamic_features, static_features, DocInfo, DocToks, History, Start};
+use features::{
+    always_scored, dynamic_features, static_features, DocInfo, DocToks, History, Start, Tok, REACH,
+};
 use lexicon::{Gazetteer, Lexicon};
 
 /// Name types, as in CoNLL-2003.
@@ -377,16 +379,18 @@ impl Tagger {
             feats,
             rows,
             ranges,
+            window,
             labels,
         } = scratch;
-        doc.prepare(sentences, &self.lexicon, &self.gazetteer);
+        doc.prepare(sentences, &self.lexicon, &self.gazetteer, !skip);
         info.fill(doc, self.features);
         hist.clear();
         let shift = 64 - self.hash_bits;
         let mut scores = [0i32; MAX_LABELS];
         let scores = scores.get_mut(..self.n_labels).unwrap_or(&mut []);
         let mut out = Vec::with_capacity(doc.len());
-        for sent in doc.sents() {
+        for (s, sent) in doc.sents().enumerate() {
+            let words = sentences.get(s).map_or(&[][..], Vec::as_slice);
             let n = sent.toks.len();
             labels.clear();
             rows.clear();
@@ -400,8 +404,8 @@ impl Tagger {
             let (mut ahead, mut queued) = (0usize, 0usize);
             for (i, tok) in sent.toks.iter().enumerate() {
                 while ahead < n && queued < LOOKAHEAD {
-                    if !skip || always_scored(&sent, ahead) {
-                        self.queue_static(&sent, info, ahead, feats, rows, ranges, shift);
+                    if !skip || always_scored(sent.toks, ahead) {
+                        self.queue_static(&sent, info, ahead, ahead, feats, rows, ranges, shift);
                         queued += 1;
                     }
                     ahead += 1;
@@ -425,8 +429,28 @@ impl Tagger {
                     labels.push(0);
                     continue;
                 }
+                // A token scored only because a name is open may lack the
+                // hashes of its neighbours: then it is scored on copies of
+                // its neighbourhood that have them.
+                let lo = i.saturating_sub(REACH);
+                let hi = (i + REACH + 1).min(n);
+                let near = sent.toks.get(lo..hi).unwrap_or(&[]);
+                let (view, k) = if near.iter().all(|t| t.full) {
+                    (sent, i)
+                } else {
+                    window.clear();
+                    for (j, t) in near.iter().enumerate() {
+                        let mut t = t.clone();
+                        if !t.full {
+                            let w = words.get(lo + j).copied().unwrap_or("");
+                            t.fill(w, sent.norm(lo + j));
+                        }
+                        window.push(t);
+                    }
+                    (sent.window(window, lo), i - lo)
+                };
                 if ranges.get(i).is_none_or(|r| *r == NOT_YET) {
-                    self.queue_static(&sent, info, i, feats, rows, ranges, shift);
+                    self.queue_static(&view, info, k, i, feats, rows, ranges, shift);
                 }
                 let (a, b) = ranges.get(i).copied().unwrap_or((0, 0));
                 let stat = rows.get(a as usize..b as usize).unwrap_or(&[]);
@@ -436,9 +460,9 @@ impl Tagger {
                     .and_then(|p| labels.get(p))
                     .map(|&l| usize::from(l));
                 dynamic_features(
-                    &sent,
+                    &view,
                     hist,
-                    i,
+                    k,
                     prev_code(prev),
                     prev_code(prev2),
                     self.features,
@@ -449,7 +473,9 @@ impl Tagger {
                 if let (true, Some(a)) = (skippable, audit.as_deref_mut()) {
                     a.count(tok.start, l != 0);
                 }
-                hist.record(tok, self.scheme.ty_code(l));
+                if let Some(t) = view.toks.get(k) {
+                    hist.record(t, self.scheme.ty_code(l));
+                }
                 labels.push(l as u8);
             }
             out.push(self.scheme.decode(labels));
@@ -462,14 +488,16 @@ impl Tagger {
         out
     }
 
-    /// Static features of token `i` as weight-row numbers appended to
-    /// `rows` (their range in `ranges[i]`), each row prefetched.
+    /// Static features of token `i` of `sent` as weight-row numbers
+    /// appended to `rows` (their range in `ranges[slot]`), each row
+    /// prefetched.
     #[allow(clippy::too_many_arguments)]
     fn queue_static(
         &self,
         sent: &features::Sent,
         info: &DocInfo,
         i: usize,
+        slot: usize,
         feats: &mut Vec<u64>,
         rows: &mut Vec<u32>,
         ranges: &mut [(u32, u32)],
@@ -483,22 +511,9 @@ impl Tagger {
             prefetch_row(&self.weights, r as usize * self.n_labels, self.n_labels);
             rows.push(r);
         }
-        if let Some(slot) = ranges.get_mut(i) {
-            *slot = (a as u32, rows.len() as u32);
+        if let Some(r) = ranges.get_mut(slot) {
+            *r = (a as u32, rows.len() as u32);
         }
-    }
-}
-
-/// Whether token `i` is scored whatever label precedes it (see
-/// [`Tagger::tag_document`]).
-fn always_scored(sent: &features::Sent, i: usize) -> bool {
-    match sent.toks.get(i).map(|t| t.start) {
-        Some(Start::Cased | Start::Other) => true,
-        Some(Start::Particle) => sent
-            .toks
-            .get(i + 1)
-            .is_some_and(|t| t.start == Start::Cased),
-        _ => false,
     }
 }
 
@@ -542,6 +557,8 @@ struct Scratch {
     rows: Vec<u32>,
     /// Per token of the sentence: its range in `rows`, or [`NOT_YET`].
     ranges: Vec<(u32, u32)>,
+    /// Copies of a token's neighbourhood with every hash set.
+    window: Vec<Tok>,
     labels: Vec<u8>,
 }
 

@@ -42,7 +42,7 @@ impl LabelledDoc {
         let mut doc = DocToks::default();
         for s in &self.sentences {
             let w: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            doc.push(&w, lexicon, gaz);
+            doc.push(&w, lexicon, gaz, true);
         }
         doc
     }
