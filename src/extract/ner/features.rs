@@ -95,7 +95,9 @@ fn tail64(b: &[u8]) -> u64 {
     let byte = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
     if len >= 4 {
         // Two 4-byte loads that overlap (equal bytes, so OR is exact).
-        let lo = b.first_chunk::<4>().map_or(0, |a| u64::from(u32::from_le_bytes(*a)));
+        let lo = b
+            .first_chunk::<4>()
+            .map_or(0, |a| u64::from(u32::from_le_bytes(*a)));
         let hi = b
             .get(len - 4..)
             .and_then(|t| t.first_chunk::<4>())
@@ -378,14 +380,21 @@ impl Detail {
         // The word between its end marks, as far as the trigrams reach.
         let mut padded = [0u8; MAX_TRIGRAMS + 2];
         let mut len = 0;
-        for &c in std::iter::once(&b'^').chain(b).chain(std::iter::once(&b'$')) {
+        for &c in std::iter::once(&b'^')
+            .chain(b)
+            .chain(std::iter::once(&b'$'))
+        {
             let Some(slot) = padded.get_mut(len) else {
                 break;
             };
             *slot = c;
             len += 1;
         }
-        for (slot, w) in d.trigrams.iter_mut().zip(padded.get(..len).unwrap_or(&[]).windows(3)) {
+        for (slot, w) in d
+            .trigrams
+            .iter_mut()
+            .zip(padded.get(..len).unwrap_or(&[]).windows(3))
+        {
             *slot = Fh::new(120).bytes(w).done();
         }
         d
@@ -962,10 +971,25 @@ mod tests {
         let e = Detail::new("");
         assert_eq!((e.n_prefix, e.n_trigrams), (0, 0));
         // The ASCII fast path computes what the general one does.
-        for w in ["", "a", "ab", "abc", "paris", "mcdonald's-2", "abcdefghijklmnopq"] {
+        for w in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "paris",
+            "mcdonald's-2",
+            "abcdefghijklmnopq",
+        ] {
             let (a, g) = (Detail::new(w), Detail::general(w));
-            assert_eq!((a.prefix, a.suffix, a.n_prefix), (g.prefix, g.suffix, g.n_prefix));
-            assert_eq!((a.trigrams, a.n_trigrams), (g.trigrams, g.n_trigrams), "{w}");
+            assert_eq!(
+                (a.prefix, a.suffix, a.n_prefix),
+                (g.prefix, g.suffix, g.n_prefix)
+            );
+            assert_eq!(
+                (a.trigrams, a.n_trigrams),
+                (g.trigrams, g.n_trigrams),
+                "{w}"
+            );
         }
         let a = tok("Paris");
         let b = tok("PARIS");
