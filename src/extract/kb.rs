@@ -193,6 +193,8 @@ pub struct KnowledgeBase {
     /// Per entry, its aliases folded (in order, empty ones included), for
     /// callers that compare many names per article.
     folded_aliases: Vec<Vec<String>>,
+    /// Per entry, its name folded, so that the matcher need not fold again.
+    folded_names: Vec<String>,
     /// Built on first use of `find_mentions`; reset by a merge.
     matcher: OnceLock<Matcher>,
 }
@@ -284,6 +286,14 @@ impl KnowledgeBase {
             .get(id.0 as usize)
             .map(Vec::as_slice)
             .unwrap_or(&[])
+    }
+
+    /// `fold` of the name of entry `id` ("" for an id of another base).
+    pub fn folded_name(&self, id: EntryId) -> &str {
+        self.folded_names
+            .get(id.0 as usize)
+            .map(String::as_str)
+            .unwrap_or("")
     }
 
     /// All entries with their ids.
@@ -762,21 +772,26 @@ impl KnowledgeBase {
         let mut demonyms: FxMap<String, EntryId> = HashMap::default();
         let mut surnames: FxMap<String, Vec<EntryId>> = HashMap::default();
         let mut folded_aliases: Vec<Vec<String>> = Vec::with_capacity(self.entries.len());
+        let mut folded_names: Vec<String> = Vec::with_capacity(self.entries.len());
+        names.reserve(self.entries.len() * 9 / 8);
         for (i, e) in self.entries.iter().enumerate() {
             let id = EntryId(i as u32);
-            folded_aliases.push(e.aliases.iter().map(|a| fold(a)).collect());
-            for n in std::iter::once(&e.name).chain(&e.aliases) {
-                let k = fold(n);
+            let name = fold(&e.name);
+            let aliases: Vec<String> = e.aliases.iter().map(|a| fold(a)).collect();
+            for k in std::iter::once(&name).chain(&aliases) {
                 if k.is_empty() {
                     continue;
                 }
-                let v = names.entry(k.clone()).or_default();
+                let v = match names.get_mut(k.as_str()) {
+                    Some(v) => v,
+                    None => names.entry(k.clone()).or_default(),
+                };
                 if !v.contains(&id) {
                     v.push(id);
                 }
                 if e.kind == EntityKind::Person {
                     if let Some(last) = k.rsplit(' ').next() {
-                        if last.len() > 1 && last != k {
+                        if last.len() > 1 && last != k.as_str() {
                             let v = surnames.entry(last.to_string()).or_default();
                             if !v.contains(&id) {
                                 v.push(id);
@@ -793,15 +808,19 @@ impl KnowledgeBase {
                     }
                 }
             }
+            folded_names.push(name);
+            folded_aliases.push(aliases);
         }
         let entries = &self.entries;
+        let folded_of = &folded_names;
         // Rank tier first, then the entry whose canonical name it is, then
         // population.
         let order = |a: &EntryId, b: &EntryId, key: &str| {
             let (ea, eb) = (&entries[a.0 as usize], &entries[b.0 as usize]);
             let (ra, rb) = (ea.rank(), eb.rank());
-            let ca = fold(&ea.name) != key;
-            let cb = fold(&eb.name) != key;
+            let fname = |id: &EntryId| folded_of.get(id.0 as usize).map(String::as_str);
+            let ca = fname(a) != Some(key);
+            let cb = fname(b) != Some(key);
             ra.0.cmp(&rb.0)
                 .then(ca.cmp(&cb))
                 .then(ra.1.cmp(&rb.1))
@@ -829,6 +848,7 @@ impl KnowledgeBase {
         self.holders_by_country = by_country;
         self.names = names;
         self.folded_aliases = folded_aliases;
+        self.folded_names = folded_names;
         self.demonyms = demonyms;
         self.surnames = surnames;
         self.matcher = OnceLock::new();
@@ -1016,8 +1036,8 @@ fn parse_jsonl(origin: &str, text: &str) -> anyhow::Result<Vec<KbEntry>> {
 }
 
 fn convert(raw: RawEntry) -> anyhow::Result<KbEntry> {
-    let name = raw.name.trim().to_string();
-    if fold(&name).is_empty() {
+    let name = trimmed(raw.name);
+    if folds_to_nothing(&name) {
         bail!("empty \"name\"");
     }
     let kind = match raw.kind.as_str() {
@@ -1065,8 +1085,8 @@ fn convert(raw: RawEntry) -> anyhow::Result<KbEntry> {
     }
     let nonempty = |v: Vec<String>| -> Vec<String> {
         v.into_iter()
-            .map(|s| s.trim().to_string())
-            .filter(|s| !fold(s).is_empty())
+            .map(trimmed)
+            .filter(|s| !folds_to_nothing(s))
             .collect()
     };
     Ok(KbEntry {
@@ -1086,6 +1106,26 @@ fn convert(raw: RawEntry) -> anyhow::Result<KbEntry> {
         population: raw.population,
         ambiguous: raw.ambiguous,
         note: raw.note,
+    })
+}
+
+/// `s` without surrounding whitespace, reusing its buffer when it has none.
+fn trimmed(s: String) -> String {
+    if s.trim().len() == s.len() {
+        s
+    } else {
+        s.trim().to_string()
+    }
+}
+
+/// Whether `fold(s)` is empty, without building it.
+fn folds_to_nothing(s: &str) -> bool {
+    let mut scratch = String::new();
+    !s.chars().any(|c| {
+        c.is_ascii_alphanumeric() || {
+            scratch.clear();
+            matches!(fold_char(c, &mut scratch), Folded::Chars)
+        }
     })
 }
 
@@ -1395,7 +1435,9 @@ impl FoldedText {
 struct Target {
     id: EntryId,
     /// Per letter/digit of the name: must it be upper-case in the text?
-    mask: Vec<bool>,
+    /// (A range of [`Matcher::masks`]: one buffer rather than a `Vec` per
+    /// name, to build and to free.)
+    mask: std::ops::Range<u32>,
     demonym: bool,
 }
 
@@ -1409,6 +1451,8 @@ struct Matcher {
     /// Folded name of each pattern.
     keys: Vec<Box<[u8]>>,
     patterns: Vec<Pattern>,
+    /// The targets' case masks, end to end.
+    masks: Vec<bool>,
     /// Folded word → the one-word name it is, and whether longer names
     /// start with it.
     words: FxMap<Box<[u8]>, WordInfo>,
@@ -1452,7 +1496,13 @@ impl Matcher {
             return None;
         }
         let pat = self.patterns.get(pat)?;
-        let passing = || pat.targets.iter().filter(|t| case_fits(&t.mask, found));
+        let masks = &self.masks;
+        let passing = || {
+            pat.targets.iter().filter(|t| {
+                let mask = masks.get(t.mask.start as usize..t.mask.end as usize);
+                case_fits(mask.unwrap_or(&[]), found)
+            })
+        };
         let named = passing().any(|t| !t.demonym);
         ids.clear();
         for t in passing() {
@@ -1467,52 +1517,77 @@ impl Matcher {
     }
 
     fn build(kb: &KnowledgeBase) -> Matcher {
-        let mut index: FxMap<String, usize> = HashMap::default();
-        let mut keys: Vec<String> = Vec::new();
-        let mut patterns: Vec<Pattern> = Vec::new();
-        let mut add = |surface: &str, key: &str, id: EntryId, demonym: bool| {
-            // One-letter names ("I", "A") would match pronouns and articles.
-            if key.chars().count() < 2 {
-                return;
-            }
-            let mask = upper_mask(surface);
-            let slot = *index.entry(key.to_string()).or_insert_with(|| {
-                keys.push(key.to_string());
-                patterns.push(Pattern {
-                    targets: Vec::new(),
-                });
-                patterns.len() - 1
-            });
-            if let Some(p) = patterns.get_mut(slot) {
-                if !p
-                    .targets
-                    .iter()
-                    .any(|t| t.id == id && t.mask == mask && t.demonym == demonym)
-                {
-                    p.targets.push(Target { id, mask, demonym });
-                }
-            }
-        };
+        // Demonyms folded first, so that every key below is borrowed (from
+        // the knowledge base's folded names or from here) rather than
+        // copied into the index and the key list.
+        let folded_demonyms: Vec<(EntryId, &str, String)> = kb
+            .entries()
+            .filter(|(_, e)| e.is_state())
+            .flat_map(|(id, e)| e.demonyms.iter().map(move |d| (id, d.as_str(), fold(d))))
+            .collect();
+        // Sized up front: growing these rehashed every key several times.
+        let expect = kb.names.len() + folded_demonyms.len();
+        let mut index: FxMap<&str, usize> = HashMap::default();
+        index.reserve(expect);
+        let mut keys: Vec<&str> = Vec::with_capacity(expect);
+        let mut patterns: Vec<Pattern> = Vec::with_capacity(expect);
+        let mut masks: Vec<bool> = Vec::with_capacity(expect * 12);
+        // Every (surface, folded key, entry, demonym) in pattern order: each
+        // state's demonyms right after its names, as patterns were always
+        // numbered.
+        let mut names: Vec<(&str, &str, EntryId, bool)> = Vec::with_capacity(expect);
+        let mut demonyms = folded_demonyms.iter().peekable();
         for (id, e) in kb.entries() {
-            let folded: Vec<String> = std::iter::once(&e.name)
-                .chain(&e.aliases)
-                .map(|n| fold(n))
-                .collect();
-            for (n, key) in std::iter::once(&e.name).chain(&e.aliases).zip(&folded) {
+            let name = kb.folded_name(id);
+            let aliases = kb.folded_aliases(id);
+            let folded = || std::iter::once(name).chain(aliases.iter().map(String::as_str));
+            for (n, key) in std::iter::once(&e.name).chain(&e.aliases).zip(folded()) {
                 // "the Kremlin" where "Kremlin" is also a name: match the
                 // name alone, so that mention spans leave the article out.
                 if key
                     .strip_prefix("the ")
-                    .is_some_and(|rest| folded.iter().any(|k| k == rest))
+                    .is_some_and(|rest| folded().any(|k| k == rest))
                 {
                     continue;
                 }
-                add(n, key, id, false);
+                names.push((n, key, id, false));
             }
-            if e.is_state() {
-                for d in &e.demonyms {
-                    add(d, &fold(d), id, true);
+            while let Some((_, surface, key)) = demonyms.next_if(|(d, _, _)| *d == id) {
+                names.push((surface, key, id, true));
+            }
+        }
+        for (surface, key, id, demonym) in names {
+            // One-letter names ("I", "A") would match pronouns and articles.
+            if key.chars().nth(1).is_none() {
+                continue;
+            }
+            let from = masks.len();
+            upper_mask_into(surface, &mut masks);
+            let mask = from as u32..masks.len() as u32;
+            let slot = match index.get(key) {
+                Some(slot) => *slot,
+                None => {
+                    index.insert(key, patterns.len());
+                    keys.push(key);
+                    patterns.push(Pattern {
+                        targets: Vec::new(),
+                    });
+                    patterns.len() - 1
                 }
+            };
+            let Some(p) = patterns.get_mut(slot) else {
+                continue;
+            };
+            let new_mask = masks.get(from..).unwrap_or(&[]);
+            let seen = p.targets.iter().any(|t| {
+                t.id == id
+                    && t.demonym == demonym
+                    && masks.get(t.mask.start as usize..t.mask.end as usize) == Some(new_mask)
+            });
+            if seen {
+                masks.truncate(from);
+            } else {
+                p.targets.push(Target { id, mask, demonym });
             }
         }
         for p in &mut patterns {
@@ -1546,17 +1621,16 @@ impl Matcher {
         }
         for list in pairs.values_mut() {
             list.sort_by(|a, b| {
-                let la = keys.get(*a).map_or(0, String::len);
-                let lb = keys.get(*b).map_or(0, String::len);
+                let la = keys.get(*a).map_or(0, |k| k.len());
+                let lb = keys.get(*b).map_or(0, |k| k.len());
                 lb.cmp(&la).then(a.cmp(b))
             });
         }
         let mut lower_words: FxMap<Box<[u8]>, WordInfo> = HashMap::default();
         for (k, p) in keys.iter().zip(&patterns) {
-            let lower_ok = p
-                .targets
-                .iter()
-                .any(|t| !t.mask.first().copied().unwrap_or(false));
+            let lower_ok = p.targets.iter().any(|t| {
+                !masks.get(t.mask.start as usize).copied().unwrap_or(false) || t.mask.is_empty()
+            });
             if !lower_ok {
                 continue;
             }
@@ -1573,13 +1647,11 @@ impl Matcher {
                 *g |= 1u32 << k.len().min(31);
             }
         }
-        let keys = keys
-            .into_iter()
-            .map(|k| k.into_bytes().into_boxed_slice())
-            .collect();
+        let keys = keys.into_iter().map(|k| k.as_bytes().into()).collect();
         Matcher {
             keys,
             patterns,
+            masks,
             words,
             lower_words,
             lower_gate,
@@ -1613,27 +1685,31 @@ fn case_shape(s: &str) -> impl Iterator<Item = (bool, bool)> + '_ {
     })
 }
 
-/// The case mask of a knowledge-base name: which letters must be upper-case
-/// in the text. In all-caps words of four letters or more only the first
-/// letter must be ("NATO" matches "Nato").
-fn upper_mask(name: &str) -> Vec<bool> {
-    let shape: Vec<(bool, bool)> = case_shape(name).collect();
-    let mut mask: Vec<bool> = shape.iter().map(|(up, _)| *up).collect();
-    let mut i = 0;
-    while i < shape.len() {
-        let mut j = i + 1;
-        while j < shape.len() && !shape.get(j).is_some_and(|s| s.1) {
-            j += 1;
-        }
-        let word = shape.get(i..j).unwrap_or(&[]);
-        if word.len() >= 4 && word.iter().all(|(up, _)| *up) {
-            for m in mask.iter_mut().take(j).skip(i + 1) {
+/// Appends the case mask of a knowledge-base name to `out`: which letters
+/// must be upper-case in the text. In all-caps words of four letters or
+/// more only the first letter must be ("NATO" matches "Nato").
+fn upper_mask_into(name: &str, out: &mut Vec<bool>) {
+    // Only the first letter of a word of four or more capitals must be.
+    fn close_word(out: &mut [bool], from: usize, all_up: bool) {
+        if all_up && out.len().saturating_sub(from) >= 4 {
+            for m in out.iter_mut().skip(from + 1) {
                 *m = false;
             }
         }
-        i = j;
     }
-    mask
+    let base = out.len();
+    let mut word_from = base;
+    let mut all_up = true;
+    for (up, starts) in case_shape(name) {
+        if starts && out.len() > base {
+            close_word(out, word_from, all_up);
+            word_from = out.len();
+            all_up = true;
+        }
+        all_up &= up;
+        out.push(up);
+    }
+    close_word(out, word_from, all_up);
 }
 
 /// Whether the line around `span` (up to 60 bytes each side) is written
@@ -2192,6 +2268,38 @@ mod tests {
             }
         }
         (text, src)
+    }
+
+    #[test]
+    fn folds_to_nothing_agrees_with_fold() {
+        for s in [
+            "", " ", "...", "-", "\u{301}", "\u{200d}", "½", "a", " .x", "é", "ß", "🇺🇦", "Ω",
+        ] {
+            assert_eq!(folds_to_nothing(s), fold(s).is_empty(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn upper_masks() {
+        let mask = |s: &str| {
+            let mut out = vec![true];
+            upper_mask_into(s, &mut out);
+            out.split_off(1)
+        };
+        let (t, f) = (true, false);
+        assert_eq!(mask("NATO"), [t, f, f, f]);
+        assert_eq!(mask("US"), [t, t]);
+        assert_eq!(mask("U.S."), [t, t]);
+        assert_eq!(mask("McDonald's"), [t, f, t, f, f, f, f, f, f]);
+        assert_eq!(mask("New York"), [t, f, f, t, f, f, f]);
+        assert_eq!(mask("the UK"), [f, f, f, t, t]);
+        assert_eq!(
+            mask("OPEC NATO-Russia"),
+            [t, f, f, f, t, f, f, f, t, f, f, f, f, f]
+        );
+        assert_eq!(mask("ÉLYSÉE x"), [t, f, f, f, f, f, f]);
+        assert_eq!(mask(""), Vec::<bool>::new());
+        assert_eq!(mask("ABCd"), [t, t, t, f]);
     }
 
     #[test]
