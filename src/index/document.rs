@@ -2,7 +2,7 @@
 //! article, one per statement.
 
 use chrono::Datelike;
-use serde_json::json;
+use serde::Serialize;
 use tantivy::schema::Facet;
 use tantivy::TantivyDocument;
 
@@ -43,22 +43,36 @@ pub fn content_hash(a: &Article, salt: u64) -> u64 {
     stable_hash(&buf)
 }
 
-/// Facets shared by an article and its statements: kind, source, calendar.
-fn common_facets(doc: &mut TantivyDocument, f: &Fields, a: &Article, kind: &str) {
-    doc.add_facet(f.facet, facet("kind", [kind]));
-    if let Some(src) = a.source.as_deref() {
-        doc.add_facet(f.facet, facet("source", [src]));
-    }
-    if let Some(d) = a.published {
-        let (y, m, day) = (d.year(), d.month(), d.day());
-        doc.add_facet(
-            f.facet,
-            facet(
+/// Facets an article shares with its statements: source and calendar.
+/// Built once per article and cloned onto each of its documents.
+#[derive(Debug, Clone, Default)]
+pub struct SharedFacets {
+    facets: Vec<Facet>,
+}
+
+impl SharedFacets {
+    pub fn of(a: &Article) -> SharedFacets {
+        let mut facets = Vec::with_capacity(3);
+        if let Some(src) = a.source.as_deref() {
+            facets.push(facet("source", [src]));
+        }
+        if let Some(d) = a.published {
+            let (y, m, day) = (d.year(), d.month(), d.day());
+            facets.push(facet(
                 "date",
                 [format!("{y:04}"), format!("{m:02}"), format!("{day:02}")],
-            ),
-        );
-        doc.add_facet(f.facet, facet("month", [format!("{y:04}-{m:02}")]));
+            ));
+            facets.push(facet("month", [format!("{y:04}-{m:02}")]));
+        }
+        SharedFacets { facets }
+    }
+}
+
+/// Kind facet plus the article's shared facets.
+fn common_facets(doc: &mut TantivyDocument, f: &Fields, shared: &SharedFacets, kind: &str) {
+    doc.add_facet(f.facet, facet("kind", [kind]));
+    for fa in &shared.facets {
+        doc.add_facet(f.facet, fa.clone());
     }
 }
 
@@ -96,6 +110,7 @@ pub fn affiliation_facet(path: &str) -> Facet {
 pub fn article_doc(
     f: &Fields,
     a: &Article,
+    shared: &SharedFacets,
     text: &str,
     x: &Extraction,
     hash: u64,
@@ -113,7 +128,7 @@ pub fn article_doc(
     if let Some(at) = a.attribution.as_deref() {
         doc.add_text(f.attribution, at);
     }
-    common_facets(&mut doc, f, a, "article");
+    common_facets(&mut doc, f, shared, "article");
     for t in &a.tags {
         doc.add_facet(f.facet, facet("tag", t.split('/')));
     }
@@ -133,27 +148,65 @@ pub fn article_doc(
     for path in affiliations {
         doc.add_facet(f.facet, affiliation_facet(path));
     }
-    let entities: Vec<_> = x
-        .entities
-        .iter()
-        .map(|e| {
-            json!({
-                "name": e.name,
-                "type": e.kind.as_str(),
-                "qid": e.qid,
-                "country": e.country,
-                "mentions": e.mentions.len(),
-                "first": e.mentions.first().map(|m| m.slice(text)),
-                "roles": e.roles,
-                "affiliations": e.affiliations,
+    let meta = ArticleMeta {
+        entities: x
+            .entities
+            .iter()
+            .map(|e| EntityMeta {
+                name: &e.name,
+                kind: e.kind.as_str(),
+                qid: e.qid.as_deref(),
+                country: e.country.as_deref(),
+                mentions: e.mentions.len(),
+                first: e.mentions.first().map(|m| m.slice(text)),
+                roles: &e.roles,
+                affiliations: &e.affiliations,
             })
-        })
-        .collect();
-    doc.add_text(
-        f.meta,
-        json!({ "entities": entities, "statements": x.statements.len() }).to_string(),
-    );
+            .collect(),
+        statements: x.statements.len(),
+    };
+    doc.add_text(f.meta, to_json(&meta));
     doc
+}
+
+/// The stored `meta` of an article: its entities, for display without
+/// re-running extraction. Serialised from borrowed fields (no JSON tree).
+#[derive(Serialize)]
+struct ArticleMeta<'a> {
+    entities: Vec<EntityMeta<'a>>,
+    statements: usize,
+}
+
+#[derive(Serialize)]
+struct EntityMeta<'a> {
+    name: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    qid: Option<&'a str>,
+    country: Option<&'a str>,
+    mentions: usize,
+    first: Option<&'a str>,
+    roles: &'a [String],
+    affiliations: &'a [String],
+}
+
+/// The stored `meta` of a statement.
+#[derive(Serialize)]
+struct StatementMeta<'a> {
+    article_title: &'a str,
+    speaker: Option<&'a str>,
+    speaker_type: &'static str,
+    speaker_mention: Option<&'a str>,
+    roles: &'a [String],
+    affiliations: &'a [String],
+    direct: bool,
+    cue: Option<&'a str>,
+}
+
+/// Serialising these structs cannot fail (string keys, no maps with other
+/// keys); an empty object keeps the document valid if it ever did.
+fn to_json<T: Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "{}".to_string())
 }
 
 /// Human label of a speaker type, also its facet component.
@@ -169,6 +222,7 @@ pub fn speaker_type_str(t: SpeakerType) -> &'static str {
 pub fn statement_doc(
     f: &Fields,
     a: &Article,
+    shared: &SharedFacets,
     text: &str,
     n: usize,
     s: &Statement,
@@ -190,7 +244,7 @@ pub fn statement_doc(
     };
     doc.add_text(f.body, &content);
     common_fields(&mut doc, f, a);
-    common_facets(&mut doc, f, a, "statement");
+    common_facets(&mut doc, f, shared, "statement");
     let stype = speaker_type_str(s.speaker_type);
     doc.add_facet(f.facet, facet("speaker_type", [stype]));
     if let Some(sp) = s.speaker.as_deref() {
@@ -200,19 +254,16 @@ pub fn statement_doc(
     for path in &s.affiliations {
         doc.add_facet(f.facet, affiliation_facet(path));
     }
-    doc.add_text(
-        f.meta,
-        json!({
-            "article_title": a.title,
-            "speaker": s.speaker,
-            "speaker_type": stype,
-            "speaker_mention": s.speaker_mention.map(|m| m.slice(text)),
-            "roles": speaker_roles,
-            "affiliations": s.affiliations,
-            "direct": s.direct,
-            "cue": s.cue.map(|c| c.slice(text)),
-        })
-        .to_string(),
-    );
+    let meta = StatementMeta {
+        article_title: &a.title,
+        speaker: s.speaker.as_deref(),
+        speaker_type: stype,
+        speaker_mention: s.speaker_mention.map(|m| m.slice(text)),
+        roles: speaker_roles,
+        affiliations: &s.affiliations,
+        direct: s.direct,
+        cue: s.cue.map(|c| c.slice(text)),
+    };
+    doc.add_text(f.meta, to_json(&meta));
     doc
 }

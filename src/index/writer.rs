@@ -31,7 +31,7 @@ use tantivy::{
     TERMINATED,
 };
 
-use super::document::{article_doc, content_hash, statement_doc};
+use super::document::{article_doc, content_hash, statement_doc, SharedFacets};
 use super::NewsIndex;
 use crate::corpus::{stable_hash, Article, ReadItem, RecordErrorKind};
 use crate::extract::{Extraction, Extractor};
@@ -420,7 +420,8 @@ fn build_docs(
         None => Extraction::default(),
     };
     let mut docs = Vec::with_capacity(1 + x.statements.len());
-    docs.push(article_doc(&ni.fields, a, &text, &x, hash));
+    let shared = SharedFacets::of(a);
+    docs.push(article_doc(&ni.fields, a, &shared, &text, &x, hash));
     for (n, s) in x.statements.iter().enumerate() {
         let roles: &[String] = s
             .speaker
@@ -428,7 +429,7 @@ fn build_docs(
             .and_then(|sp| x.entities.iter().find(|e| e.name == sp))
             .map(|e| e.roles.as_slice())
             .unwrap_or(&[]);
-        docs.push(statement_doc(&ni.fields, a, &text, n, s, roles));
+        docs.push(statement_doc(&ni.fields, a, &shared, &text, n, s, roles));
     }
     docs
 }
