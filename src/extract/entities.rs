@@ -2797,6 +2797,16 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 if g.kb.and_then(|id| self.entry(id)).is_some_and(is_country) {
                     return None;
                 }
+                // Every mention must name the same person: most groups fail
+                // on their first one, before the rest are folded.
+                let first = fold(g.mentions.first()?.slice(self.doc.text));
+                if first.contains(' ')
+                    || !groups.iter().enumerate().any(|(j, p)| {
+                        j != i && p.kind == EntityKind::Person && self.names_match(p, &first)
+                    })
+                {
+                    return None;
+                }
                 let texts: Vec<String> = g
                     .mentions
                     .iter()
