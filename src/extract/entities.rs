@@ -1286,7 +1286,8 @@ struct Lexicon {
     /// Every word of the lists (titles, honorifics, suffixes, first names…)
     /// → the bits of the lists that hold it:
     /// one lookup answers all the questions rules ask about a word.
-    masks: FastMap<String, u16>,
+    /// Keyed by bytes: a token's `Key` is looked up without a UTF-8 check.
+    masks: FastMap<Box<[u8]>, u16>,
 }
 
 impl Lexicon {
@@ -1294,7 +1295,7 @@ impl Lexicon {
     /// `Key` looks it up); 0 for words no list holds.
     fn mask(&self, tok: &str) -> u16 {
         Key::new(tok)
-            .and_then(|k| self.masks.get(k.as_str()).copied())
+            .and_then(|k| self.masks.get(k.as_bytes()).copied())
             .unwrap_or(0)
     }
 }
@@ -1308,7 +1309,7 @@ fn lexicon() -> &'static Lexicon {
             .flat_map(|l| l.split_whitespace())
             .map(|w| w.to_ascii_lowercase())
             .collect();
-        let mut masks: FastMap<String, u16> = FastMap::default();
+        let mut masks: FastMap<Box<[u8]>, u16> = FastMap::default();
         for (list, bit) in [
             (TITLES, TITLE),
             (HONORIFICS, HONORIFIC),
@@ -1326,11 +1327,11 @@ fn lexicon() -> &'static Lexicon {
             (NAME_PARTICLES, PARTICLE),
         ] {
             for w in list {
-                *masks.entry((*w).to_string()).or_default() |= bit;
+                *masks.entry(w.as_bytes().into()).or_default() |= bit;
             }
         }
         for w in &first_names {
-            *masks.entry(w.clone()).or_default() |= FIRST_NAME;
+            *masks.entry(w.as_bytes().into()).or_default() |= FIRST_NAME;
         }
         Lexicon { masks }
     })
@@ -1355,6 +1356,9 @@ impl Key {
             *d = s.to_ascii_lowercase();
         }
         Some(Key { buf, len: t.len() })
+    }
+    fn as_bytes(&self) -> &[u8] {
+        self.buf.get(..self.len).unwrap_or(&[])
     }
     fn as_str(&self) -> &str {
         self.buf
@@ -2118,7 +2122,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     if self
                         .lex
                         .masks
-                        .get(head)
+                        .get(head.as_bytes())
                         .is_some_and(|m| m & INHERITING != 0)
                         || possessive
                     {
@@ -2293,7 +2297,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         ctx.person = true;
         let inheriting = lex
             .masks
-            .get(head_key.as_str())
+            .get(head_key.as_bytes())
             .is_some_and(|m| m & INHERITING != 0);
         if let Some(o) = owner {
             match owner_ids {
