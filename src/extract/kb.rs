@@ -1261,6 +1261,21 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Per byte: its folded form if it is an ASCII letter or digit (lower
+/// case), else 0.
+static ASCII_FOLD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
 /// A text folded like [`fold`], with a map back to original byte offsets.
 #[derive(Default)]
 struct FoldedText {
@@ -1312,14 +1327,14 @@ impl FoldedText {
                     // A whole run of ASCII letters and digits at once: the
                     // common case.
                     self.map_step(off);
+                    // One pass: a table lookup both ends the run and
+                    // lower-cases (before: a scan for the end, then a copy).
+                    let from = self.text.len();
                     let run = bytes.get(i..).unwrap_or(&[]);
-                    let n = run
-                        .iter()
-                        .position(|c| !c.is_ascii_alphanumeric())
-                        .unwrap_or(run.len());
-                    let word = run.get(..n).unwrap_or(&[]);
-                    self.text.extend(word.iter().map(u8::to_ascii_lowercase));
-                    i += n;
+                    self.text.extend(run.iter().map_while(|c| {
+                        ASCII_FOLD.get(usize::from(*c)).copied().filter(|f| *f != 0)
+                    }));
+                    i += self.text.len() - from;
                     continue;
                 }
                 i += 1;
