@@ -24,7 +24,6 @@
 //! headlines and all-caps lines contribute knowledge-base names and short
 //! forms of names found elsewhere, nothing else.
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -2651,10 +2650,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
             })
         };
         let name_text = c.span.slice(self.doc.text);
-        // The display name is made only for a new group (`Cow`): most
-        // mentions join one.
+        // The display name is made only for a new group: most mentions
+        // join one. An unknown name is still the raw surface here, cleaned
+        // below (`GroupKey::Name`).
         let (key, kind, name) = match id.and_then(|i| self.entry(i).map(|e| (i, e))) {
-            Some((i, e)) => (GroupKey::Kb(i), e.kind, Cow::Borrowed(e.name.as_str())),
+            Some((i, e)) => (GroupKey::Kb(i), e.kind, e.name.as_str()),
             None => {
                 // Unknown names: try the knowledge base by full name (aliases
                 // the matcher did not see, e.g. across a line break).
@@ -2672,19 +2672,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
                                 .is_some_and(|x| x.name == e.name && x.kind == e.kind)
                         });
                         match i {
-                            Some(i) => (GroupKey::Kb(i), e.kind, Cow::Borrowed(e.name.as_str())),
-                            None => (
-                                GroupKey::Name(kind, folded_text),
-                                kind,
-                                Cow::Owned(clean_name(name_text)),
-                            ),
+                            Some(i) => (GroupKey::Kb(i), e.kind, e.name.as_str()),
+                            None => (GroupKey::Name(kind, folded_text), kind, name_text),
                         }
                     }
-                    None => (
-                        GroupKey::Name(kind, folded_text),
-                        kind,
-                        Cow::Owned(clean_name(name_text)),
-                    ),
+                    None => (GroupKey::Name(kind, folded_text), kind, name_text),
                 }
             }
         };
@@ -2695,9 +2687,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     GroupKey::Kb(i) => Some(i),
                     _ => None,
                 };
+                let name = match key {
+                    GroupKey::Kb(_) => name.to_string(),
+                    GroupKey::Name(..) => clean_name(name),
+                };
                 groups.push(Group {
                     folded: fold(&name),
-                    name: name.into_owned(),
+                    name,
                     kind,
                     kb: kb_id,
                     mentions: Vec::new(),
