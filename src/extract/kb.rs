@@ -195,6 +195,10 @@ pub struct KnowledgeBase {
     folded_aliases: Vec<Vec<String>>,
     /// Per entry, its name folded, so that the matcher need not fold again.
     folded_names: Vec<String>,
+    /// Per entry, per role (in order): the folded country the role is held
+    /// for (`role_country`) and the folded display title, so that
+    /// `role_holders` folds nothing per person it looks at.
+    folded_roles: Vec<Vec<(String, Option<String>)>>,
     /// Built on first use of `find_mentions`; reset by a merge.
     matcher: OnceLock<Matcher>,
 }
@@ -460,9 +464,8 @@ impl KnowledgeBase {
         // of Iran", not Iran's Supreme Leader; "chancellor" → "Chancellor
         // of the Exchequer" in Britain), then normalised keys.
         if !role.contains('_') {
-            let by_title = self.holders_where(&ckey, date, |r| {
-                r.title.as_deref().is_some_and(|t| {
-                    let t = fold(t);
+            let by_title = self.holders_where(&ckey, date, |_, title| {
+                title.is_some_and(|t| {
                     t == phrase
                         || t.strip_prefix(phrase.as_str())
                             .is_some_and(|rest| rest.starts_with(' '))
@@ -474,22 +477,21 @@ impl KnowledgeBase {
         }
         let keys = role_keys(role, &ckey);
         if keys.is_empty() {
-            return self.holders_where(&ckey, date, |r| {
-                r.title
-                    .as_deref()
-                    .is_some_and(|t| contains_words(&fold(t), &phrase))
+            return self.holders_where(&ckey, date, |_, title| {
+                title.is_some_and(|t| contains_words(t, &phrase))
             });
         }
-        self.holders_where(&ckey, date, |r| keys.contains(&r.role))
+        self.holders_where(&ckey, date, |r, _| keys.contains(&r.role))
     }
 
     /// People with a role for country `ckey` (folded) held on `date` (with
-    /// no date: held now) that `pred` accepts, most recently appointed first.
+    /// no date: held now) that `pred` accepts (given the role and its folded
+    /// title), most recently appointed first.
     fn holders_where(
         &self,
         ckey: &str,
         date: Option<NaiveDate>,
-        pred: impl Fn(&KbRole) -> bool,
+        pred: impl Fn(&KbRole, Option<&str>) -> bool,
     ) -> Vec<&KbEntry> {
         let mut hits: Vec<(Option<NaiveDate>, EntryId)> = Vec::new();
         let people = self
@@ -499,8 +501,13 @@ impl KnowledgeBase {
             .unwrap_or(&[]);
         for &id in people {
             let Some(e) = self.get(id) else { continue };
+            let folded = self
+                .folded_roles
+                .get(id.0 as usize)
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
             let mut best: Option<Option<NaiveDate>> = None;
-            for r in &e.roles {
+            for (ri, r) in e.roles.iter().enumerate() {
                 let held = match date {
                     Some(d) => r.held_at(d),
                     None => r.to.is_none(),
@@ -508,7 +515,10 @@ impl KnowledgeBase {
                 if !held {
                     continue;
                 }
-                if role_country(e, r) == ckey && pred(r) {
+                let Some((country, title)) = folded.get(ri) else {
+                    continue;
+                };
+                if country == ckey && pred(r, title.as_deref()) {
                     best = Some(best.flatten().max(r.from).or(r.from));
                 }
             }
@@ -849,6 +859,16 @@ impl KnowledgeBase {
         self.names = names;
         self.folded_aliases = folded_aliases;
         self.folded_names = folded_names;
+        self.folded_roles = self
+            .entries
+            .iter()
+            .map(|e| {
+                e.roles
+                    .iter()
+                    .map(|r| (role_country(e, r), r.title.as_deref().map(fold)))
+                    .collect()
+            })
+            .collect();
         self.demonyms = demonyms;
         self.surnames = surnames;
         self.matcher = OnceLock::new();
