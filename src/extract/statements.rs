@@ -1207,6 +1207,10 @@ struct CueWord {
     attitude: bool,
     participle: bool,
     attitude_participle: bool,
+    /// In [`TO_VERBS`]: "vowed to …".
+    to_verb: bool,
+    /// In [`EVIDENCE_VERBS`]: "polls show …".
+    evidence: bool,
 }
 
 /// The cue lexicon, with a cheap pre-filter: for each first byte, the set
@@ -1231,6 +1235,12 @@ fn cue_table() -> &'static CueTable {
         }
         for w in ATTITUDE_PARTICIPLES.words() {
             t.entry(w).or_default().attitude_participle = true;
+        }
+        for w in TO_VERBS.words() {
+            t.entry(w).or_default().to_verb = true;
+        }
+        for w in EVIDENCE_VERBS.words() {
+            t.entry(w).or_default().evidence = true;
         }
         if !off("lex") {
             for w in MORE_ATTITUDE_VERBS.words() {
@@ -1717,12 +1727,24 @@ fn share_back(s: &Sent, end: usize) -> Option<(usize, usize)> {
                 .next()
                 .is_some_and(|p| NUMBER_WORDS.contains(&p))
     };
+    // Cheap rejection first: this runs for every candidate source phrase.
+    let countable = |i: usize| {
+        let w = s.lw(i);
+        w == "percent"
+            || s.w(i) == "%"
+            || w.as_bytes().first().is_some_and(|b| b.is_ascii_digit())
+            || NUMBER_WORDS.contains(&w)
+            || w.contains('-')
+    };
+    let of_at = (end.saturating_sub(5)..end)
+        .rev()
+        .find(|&i| s.lw(i) == "of");
+    if end == 0 || !(countable(end - 1) || of_at.is_some_and(|o| o > 0 && countable(o - 1))) {
+        return None;
+    }
     let mut j = end;
     // "… of voters", "… of those polled": the group.
-    if let Some(of) = (end.saturating_sub(5)..end)
-        .rev()
-        .find(|&i| s.lw(i) == "of")
-    {
+    if let Some(of) = of_at {
         if of + 1 < end
             && (of + 1..end).all(|i| {
                 s.is_word(i) && !s.in_quote(s.toks[i].span.start) && !NOT_IN_NP.contains(&s.lw(i))
@@ -2026,29 +2048,66 @@ static TO_VERBS: WordSet = WordSet::new(&[
     "threatens",
 ]);
 
-/// The verb that controls an infinitive cue at `to` ("went on to say",
-/// "continued to say", "took to Twitter to say"), or None.
-fn control_verb(s: &Sent, to: usize) -> Option<usize> {
-    let v = to.checked_sub(1)?;
-    let lv = s.lw(v);
-    if lv == "on" && v > 0 && matches!(s.lw(v - 1), "went" | "goes" | "go" | "going") {
-        return Some(v - 1);
+/// Verbs of evidence that take a bare clause after a document or survey
+/// subject: "polls show Trump is trailing", "…, records show."
+static EVIDENCE_VERBS: WordSet = WordSet::new(&[
+    "show",
+    "shows",
+    "showed",
+    "shown",
+    "suggest",
+    "suggests",
+    "suggested",
+    "indicate",
+    "indicates",
+    "indicated",
+    "found",
+    "find",
+    "finds",
+]);
+
+/// Documents, surveys and counts that can be the source of an evidence verb.
+static EVIDENCE_NOUNS: WordSet = WordSet::new(&[
+    "poll",
+    "polls",
+    "polling",
+    "survey",
+    "surveys",
+    "records",
+    "record",
+    "data",
+    "report",
+    "reports",
+    "study",
+    "studies",
+    "numbers",
+    "figures",
+    "documents",
+    "filings",
+    "results",
+    "statistics",
+    "estimates",
+    "analysis",
+    "research",
+    "emails",
+    "tally",
+    "count",
+    "projections",
+    "returns",
+    "audit",
+    "investigation",
+    "review",
+    "memo",
+]);
+
+/// Whether the phrase before the cue at `k` (past auxiliaries) ends in an
+/// evidence noun.
+fn evidence_subject(s: &Sent, k: usize) -> bool {
+    let mut j = k;
+    while j > 0 && AUX_ADVERBS.contains(&s.lw(j - 1)) {
+        j -= 1;
     }
-    if matches!(
-        lv,
-        "continued" | "continues" | "proceeded" | "hastened" | "rushed" | "paused"
-    ) {
-        return Some(v);
-    }
-    // "took to Twitter to say".
-    if v >= 2
-        && is_capitalised(s.w(v))
-        && s.lw(v - 1) == "to"
-        && matches!(s.lw(v - 2), "took" | "takes")
-    {
-        return Some(v - 2);
-    }
-    None
+    j > 0 && EVIDENCE_NOUNS.contains(&s.lw(j - 1))
 }
 
 /// A determiner-led source phrase after an inverted cue, up to a clause
@@ -2516,18 +2575,7 @@ fn clause_end(s: &Sent, from: usize) -> usize {
     for k in k0..s.toks.len() {
         // "…, he said there is …": the next attribution starts here.
         if k > k0 && s.w(k) == "," && !s.in_quote(s.toks[k].span.start) {
-            let subjectish = |i: usize| {
-                let w = s.lw(i);
-                PRONOUNS.contains(&w)
-                    || DETERMINERS.contains(&w)
-                    || (is_capitalised(s.w(i)) && !LEAD_STOP.contains(&w))
-            };
-            if concessive
-                && (new_clause_after(s, k)
-                    || (!off("conc2")
-                        && subjectish(k + 1)
-                        && !matches!(s.lw(k + 1), "who" | "which")))
-            {
+            if concessive && new_clause_after(s, k) {
                 return s
                     .toks
                     .get(k.saturating_sub(1))
@@ -2783,19 +2831,12 @@ fn analyze_sentence<'t>(
             .verb
             .or((progressive && cw.participle).then_some(true))
             .or((s.lw(k + 1) == "that" && THAT_VERBS.contains(&lw)).then_some(false))
-            .or((!off("to") && s.lw(k + 1) == "to" && TO_VERBS.contains(&lw)).then_some(false));
+            .or((cw.to_verb && s.lw(k + 1) == "to" && !off("to")).then_some(false))
+            .or((cw.evidence && evidence_subject(&s, k) && !off("evid")).then_some(true));
         if let (Some(bare), true) = (verb, lowercase) {
             let prev = if k > 0 { s.lw(k - 1) } else { "" };
-            // "went on to say", "continued to say": the subject of the
-            // verb before "to" is the source.
-            let control = if prev == "to" && !off("control") {
-                control_verb(&s, k - 1)
-            } else {
-                None
-            };
             // "to say", "was told", "is said to": not a report of speech.
             if !progressive
-                && control.is_none()
                 && matches!(
                     prev,
                     "to" | "was" | "were" | "is" | "are" | "been" | "be" | "being" | "the"
@@ -2805,20 +2846,38 @@ fn analyze_sentence<'t>(
                 continue;
             }
             let cue = t.span;
-            let src_k = control.unwrap_or(if progressive { k - 1 } else { k });
+            let src_k = if progressive { k - 1 } else { k };
             // "vowed to repeal the law": the infinitive is the content.
-            let to_clause = !off("to") && TO_VERBS.contains(&lw) && {
-                let inf = if s.lw(k + 1) == "not" { k + 3 } else { k + 2 };
+            let infinitive = |inf: usize| {
                 s.lw(inf - 1) == "to"
                     && s.is_word(inf)
                     && s.w(inf) == s.lw(inf)
                     && !DETERMINERS.contains(&s.lw(inf))
                     && !matches!(s.lw(inf), "his" | "her" | "their" | "its" | "my" | "our")
             };
+            let mut to_clause = !off("to")
+                && cw.to_verb
+                && infinitive(if s.lw(k + 1) == "not" { k + 3 } else { k + 2 });
+            // "asked the court to intervene" (the hearer and the infinitive
+            // are the content), "asked for a recount".
+            let mut ask_from = None;
+            if !off("ask") && matches!(lw, "asked" | "asks") {
+                if s.lw(k + 1) == "for" && s.is_word(k + 2) {
+                    ask_from = Some(k + 2);
+                } else if let Some(t) = (k + 2..(k + 7).min(n))
+                    .take_while(|&i| s.is_word(i) && !s.in_quote(s.toks[i].span.start))
+                    .find(|&i| s.lw(i) == "to")
+                {
+                    if t + 1 < n && infinitive(t + 1) {
+                        ask_from = Some(k + 1);
+                    }
+                }
+                to_clause = ask_from.is_some();
+            }
             if let Some(src) = source_before(&s, src_k) {
                 let src_span = span_of(&s, src);
                 let mut after = if to_clause {
-                    After::Clause(s.toks[k + 1].span.start)
+                    After::Clause(s.toks[ask_from.unwrap_or(k + 1)].span.start)
                 } else {
                     after_cue(&s, k, bare, lw)
                 };
@@ -3748,11 +3807,6 @@ fn second_clause(s: &Sent, k: usize) -> bool {
                 return false;
             }
         }
-        let cw = s.cue(k + 1);
-        // "…, pointing to …": a participle of the matrix clause.
-        if !off("sc_part") && s.w(k + 1) == next && (cw.participle || cw.attitude_participle) {
-            return true;
-        }
         return matches!(
             next,
             "but"
@@ -4455,26 +4509,10 @@ fn according_to(s: &Sent, found: &mut Vec<Found>) {
                 (end > t.span.start && words >= 3).then(|| Span::new(t.span.start, end))
             })
         };
-        let before = content_before(s, k).or_else(|| {
-            if off("acc_before") {
-                return None;
-            }
-            // "Clinton leads by 271 delegates according to a count": no
-            // comma; "Fundraising, according to the campaign, has surged":
-            // a short first part when a second one follows.
-            let mut e = k;
-            while e > 0 && !s.is_word(e - 1) && !s.is_quote_mark(e - 1) {
-                e -= 1;
-            }
-            let words = s.toks[..e].iter().filter(|t| t.word).count();
-            let enough = if e == k { words >= 3 } else { after.is_some() };
-            (e > 0 && enough && !s.is_quote_mark(e - 1))
-                .then(|| (Span::new(s.span.start, s.toks[e - 1].span.end), false))
-        });
         let content = if lead {
             after.map(|a| (a, false, Vec::new()))
         } else {
-            before.map(|(c, d)| match after {
+            content_before(s, k).map(|(c, d)| match after {
                 // "While most were …, according to an official, two were …"
                 Some(a) => (c, d, vec![c, a]),
                 None => (c, d, Vec::new()),
@@ -5869,7 +5907,7 @@ mod tests {
     }
 
     #[test]
-    fn shares_inverted_phrases_infinitives_and_control_verbs() {
+    fn shares_inverted_phrases_infinitives_and_evidence() {
         for (t, start, want, src) in [
             (
                 "Turnout fell, with 30 percent of voters saying they would stay home.",
@@ -5896,16 +5934,16 @@ mod tests {
                 "The governor",
             ),
             (
-                "Later he went on to say that the plan had failed.",
-                "that",
-                "that the plan had failed",
-                "he",
+                "New polls show Trump is trailing in Wisconsin.",
+                "Trump",
+                "Trump is trailing in Wisconsin",
+                "New polls",
             ),
             (
-                "Clinton leads Sanders by 20 points according to a new poll.",
-                "Clinton",
-                "Clinton leads Sanders by 20 points",
-                "a new poll",
+                "Elias has asked the Supreme Court to intervene.",
+                "the Supreme",
+                "the Supreme Court to intervene",
+                "Elias",
             ),
             (
                 "Obama likened the plan to a house of cards.",
