@@ -1218,6 +1218,8 @@ struct CueWord {
 struct CueTable {
     map: HashMap<&'static str, CueWord, FxBuild>,
     lens: [u32; 256],
+    /// The same for each last byte: both must admit the word.
+    tails: [u32; 256],
 }
 
 fn cue_table() -> &'static CueTable {
@@ -1255,12 +1257,18 @@ fn cue_table() -> &'static CueTable {
             }
         }
         let mut lens = [0u32; 256];
+        let mut tails = [0u32; 256];
         for w in t.keys() {
-            if let Some(&b) = w.as_bytes().first() {
+            if let (Some(&b), Some(&e)) = (w.as_bytes().first(), w.as_bytes().last()) {
                 lens[usize::from(b)] |= 1 << w.len().min(31);
+                tails[usize::from(e)] |= 1 << w.len().min(31);
             }
         }
-        CueTable { map: t, lens }
+        CueTable {
+            map: t,
+            lens,
+            tails,
+        }
     })
 }
 
@@ -1276,10 +1284,11 @@ fn off(rule: &str) -> bool {
 
 fn cue_word(word: &str) -> CueWord {
     let t = cue_table();
-    let Some(&b) = word.as_bytes().first() else {
+    let (Some(&b), Some(&e)) = (word.as_bytes().first(), word.as_bytes().last()) else {
         return CueWord::default();
     };
-    if t.lens[usize::from(b)] & (1 << word.len().min(31)) == 0 {
+    let len = 1 << word.len().min(31);
+    if t.lens[usize::from(b)] & len == 0 || t.tails[usize::from(e)] & len == 0 {
         return CueWord::default();
     }
     t.map.get(word).copied().unwrap_or_default()
@@ -1736,10 +1745,13 @@ fn share_back(s: &Sent, end: usize) -> Option<(usize, usize)> {
             || NUMBER_WORDS.contains(&w)
             || w.contains('-')
     };
+    if end == 0 {
+        return None;
+    }
     let of_at = (end.saturating_sub(5)..end)
         .rev()
         .find(|&i| s.lw(i) == "of");
-    if end == 0 || !(countable(end - 1) || of_at.is_some_and(|o| o > 0 && countable(o - 1))) {
+    if !(countable(end - 1) || of_at.is_some_and(|o| o > 0 && countable(o - 1))) {
         return None;
     }
     let mut j = end;
