@@ -270,7 +270,8 @@ pub(crate) struct Tok {
     pub key: u64,
     pub shape: u64,
     pub short: u64,
-    /// Whether `word`, `lower`, `shape` and `short` are set.
+    /// Whether `word`, `lower`, `shape` and `short` are set, and the
+    /// token's gazetteer marks complete.
     pub full: bool,
     pub init_cap: bool,
     pub all_caps: bool,
@@ -431,22 +432,29 @@ impl Tok {
     /// one.
     fn basic(word: &str, lexicon: &Lexicon, norm: &mut String) -> Tok {
         let from = norm.len();
-        normalise_into(word, norm);
-        let lower_s = norm.get(from..).unwrap_or("");
         let (mut has_upper, mut has_lower, mut has_alnum) = (false, false, false);
         if word.is_ascii() {
+            // `normalise_into` and the case flags in one pass.
             for &b in word.as_bytes() {
                 has_upper |= b.is_ascii_uppercase();
                 has_lower |= b.is_ascii_lowercase();
                 has_alnum |= b.is_ascii_alphanumeric();
+                let c = if b.is_ascii_digit() {
+                    b'0'
+                } else {
+                    b.to_ascii_lowercase()
+                };
+                norm.push(char::from(c));
             }
         } else {
+            normalise_into(word, norm);
             for c in word.chars() {
                 has_upper |= c.is_uppercase();
                 has_lower |= c.is_lowercase();
                 has_alnum |= c.is_alphanumeric();
             }
         }
+        let lower_s = norm.get(from..).unwrap_or("");
         let first = word.chars().next();
         let init_cap = first.is_some_and(|c| c.is_uppercase());
         let start = match first {
@@ -554,32 +562,51 @@ impl DocToks {
         for w in words {
             self.toks.push(Tok::basic(w, lexicon, &mut self.norm));
         }
+        self.keys.clear();
+        self.keys
+            .extend(self.toks.get(start..).unwrap_or(&[]).iter().map(|t| t.key));
+        let g0 = self.gaz.len();
+        self.gaz.resize(g0 + words.len(), 0);
+        let marks = self.gaz.get_mut(g0..).unwrap_or(&mut []);
         let norm = &self.norm;
         let toks = self.toks.get_mut(start..).unwrap_or(&mut []);
         let n = toks.len();
-        // Tokens up to `filled` have their hashes when needed.
-        let mut filled = 0;
+        // Tokens in runs of always-scored tokens and their neighbours get
+        // their hashes and gazetteer marks; `run` is the current run.
+        let mut run: Option<(usize, usize)> = None;
         for i in 0..n {
             if !(all || always_scored(toks, i)) {
                 continue;
             }
-            let lo = i.saturating_sub(REACH).max(filled);
+            let lo = i.saturating_sub(REACH);
             let hi = (i + REACH + 1).min(n);
-            for j in lo..hi {
+            let from = match run {
+                Some((a, b)) if lo <= b => {
+                    run = Some((a, hi));
+                    b
+                }
+                _ => {
+                    if let Some((a, b)) = run {
+                        gaz.mark_span(&self.keys, a, b, marks);
+                    }
+                    run = Some((lo, hi));
+                    lo
+                }
+            };
+            for j in from..hi {
                 if let (Some(t), Some(w)) = (toks.get_mut(j), words.get(j)) {
                     let lower_s = norm.get(t.norm.0 as usize..t.norm.1 as usize).unwrap_or("");
                     t.fill(w, lower_s);
                 }
             }
-            filled = filled.max(hi);
+        }
+        if let Some((a, b)) = run {
+            gaz.mark_span(&self.keys, a, b, marks);
         }
         let toks = self.toks.get(start..).unwrap_or(&[]);
         let alpha = toks.iter().filter(|t| t.all_caps || t.has_lower).count();
         let caps = toks.iter().filter(|t| t.all_caps).count();
         let all_caps = alpha >= 2 && caps * 10 >= alpha * 8;
-        self.keys.clear();
-        self.keys.extend(toks.iter().map(|t| t.key));
-        gaz.mark_into(&self.keys, &mut self.gaz);
         self.sents.push((start, self.toks.len(), all_caps));
     }
 
@@ -628,18 +655,18 @@ pub(crate) struct Sent<'a> {
 }
 
 impl<'a> Sent<'a> {
-    /// The sentence seen through tokens `toks`, copies of its tokens
-    /// `lo..lo + toks.len()` (features of token `lo + k` are those of
-    /// token `k` of the window as long as the window holds its
-    /// neighbours, or the sentence ends there).
-    pub(crate) fn window<'b>(&self, toks: &'b [Tok], lo: usize) -> Sent<'b>
+    /// The sentence seen through tokens `toks` with gazetteer marks
+    /// `gaz`, copies of a stretch of its tokens (the features of a token
+    /// are those of its copy as long as the window holds its neighbours,
+    /// or the sentence ends there).
+    pub(crate) fn window<'b>(&self, toks: &'b [Tok], gaz: &'b [u16]) -> Sent<'b>
     where
         'a: 'b,
     {
         Sent {
             toks,
             all_caps: self.all_caps,
-            gaz: self.gaz.get(lo..lo + toks.len()).unwrap_or(&[]),
+            gaz,
             norm: self.norm,
         }
     }

@@ -189,22 +189,36 @@ impl Gazetteer {
         out
     }
 
-    /// [`Gazetteer::mark_keys`] appended to `out` (the tagger reuses one
-    /// buffer for a whole document).
+    /// [`Gazetteer::mark_keys`] appended to `out`.
+    #[cfg(test)]
     pub(crate) fn mark_into(&self, keys: &[u64], out: &mut Vec<u16>) {
         let base = out.len();
         out.resize(base + keys.len(), 0);
+        let marks = out.get_mut(base..).unwrap_or(&mut []);
+        self.mark_span(keys, 0, keys.len(), marks);
+    }
+
+    /// Complete the marks of tokens `lo..hi` of a sentence with keys
+    /// `keys`: every name covering one of them is ORed into `marks` (one
+    /// entry per token of the sentence; names reaching outside `lo..hi`
+    /// mark there too, so marks outside are partial). The tagger only
+    /// needs the marks of scored tokens and their neighbours, and a name
+    /// found twice marks the same bits.
+    pub(crate) fn mark_span(&self, keys: &[u64], lo: usize, hi: usize, marks: &mut [u16]) {
         if self.entries.is_empty() {
             return;
         }
-        let marks = out.get_mut(base..).unwrap_or(&mut []);
-        for start in 0..keys.len() {
+        let first = lo.saturating_sub(GAZ_MAX_TOKENS - 1);
+        for start in first..hi.min(keys.len()) {
             let mut h = Fh::new(200);
             for n in 1..=GAZ_MAX_TOKENS {
                 let Some(&k) = keys.get(start + n - 1) else {
                     break;
                 };
                 h = h.n(k);
+                if start + n <= lo {
+                    continue;
+                }
                 let types = u16::from(self.get(h.done()));
                 if types == 0 {
                     continue;
@@ -246,6 +260,18 @@ mod tests {
         assert_eq!(m[2], (1 << 9) | (1 << 3));
         assert_eq!(m[3], 1 << 10);
         assert!(g.mark(&[]).is_empty());
+        // A span's marks are complete whatever the span.
+        let keys: Vec<u64> = ["in", "new", "York", "City", "today"]
+            .iter()
+            .map(|w| token_key(w))
+            .collect();
+        for lo in 0..5 {
+            for hi in lo..=5 {
+                let mut part = vec![0u16; 5];
+                g.mark_span(&keys, lo, hi, &mut part);
+                assert_eq!(part[lo..hi], m[lo..hi], "{lo}..{hi}");
+            }
+        }
     }
 
     #[test]

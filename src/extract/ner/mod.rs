@@ -380,6 +380,8 @@ impl Tagger {
             rows,
             ranges,
             window,
+            wkeys,
+            wgaz,
             labels,
         } = scratch;
         doc.prepare(sentences, &self.lexicon, &self.gazetteer, !skip);
@@ -430,8 +432,8 @@ impl Tagger {
                     continue;
                 }
                 // A token scored only because a name is open may lack the
-                // hashes of its neighbours: then it is scored on copies of
-                // its neighbourhood that have them.
+                // hashes and gazetteer marks of its neighbourhood: then it
+                // is scored on copies of its neighbourhood that have them.
                 let lo = i.saturating_sub(REACH);
                 let hi = (i + REACH + 1).min(n);
                 let near = sent.toks.get(lo..hi).unwrap_or(&[]);
@@ -447,7 +449,13 @@ impl Tagger {
                         }
                         window.push(t);
                     }
-                    (sent.window(window, lo), i - lo)
+                    wkeys.clear();
+                    wkeys.extend(sent.toks.iter().map(|t| t.key));
+                    wgaz.clear();
+                    wgaz.resize(n, 0);
+                    self.gazetteer.mark_span(wkeys, lo, hi, wgaz);
+                    let g = wgaz.get(lo..hi).unwrap_or(&[]);
+                    (sent.window(window, g), i - lo)
                 };
                 if ranges.get(i).is_none_or(|r| *r == NOT_YET) {
                     self.queue_static(&view, info, k, i, feats, rows, ranges, shift);
@@ -559,6 +567,9 @@ struct Scratch {
     ranges: Vec<(u32, u32)>,
     /// Copies of a token's neighbourhood with every hash set.
     window: Vec<Tok>,
+    /// Gazetteer keys and complete marks of that token's sentence.
+    wkeys: Vec<u64>,
+    wgaz: Vec<u16>,
     labels: Vec<u8>,
 }
 
