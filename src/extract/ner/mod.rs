@@ -383,8 +383,14 @@ impl Tagger {
             wkeys,
             wgaz,
             labels,
+            fill_all,
         } = scratch;
-        doc.prepare(sentences, &self.lexicon, &self.gazetteer, !skip);
+        doc.prepare(
+            sentences,
+            &self.lexicon,
+            &self.gazetteer,
+            !skip || *fill_all,
+        );
         info.fill(doc, self.features);
         hist.clear();
         let shift = 64 - self.hash_bits;
@@ -571,6 +577,9 @@ struct Scratch {
     wkeys: Vec<u64>,
     wgaz: Vec<u16>,
     labels: Vec<u8>,
+    /// Tests: give every token its hashes and gazetteer marks up front, so
+    /// the neighbourhood copies are never needed.
+    fill_all: bool,
 }
 
 thread_local! {
@@ -698,6 +707,29 @@ mod tests {
         assert!(!s.allowed(Some(b_per), 0, false));
         assert!(!s.allowed(Some(b_per), i_org, false));
         assert_eq!(best_label(s, &[0.0, 5.0, 0.0, 0.0, 0.0], None, true), 0);
+    }
+
+    #[test]
+    fn lazy_preparation_tags_like_full_preparation() {
+        let Ok(tagger) = Tagger::load(&Tagger::default_path()) else {
+            println!("skipping: no models/ner.bin");
+            return;
+        };
+        let text = [
+            "Officials at the Bank of the people said on Monday that rates would rise",
+            "the University of the west of Texas and van der Berg of the club met",
+            "John Smith , who runs the Office of the budget , spoke to reporters",
+            "PARIS - THE Ministry of the interior said ON Tuesday",
+            "de Blasio and the mayor of New York City visited the Museum of modern art",
+        ];
+        let sents: Vec<Vec<&str>> = text.iter().map(|t| t.split(' ').collect()).collect();
+        let lazy = tagger.tag_with(&mut Scratch::default(), &sents, true, None);
+        let mut full = Scratch {
+            fill_all: true,
+            ..Scratch::default()
+        };
+        assert_eq!(tagger.tag_with(&mut full, &sents, true, None), lazy);
+        assert!(lazy.iter().any(|s| !s.is_empty()));
     }
 
     #[test]
