@@ -13,27 +13,14 @@ Only these counts are used; no text is kept. Run at development time:
     python3 tools/kb/common_words.py ../shared/corpus/news/*.jsonl.gz > data/names/common_words.txt
 """
 import collections
-import gzip
-import json
 import re
 import sys
+
+from word_stats import texts  # same JSONL.gz reading as the city word statistics
 
 MIN_COUNT = 20
 MAX_CAP_SHARE = 0.2
 TOKEN = re.compile(r"[A-Za-z][a-z]*(?:'[a-z]+)?")
-
-
-def texts(path):
-    with gzip.open(path, "rt", encoding="utf-8", errors="replace") as f:
-        for line in f:
-            try:
-                r = json.loads(line)
-            except ValueError:
-                continue
-            for k in ("text", "body", "content"):
-                v = r.get(k)
-                if isinstance(v, str):
-                    yield v
 
 
 def main():
