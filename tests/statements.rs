@@ -301,3 +301,31 @@ fn capitalised_titles_resolve_to_their_holder() {
         Some("President" | "Governor" | "Russian President")
     )));
 }
+
+/// "The President of Russia proposed …" is said by the holder of that title
+/// on the article's date, not by the country; the same words a decade
+/// earlier name the president of that time.
+#[test]
+fn the_title_of_a_country_is_its_holder() {
+    let kb = KnowledgeBase::builtin_shared().unwrap_or_else(|e| panic!("kb: {e}"));
+    let ex = Extractor { kb, tagger: None };
+    let text = "The talks lasted two hours. The President of Russia proposed \
+                establishing a direct dialogue between the two sides.";
+    let speaker_on = |y, m, d| {
+        let x = ex.extract(text, chrono::NaiveDate::from_ymd_opt(y, m, d));
+        let s = x
+            .statements
+            .iter()
+            .find(|s| s.cue.is_some_and(|c| c.slice(text) == "proposed"))
+            .unwrap_or_else(|| panic!("no statement: {:?}", x.statements));
+        (s.speaker.clone(), s.speaker_type)
+    };
+    assert_eq!(
+        speaker_on(2021, 11, 20),
+        (Some("Vladimir Putin".to_string()), SpeakerType::Person)
+    );
+    assert_eq!(
+        speaker_on(2010, 6, 1),
+        (Some("Dmitry Medvedev".to_string()), SpeakerType::Person)
+    );
+}

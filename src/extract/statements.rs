@@ -4943,6 +4943,13 @@ impl<'a> Resolver<'a> {
                 EntityKind::Person => Vec::new(),
             })
             .collect();
+        // "the President of Russia", "the Prime Minister of Ukraine": a title
+        // with its country after "of" names the title's holder, not the
+        // country. Read as "the Russia president" by the title rules, and
+        // taken only when they find the holder.
+        if let Some(sp) = self.title_of_country(mention, words) {
+            return sp;
+        }
         if let Some(&&(m, i)) = head_entity {
             if let Some(e) = self.entities.get(i) {
                 if let Some(name) = self.local_full_name(mention.start, surface, e) {
@@ -5132,6 +5139,40 @@ impl<'a> Resolver<'a> {
     /// person seen with that role (of that country, when one is named), else
     /// the knowledge base's holder of the role on the article's date; when
     /// neither is known the speaker is unnamed, with the country.
+    /// `the <title> of <country>` resolved to the title's holder, through
+    /// [`Self::title_reference`] with the country moved before the title.
+    fn title_of_country(&self, mention: Span, words: &[&str]) -> Option<Speaker> {
+        let rest = words.strip_prefix(&["the"])?;
+        let of = rest.iter().position(|w| *w == "of")?;
+        let title = rest.get(..of)?;
+        let country = rest.get(of + 1..)?;
+        let head = *title.last()?;
+        if country.is_empty() || !ROLE_HEADS.contains(&head) {
+            return None;
+        }
+        let mut reordered: Vec<&str> = Vec::with_capacity(words.len());
+        reordered.push("the");
+        reordered.extend_from_slice(country);
+        reordered.extend_from_slice(title);
+        if let Some(sp) = self
+            .title_reference(mention, &reordered, head)
+            .filter(|sp| sp.name.is_some())
+        {
+            return Some(sp);
+        }
+        // Nobody in the text holds it: the knowledge base's holder on the
+        // article's date, when there is exactly one.
+        let kb = self.kb?;
+        let country = kb.country(&country.join(" "))?;
+        match kb
+            .role_holders(&country.name, &title.join(" "), self.date)
+            .as_slice()
+        {
+            [holder] => self.kb_speaker(&holder.name, EntityKind::Person),
+            _ => None,
+        }
+    }
+
     fn title_reference(&self, mention: Span, words: &[&str], head: &str) -> Option<Speaker> {
         if words.first() != Some(&"the") || words.len() < 2 || !ROLE_HEADS.contains(&head) {
             return None;
