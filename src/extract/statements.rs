@@ -5154,22 +5154,28 @@ impl<'a> Resolver<'a> {
         reordered.push("the");
         reordered.extend_from_slice(country);
         reordered.extend_from_slice(title);
-        if let Some(sp) = self
-            .title_reference(mention, &reordered, head)
-            .filter(|sp| sp.name.is_some())
-        {
-            return Some(sp);
-        }
-        // Nobody in the text holds it: the knowledge base's holder on the
-        // article's date, when there is exactly one.
-        let kb = self.kb?;
-        let country = kb.country(&country.join(" "))?;
-        match kb
-            .role_holders(&country.name, &title.join(" "), self.date)
-            .as_slice()
-        {
-            [holder] => self.kb_speaker(&holder.name, EntityKind::Person),
-            _ => None,
+        // With a date, the knowledge base knows who held the title then,
+        // which beats the nearest person with a like title in the text (a
+        // visiting president); without one, the text comes first.
+        let from_kb = || {
+            let kb = self.kb?;
+            let c = kb.country(&country.join(" "))?;
+            match kb
+                .role_holders(&c.name, &title.join(" "), self.date)
+                .as_slice()
+            {
+                [holder] => self.kb_speaker(&holder.name, EntityKind::Person),
+                _ => None,
+            }
+        };
+        let from_text = || {
+            self.title_reference(mention, &reordered, head)
+                .filter(|sp| sp.name.is_some())
+        };
+        if self.date.is_some() {
+            from_kb().or_else(from_text)
+        } else {
+            from_text().or_else(from_kb)
         }
     }
 
