@@ -219,12 +219,22 @@ fn score(text: &str, idx: &CharIndex, sys: &[Statement], ents: &[Entity], gold: 
                     .position(|ss| ss.iter().any(|&p| overlap(p, &g.content) > 0))
                     .map(|i| show(&sys_spans[i]))
                     .unwrap_or_default();
+                // What stands between the source and the cue (`on Thursday
+                // said`), or the reverse order marked `>`: frames that fail.
+                let gap = match (g.source.first(), g.cue.first()) {
+                    (Some(&(_, se)), Some(&(cs, _))) if se <= cs => show(&[(se, cs)]),
+                    (Some(&(ss, _)), Some(&(_, ce))) if ce <= ss => {
+                        format!(">{}", show(&[(ce, ss)]))
+                    }
+                    _ => String::from("-"),
+                };
                 eprintln!(
-                    "MISS\t{}\t{}\t{}\tNEAR\t{}",
+                    "MISS\t{}\t{}\t{}\tNEAR\t{}\tGAP\t{}",
                     show(&g.cue),
                     show(&g.source),
                     show(&g.content),
-                    near
+                    near,
+                    gap
                 );
             }
         }
