@@ -129,3 +129,77 @@ fn seed_statement_queries() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no speaker named"), "{}", stderr(&o));
 }
+
+/// A statement that syndicated copies of a story carry word for word is
+/// listed once, with the copies' ids; the same words from someone else are
+/// not a copy; `--no-collapse` lists every copy, and paging counts distinct
+/// hits.
+#[test]
+fn syndicated_copies_fold_into_one_hit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let quote =
+        "\"We will not accept any deal on the harbour,\" Mayor Anna Kowalczyk said on Tuesday.";
+    let other =
+        "\"We will not accept any deal on the harbour,\" Governor Piotr Nowak said on Tuesday.";
+    let corpus = [
+        article(
+            "w1",
+            "Harbour deal rejected",
+            quote,
+            "2023-03-07",
+            "Wire One",
+        ),
+        article("w2", "Harbour news (copy)", quote, "2023-03-07", "Wire Two"),
+        article("w3", "Port news", other, "2023-03-07", "Wire Three"),
+    ]
+    .join("\n");
+    fs::write(d.join("news.jsonl"), corpus).unwrap();
+    let o = run_in(d, &["index", "news.jsonl"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+
+    let list = |extra: &[&str]| {
+        let mut args = vec!["statements", "harbour", "--json"];
+        args.extend_from_slice(extra);
+        let o = run_in(d, &args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        json(&o)
+    };
+    let folded = list(&[]);
+    assert_eq!(folded["total"], 3, "{folded}");
+    assert_eq!(folded["folded"], 1, "{folded}");
+    let hits = folded["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 2, "{folded}");
+    let mayor = hits
+        .iter()
+        .find(|h| h["speaker"] == "Anna Kowalczyk")
+        .expect("the mayor's statement");
+    let copies = mayor["copies"].as_array().unwrap();
+    assert_eq!(copies.len(), 1, "{mayor}");
+    let ids = [
+        mayor["article_id"].as_str().unwrap(),
+        copies[0].as_str().unwrap(),
+    ];
+    assert!(ids.iter().any(|i| i.starts_with("w1")) && ids.iter().any(|i| i.starts_with("w2")));
+    assert!(
+        hits.iter().any(|h| h["speaker"] == "Piotr Nowak"),
+        "{folded}"
+    );
+
+    let all = list(&["--no-collapse"]);
+    assert_eq!(all["hits"].as_array().unwrap().len(), 3, "{all}");
+    assert_eq!(all["folded"], 0);
+
+    // The second page of one is the second distinct statement.
+    let first = list(&["--limit", "1"]);
+    let second = list(&["--limit", "1", "--offset", "1"]);
+    let speaker = |v: &serde_json::Value| v["hits"][0]["speaker"].as_str().unwrap().to_string();
+    assert_ne!(speaker(&first), speaker(&second));
+    assert_eq!(
+        list(&["--limit", "1", "--offset", "2"])["hits"]
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+}

@@ -71,6 +71,7 @@ pub fn run(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
         limit: 0,
         offset: 0,
         count: types.iter().map(|t| (t.root(), limit)).collect(),
+        collapse: false,
     };
     let res = search(&session.ni, &session.searcher, &req)?;
     // Places come with the places inside the leading countries (the

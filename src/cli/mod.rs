@@ -432,6 +432,7 @@ pub fn print_results(
             "kind": kind,
             "total": res.total,
             "offset": offset,
+            "folded": res.folded,
             "hits": res.hits.iter().map(hit_json).collect::<Vec<_>>(),
             "facets": facets_json(res),
         });
@@ -467,10 +468,18 @@ pub fn print_results(
         };
         if !res.hits.is_empty() {
             header.push_str(&format!(
-                " (showing {}–{})",
+                " (showing {}–{}",
                 offset + 1,
                 offset + res.hits.len()
             ));
+            if res.folded > 0 {
+                let copies = if res.folded == 1 { "copy" } else { "copies" };
+                header.push_str(&format!(
+                    "; {} word-for-word {copies} folded in, --no-collapse shows them",
+                    res.folded
+                ));
+            }
+            header.push(')');
         }
         print_text(
             &mut out,

@@ -34,6 +34,11 @@ pub struct SearchArgs {
     /// One JSON object on stdout.
     #[arg(long)]
     pub json: bool,
+    /// Show every copy of a hit: by default a statement carried word for
+    /// word by several articles (or an article under several ids) is shown
+    /// once, with the other copies' ids.
+    #[arg(long = "no-collapse")]
+    pub no_collapse: bool,
 }
 
 /// Facet roots counted for every search, with how many values each shows.
@@ -79,6 +84,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<ExitCode> {
         limit: args.limit,
         offset: args.offset,
         count: COUNTED.to_vec(),
+        collapse: !args.no_collapse,
     };
     let res = search(&session.ni, &session.searcher, &req)?;
 

@@ -36,6 +36,11 @@ pub struct StatementsArgs {
     pub offset: usize,
     #[arg(long)]
     pub json: bool,
+    /// Show every copy of a hit: by default a statement carried word for
+    /// word by several articles (or an article under several ids) is shown
+    /// once, with the other copies' ids.
+    #[arg(long = "no-collapse")]
+    pub no_collapse: bool,
 }
 
 /// Facet roots counted for statements.
@@ -98,6 +103,7 @@ pub fn run(args: StatementsArgs) -> anyhow::Result<ExitCode> {
         limit: args.limit,
         offset: args.offset,
         count: COUNTED.to_vec(),
+        collapse: !args.no_collapse,
     };
     let res = search(&session.ni, &session.searcher, &req)?;
 

@@ -6,7 +6,7 @@ pub mod filters;
 pub mod natural;
 pub mod render;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
 
 use anyhow::Context;
@@ -55,6 +55,11 @@ pub struct SearchRequest {
     pub offset: usize,
     /// Facet roots to count, with how many values to keep for each.
     pub count: Vec<(&'static str, usize)>,
+    /// Fold word-for-word copies (the same statement by the same speaker in
+    /// several syndicated articles, the same article under several ids)
+    /// into the first one shown; `limit` and `offset` then count distinct
+    /// hits.
+    pub collapse: bool,
 }
 
 impl Default for SearchRequest {
@@ -69,6 +74,7 @@ impl Default for SearchRequest {
             limit: 10,
             offset: 0,
             count: Vec::new(),
+            collapse: true,
         }
     }
 }
@@ -99,6 +105,8 @@ pub struct Hit {
     /// Full body text (a statement's quote); not serialised as such.
     #[serde(skip)]
     pub body: String,
+    /// Ids of the word-for-word copies folded into this hit.
+    pub copies: Vec<String>,
 }
 
 /// Facet counts: value (path below the root) and number of matching documents.
@@ -106,8 +114,11 @@ pub type FacetCounts = BTreeMap<String, Vec<(String, u64)>>;
 
 #[derive(Debug, Clone)]
 pub struct SearchResults {
+    /// Matching documents, copies included.
     pub total: usize,
     pub hits: Vec<Hit>,
+    /// Copies folded into the hits shown (see `SearchRequest::collapse`).
+    pub folded: usize,
     pub facets: FacetCounts,
 }
 
@@ -445,33 +456,24 @@ pub fn search(
         .search(&query, &(Count, facet_collector))
         .context("search failed")?;
 
-    let mut addresses: Vec<(Option<f32>, DocAddress)> = Vec::new();
-    if req.limit > 0 && req.offset < total {
-        // tantivy sizes its heap by the limit: never ask for more than exist.
-        let limit = req.limit.min(total - req.offset);
-        let top = TopDocs::with_limit(limit).and_offset(req.offset);
-        match req.sort {
-            Sort::Relevance => {
-                for (score, addr) in searcher.search(&query, &top.order_by_score())? {
-                    addresses.push((Some(score), addr));
-                }
-            }
-            Sort::Date => {
-                let by_date =
-                    top.order_by_fast_field::<tantivy::DateTime>("published", Order::Desc);
-                for (_, addr) in searcher.search(&query, &by_date)? {
-                    addresses.push((None, addr));
-                }
-            }
+    let page = if req.collapse {
+        distinct_page(ni, searcher, &*query, req, total)?
+    } else {
+        let mut page = Vec::new();
+        for (score, addr) in top_addresses(searcher, &*query, req, req.offset, req.limit, total)? {
+            page.push((score, searcher.doc(addr)?, Vec::new()));
         }
-    }
+        page
+    };
+    let folded = page.iter().map(|(_, _, copies)| copies.len()).sum();
 
     let mut snippets = SnippetGenerator::create(searcher, &*query, ni.fields.body)?;
     snippets.set_max_num_chars(240);
-    let mut hits = Vec::with_capacity(addresses.len());
-    for (score, addr) in addresses {
-        let doc: TantivyDocument = searcher.doc(addr)?;
-        hits.push(to_hit(ni, &doc, score, &snippets));
+    let mut hits = Vec::with_capacity(page.len());
+    for (score, doc, copies) in page {
+        let mut hit = to_hit(ni, &doc, score, &snippets);
+        hit.copies = copies;
+        hits.push(hit);
     }
 
     let mut facets = FacetCounts::new();
@@ -505,8 +507,117 @@ pub fn search(
     Ok(SearchResults {
         total,
         hits,
+        folded,
         facets,
     })
+}
+
+/// Up to `limit` hits from rank `offset`, in the request's order.
+fn top_addresses(
+    searcher: &Searcher,
+    query: &dyn Query,
+    req: &SearchRequest,
+    offset: usize,
+    limit: usize,
+    total: usize,
+) -> anyhow::Result<Vec<(Option<f32>, DocAddress)>> {
+    let mut addresses = Vec::new();
+    if limit == 0 || offset >= total {
+        return Ok(addresses);
+    }
+    // tantivy sizes its heap by the limit: never ask for more than exist.
+    let top = TopDocs::with_limit(limit.min(total - offset)).and_offset(offset);
+    match req.sort {
+        Sort::Relevance => {
+            for (score, addr) in searcher.search(query, &top.order_by_score())? {
+                addresses.push((Some(score), addr));
+            }
+        }
+        Sort::Date => {
+            let by_date = top.order_by_fast_field::<tantivy::DateTime>("published", Order::Desc);
+            for (_, addr) in searcher.search(query, &by_date)? {
+                addresses.push((None, addr));
+            }
+        }
+    }
+    Ok(addresses)
+}
+
+/// A document with the ids of the copies folded into it.
+type Distinct = (Option<f32>, TantivyDocument, Vec<String>);
+
+/// The request's page of distinct hits. Copies rank next to each other (the
+/// same words score the same and syndicated copies share a date), so
+/// reading ranks in growing windows finds them without scanning every match;
+/// a copy ranked beyond the last window read is not folded.
+fn distinct_page(
+    ni: &NewsIndex,
+    searcher: &Searcher,
+    query: &dyn Query,
+    req: &SearchRequest,
+    total: usize,
+) -> anyhow::Result<Vec<Distinct>> {
+    let want = req.offset.saturating_add(req.limit);
+    if req.limit == 0 || total == 0 {
+        return Ok(Vec::new());
+    }
+    let mut distinct: Vec<Distinct> = Vec::new();
+    let mut first_of: HashMap<u64, usize> = HashMap::new();
+    let mut read = 0;
+    // Read one rank past the page so that copies of its last hit fold too.
+    while read < total && (distinct.len() <= want) {
+        let window = (want + 1).saturating_sub(distinct.len()).max(16) * 2;
+        for (score, addr) in top_addresses(searcher, query, req, read, window, total)? {
+            read += 1;
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            let key = copy_key(ni, &doc);
+            match first_of.get(&key) {
+                Some(&i) => {
+                    let id = first_text(&doc, ni.fields.id).unwrap_or_default();
+                    distinct[i].2.push(id);
+                }
+                None => {
+                    first_of.insert(key, distinct.len());
+                    distinct.push((score, doc, Vec::new()));
+                }
+            }
+        }
+    }
+    distinct.truncate(want);
+    Ok(distinct.split_off(req.offset.min(distinct.len())))
+}
+
+/// What makes two documents copies: the kind, a statement's speaker, and
+/// the words of the body (the title for an article without one), compared
+/// case-blind and ignoring punctuation and spacing, so that a straight and a
+/// curly quote or a re-wrapped line do not tell copies apart.
+fn copy_key(ni: &NewsIndex, doc: &TantivyDocument) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let f = &ni.fields;
+    let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("");
+    let kind = text(f.kind);
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    kind.hash(&mut h);
+    if kind == "statement" {
+        // Two speakers saying the same words ("We will win") are not copies.
+        text(f.speaker).hash(&mut h);
+    }
+    let body = text(f.body);
+    let words = if body.trim().is_empty() {
+        text(f.title)
+    } else {
+        body
+    };
+    for w in words
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        for c in w.chars().flat_map(char::to_lowercase) {
+            c.hash(&mut h);
+        }
+        ' '.hash(&mut h);
+    }
+    h.finish()
 }
 
 /// Facet roots whose values nest (`/place/<country>/<place>`,
@@ -601,6 +712,7 @@ fn to_hit(
         article_id: first_text(doc, f.article_id).unwrap_or_default(),
         meta,
         body,
+        copies: Vec::new(),
     }
 }
 

@@ -109,6 +109,7 @@ fn print_article(out: &mut dyn Write, n: usize, hit: &Hit, color: bool) -> std::
     };
     writeln!(out, "{n:>3}. {}", bold(title, color))?;
     writeln!(out, "     {}", byline(hit))?;
+    print_copies(out, hit)?;
     if !hit.snippet.is_empty() {
         writeln!(out, "     {}", snippet_text(hit, color))?;
     }
@@ -145,6 +146,7 @@ fn print_statement(out: &mut dyn Write, n: usize, hit: &Hit, color: bool) -> std
         writeln!(out, "     {quote}")?;
     }
     writeln!(out, "     {}", byline(hit))?;
+    print_copies(out, hit)?;
     if !hit.title.is_empty() {
         writeln!(out, "     in: {}", hit.title)?;
     }
@@ -152,6 +154,29 @@ fn print_statement(out: &mut dyn Write, n: usize, hit: &Hit, color: bool) -> std
         writeln!(out, "     {}", flatten(a))?;
     }
     Ok(())
+}
+
+/// The other documents that carry the same words, by article id.
+fn print_copies(out: &mut dyn Write, hit: &Hit) -> std::io::Result<()> {
+    const SHOWN: usize = 3;
+    if hit.copies.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<&str> = hit
+        .copies
+        .iter()
+        .take(SHOWN)
+        .map(|id| id.split_once("#s").map_or(id.as_str(), |(a, _)| a))
+        .collect();
+    let more = hit.copies.len().saturating_sub(SHOWN);
+    let tail = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    let n = hit.copies.len();
+    let noun = if n == 1 { "copy" } else { "copies" };
+    writeln!(out, "     also in ({n} {noun}): {}{tail}", ids.join(", "))
 }
 
 fn byline(hit: &Hit) -> String {
@@ -184,6 +209,7 @@ pub fn hit_json(hit: &Hit) -> Value {
         "snippet": flatten(&hit.snippet),
         "attribution": hit.attribution,
         "article_id": hit.article_id,
+        "copies": hit.copies,
     });
     if hit.kind == "statement" {
         if let Some(obj) = v.as_object_mut() {
