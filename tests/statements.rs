@@ -329,3 +329,89 @@ fn the_title_of_a_country_is_its_holder() {
         (Some("Dmitry Medvedev".to_string()), SpeakerType::Person)
     );
 }
+
+/// An official release names its own head of state by title alone: "the
+/// Head of State noted" on the Ukrainian president's site is Ukraine's
+/// president on the article's date, and so is "the President" right after a
+/// visiting president was named. Elsewhere "the head of state" is a head of
+/// state named before, else the president of the country the text is about;
+/// never an organisation called "Head of State".
+#[test]
+fn head_of_state_is_the_publishers_or_the_texts() {
+    use newsdex::extract::Context;
+    let kb = KnowledgeBase::builtin_shared().unwrap_or_else(|e| panic!("kb: {e}"));
+    let ex = Extractor { kb, tagger: None };
+    let date = chrono::NaiveDate::from_ymd_opt(2022, 5, 10);
+    let speaker_of = |st: &[Statement], text: &str, words: &str| {
+        st.iter()
+            .find(|s| s.content.slice(text).contains(words))
+            .unwrap_or_else(|| panic!("no statement with {words:?}: {st:?}"))
+            .speaker
+            .clone()
+    };
+    let release = "Meeting with the President of Poland\n\n\
+        The talks were held in Kyiv with President of Poland Andrzej Duda. \
+        The Head of State noted that the border crossings must stay open. \
+        The President said that the two countries had grown closer. \
+        The Polish head of state said that his country would keep helping.";
+    let site = Context {
+        date,
+        source: Some("President of Ukraine (president.gov.ua)"),
+        url: Some("https://www.president.gov.ua/en/news/a-meeting-1"),
+    };
+    let st = ex.extract_in(release, &site).statements;
+    assert_eq!(
+        speaker_of(&st, release, "border crossings").as_deref(),
+        Some("Volodymyr Zelenskyy")
+    );
+    assert_eq!(
+        speaker_of(&st, release, "grown closer").as_deref(),
+        Some("Volodymyr Zelenskyy")
+    );
+    assert_eq!(
+        speaker_of(&st, release, "keep helping").as_deref(),
+        Some("Andrzej Duda")
+    );
+    // The same text from a news site: the head of state named before.
+    let st = ex.extract(release, date).statements;
+    assert_eq!(
+        speaker_of(&st, release, "border crossings").as_deref(),
+        Some("Andrzej Duda")
+    );
+    // Nobody named: the country the text is about.
+    let news = "Floods in Ukraine\n\n\
+        Rivers rose across Ukraine overnight. In western Ukraine, roads were closed. \
+        The head of state said that rescuers had reached every village.";
+    let st = ex.extract(news, date).statements;
+    assert_eq!(
+        speaker_of(&st, news, "every village").as_deref(),
+        Some("Volodymyr Zelenskyy")
+    );
+    assert!(st
+        .iter()
+        .all(|s| s.speaker.as_deref() != Some("Head of State")));
+}
+
+/// Official sites are known by their url or the domain in the source name;
+/// a news outlet is no head of state's office.
+#[test]
+fn publisher_country_of_official_sites() {
+    use newsdex::extract::statements::publisher_country;
+    let kb = KnowledgeBase::builtin_shared().unwrap_or_else(|e| panic!("kb: {e}"));
+    let of = |source, url| publisher_country(&kb, source, url);
+    assert_eq!(
+        of(None, Some("http://en.kremlin.ru/events/president/news/1")).as_deref(),
+        Some("Russia")
+    );
+    assert_eq!(
+        of(Some("President of Russia (en.kremlin.ru)"), None).as_deref(),
+        Some("Russia")
+    );
+    assert_eq!(
+        of(Some("President of Ukraine"), None).as_deref(),
+        Some("Ukraine")
+    );
+    assert_eq!(of(Some("Reuters"), Some("https://www.reuters.com/x")), None);
+    assert_eq!(of(None, Some("https://notkremlin.ru/x")), None);
+    assert_eq!(of(Some("President of the board ("), Some("")), None);
+}

@@ -72,8 +72,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             eprintln!("warning: {}: {w}", article.origin);
         }
         let text = article.text();
-        let date = article.published.map(|d| d.date_naive());
-        let extraction = extractor.extract(&text, date);
+        let extraction = extractor.extract_in(&text, &newsdex::extract::Context::of(&article));
         let written = if args.json {
             let v = render_json(&article, &text, &extraction);
             serde_json::to_writer(&mut out, &v)

@@ -122,12 +122,48 @@ impl Extractor {
     /// Entities and statements of `text`; `date` (the article's publication
     /// date) picks who held a role ("the Russian president") at the time.
     pub fn extract(&self, text: &str, date: Option<chrono::NaiveDate>) -> Extraction {
+        self.extract_in(
+            text,
+            &Context {
+                date,
+                ..Context::default()
+            },
+        )
+    }
+
+    /// [`Self::extract`] knowing where the article comes from: an official
+    /// release ("the Head of State noted") names its own head of state by
+    /// title alone.
+    pub fn extract_in(&self, text: &str, ctx: &Context) -> Extraction {
         let doc = text::Doc::analyze(text);
-        let entities = entities::extract(&doc, &self.kb, self.tagger.as_deref(), date);
-        let statements = statements::extract(&doc, &entities, &self.kb, date);
+        let entities = entities::extract(&doc, &self.kb, self.tagger.as_deref(), ctx.date);
+        let home = statements::publisher_country(&self.kb, ctx.source, ctx.url);
+        let statements =
+            statements::extract_at(&doc, &entities, &self.kb, ctx.date, home.as_deref());
         Extraction {
             entities,
             statements,
+        }
+    }
+}
+
+/// What is known of an article besides its text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context<'a> {
+    /// Publication date: picks who held a role ("the Russian president").
+    pub date: Option<chrono::NaiveDate>,
+    /// Source name, e.g. "President of Russia (en.kremlin.ru)".
+    pub source: Option<&'a str>,
+    pub url: Option<&'a str>,
+}
+
+impl<'a> Context<'a> {
+    /// The context of a read article.
+    pub fn of(a: &'a crate::corpus::Article) -> Context<'a> {
+        Context {
+            date: a.published.map(|d| d.date_naive()),
+            source: a.source.as_deref(),
+            url: a.url.as_deref(),
         }
     }
 }

@@ -35,6 +35,81 @@ pub fn extract(
     extract_with(doc.text, entities, Some(kb), date)
 }
 
+/// [`extract`] for an article published by the office of the head of state
+/// of `home` (see [`publisher_country`]).
+pub fn extract_at(
+    doc: &Doc,
+    entities: &[Entity],
+    kb: &KnowledgeBase,
+    date: Option<chrono::NaiveDate>,
+    home: Option<&str>,
+) -> Vec<Statement> {
+    extract_full(doc.text, entities, Some(kb), date, home)
+}
+
+/// Sites of heads of state whose releases call their own head of state
+/// "the Head of State" or "the President" and every other leader by title
+/// and country.
+const OFFICIAL_SITES: &[(&str, &str)] = &[
+    ("kremlin.ru", "Russia"),
+    ("president.gov.ua", "Ukraine"),
+    ("whitehouse.gov", "United States"),
+    ("elysee.fr", "France"),
+    ("president.gov.by", "Belarus"),
+    ("akorda.kz", "Kazakhstan"),
+    ("president.az", "Azerbaijan"),
+    ("prezydent.pl", "Poland"),
+];
+
+/// The country whose head of state's office publishes an article, from its
+/// url or source name ("President of Russia (en.kremlin.ru)"); `None` for
+/// any other publisher.
+pub fn publisher_country(
+    kb: &KnowledgeBase,
+    source: Option<&str>,
+    url: Option<&str>,
+) -> Option<String> {
+    let on_site = |host: &str| {
+        let host = host.trim().trim_end_matches('.').to_ascii_lowercase();
+        OFFICIAL_SITES
+            .iter()
+            .find(|(site, _)| {
+                host == *site
+                    || host
+                        .strip_suffix(site)
+                        .is_some_and(|sub| sub.ends_with('.'))
+            })
+            .map(|(_, c)| *c)
+    };
+    let url_host = url.and_then(|u| {
+        let rest = u.split_once("://").map_or(u, |(_, r)| r);
+        rest.split(['/', '?', '#', ':']).next()
+    });
+    let source_host = source.and_then(|s| {
+        let inner = s.rsplit_once('(')?.1.split_once(')')?.0;
+        Some(inner)
+    });
+    let site = url_host
+        .and_then(on_site)
+        .or_else(|| source_host.and_then(on_site));
+    let named = || {
+        let s = source?.trim();
+        let rest = s
+            .get(..13)
+            .filter(|p| p.eq_ignore_ascii_case("president of "))
+            .and_then(|_| s.get(13..))?;
+        let country = rest.split('(').next()?.trim();
+        Some(kb.country(country)?.name.clone())
+    };
+    match site {
+        Some(c) => Some(
+            kb.country(c)
+                .map_or_else(|| c.to_string(), |e| e.name.clone()),
+        ),
+        None => named(),
+    }
+}
+
 /// [`extract`] on a bare text without a knowledge base.
 pub fn extract_text(text: &str, entities: &[Entity]) -> Vec<Statement> {
     extract_with(text, entities, None, None)
@@ -48,6 +123,16 @@ pub fn extract_with(
     entities: &[Entity],
     kb: Option<&KnowledgeBase>,
     date: Option<chrono::NaiveDate>,
+) -> Vec<Statement> {
+    extract_full(text, entities, kb, date, None)
+}
+
+fn extract_full(
+    text: &str,
+    entities: &[Entity],
+    kb: Option<&KnowledgeBase>,
+    date: Option<chrono::NaiveDate>,
+    home: Option<&str>,
 ) -> Vec<Statement> {
     let quotes = quotes::find_quotes(text);
     let sentences = quotes::sentences(text, &quotes);
@@ -83,6 +168,7 @@ pub fn extract_with(
     found.sort_by_key(|f| (f.content.start, f.content.end));
     dedupe(&mut found);
     let mut resolver = Resolver::new(text, entities, kb, date);
+    resolver.home = home.map(str::to_string);
     // Direct statements resolved so far: "I" and "we" inside one are its speaker.
     let mut voices: Vec<(Span, Speaker)> = Vec::new();
     found
@@ -4660,6 +4746,11 @@ struct Resolver<'a> {
     mentions: Vec<(Span, usize)>,
     /// Speakers resolved so far (fallback when the entity layer found none).
     history: Vec<Seen>,
+    /// The country whose head of state's office published the article.
+    home: Option<String>,
+    /// The country the text mentions most (at least twice, more than any
+    /// other), for an office named without its country.
+    dominant: Option<String>,
 }
 
 fn gender_of_name(name: &str) -> Option<Gender> {
@@ -4728,6 +4819,7 @@ impl<'a> Resolver<'a> {
             .flat_map(|(i, e)| e.mentions.iter().map(move |m| (*m, i)))
             .collect();
         mentions.sort();
+        let dominant = kb.and_then(|kb| dominant_country(kb, entities));
         Resolver {
             text,
             entities,
@@ -4735,7 +4827,92 @@ impl<'a> Resolver<'a> {
             date,
             mentions,
             history: Vec::new(),
+            home: None,
+            dominant,
         }
+    }
+
+    /// "the Head of State", "the head of government", "the Ukrainian head
+    /// of state", and, in an official release, "the President": an office
+    /// named without its holder. `None` leaves the phrase to the other rules.
+    fn office_holder(&self, mention: Span, words: &[&str]) -> Option<Speaker> {
+        let rest = words.strip_prefix(&["the"]).unwrap_or(words);
+        let (role, modifiers) = match rest {
+            [m @ .., "head", "of", "state"] => ("head of state", m),
+            [m @ .., "head", "of", "government"] => ("head of government", m),
+            ["president"] if self.home.is_some() => ("president", &[][..]),
+            _ => return None,
+        };
+        let kb = self.kb;
+        let holder = |country: &str| -> Option<Speaker> {
+            match kb?.role_holders(country, role, self.date).as_slice() {
+                [h] => self.kb_speaker(&h.name, EntityKind::Person),
+                _ => None,
+            }
+        };
+        if !modifiers.is_empty() {
+            // "the Ukrainian head of state": the country is given.
+            let [m] = modifiers else { return None };
+            let country = kb?
+                .country_of_demonym(m)
+                .or_else(|| kb?.country(m))?
+                .name
+                .clone();
+            return holder(&country).or_else(|| {
+                let mut un = Speaker::unnamed();
+                un.affiliations = vec![country];
+                Some(un)
+            });
+        }
+        // The publisher first: an official release calls only its own head
+        // of state "the Head of State" and names every visitor with title
+        // and country, even in a text about the visitor's country. Then a
+        // head of state or government named before, which is what a news
+        // text refers back to. The country the text mentions most is a guess
+        // for the rest.
+        if let Some(sp) = self.home.as_deref().and_then(holder) {
+            return Some(sp);
+        }
+        if role == "president" {
+            return None;
+        }
+        let titles: &[&str] = if role == "head of state" {
+            &[
+                "president",
+                "king",
+                "queen",
+                "emir",
+                "monarch",
+                "head of state",
+            ]
+        } else {
+            &[
+                "prime minister",
+                "premier",
+                "chancellor",
+                "head of government",
+            ]
+        };
+        let office_holder = |s: &Seen| {
+            s.kind == SpeakerType::Person
+                && s.roles.iter().any(|r| {
+                    let r = r.to_lowercase();
+                    titles.iter().any(|t| {
+                        r.split(|c: char| !c.is_alphanumeric())
+                            .collect::<Vec<_>>()
+                            .windows(t.split(' ').count())
+                            .any(|w| w.join(" ") == *t)
+                    }) && !r.contains("vice")
+                        && !r.contains("deputy")
+                })
+        };
+        if let Some(s) = self.nearest(mention.start, office_holder) {
+            return Some(seen_speaker(&s));
+        }
+        self.dominant
+            .as_deref()
+            .and_then(holder)
+            .or_else(|| Some(Speaker::unnamed()))
     }
 
     fn entity_speaker(&self, e: &Entity) -> Speaker {
@@ -4947,6 +5124,9 @@ impl<'a> Resolver<'a> {
         // with its country after "of" names the title's holder, not the
         // country. Read as "the Russia president" by the title rules, and
         // taken only when they find the holder.
+        if let Some(sp) = self.office_holder(mention, words) {
+            return sp;
+        }
         if let Some(sp) = self.title_of_country(mention, words) {
             return sp;
         }
@@ -5142,7 +5322,8 @@ impl<'a> Resolver<'a> {
     /// `the <title> of <country>` resolved to the title's holder, through
     /// [`Self::title_reference`] with the country moved before the title.
     fn title_of_country(&self, mention: Span, words: &[&str]) -> Option<Speaker> {
-        let rest = words.strip_prefix(&["the"])?;
+        // Headlines drop the article: "President of Ukraine: We will …".
+        let rest = words.strip_prefix(&["the"]).unwrap_or(words);
         let of = rest.iter().position(|w| *w == "of")?;
         let title = rest.get(..of)?;
         let country = rest.get(of + 1..)?;
@@ -5393,6 +5574,24 @@ fn given_names() -> &'static std::collections::HashSet<&'static str> {
             .flat_map(str::split_whitespace)
             .collect()
     })
+}
+
+/// The country `entities` mention most, when it has at least two mentions
+/// and more than any other country.
+fn dominant_country(kb: &KnowledgeBase, entities: &[Entity]) -> Option<String> {
+    let mut counts: Vec<(usize, &str)> = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Place)
+        .filter(|e| kb.country(&e.name).is_some_and(|c| c.name == e.name))
+        .map(|e| (e.mentions.len(), e.name.as_str()))
+        .collect();
+    counts.sort_by_key(|a| std::cmp::Reverse(a.0));
+    match counts.as_slice() {
+        [(n, c), rest @ ..] if *n >= 2 && rest.first().is_none_or(|(m, _)| m < n) => {
+            Some(c.to_string())
+        }
+        _ => None,
+    }
 }
 
 fn seen_speaker(s: &Seen) -> Speaker {

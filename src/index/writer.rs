@@ -416,7 +416,7 @@ fn build_docs(
 ) -> Vec<TantivyDocument> {
     let text = a.text();
     let x = match extractor {
-        Some(ex) => ex.extract(&text, a.published.map(|d| d.date_naive())),
+        Some(ex) => ex.extract_in(&text, &crate::extract::Context::of(a)),
         None => Extraction::default(),
     };
     let mut docs = Vec::with_capacity(1 + x.statements.len());
