@@ -377,3 +377,37 @@ fn dateless_articles_take_current_roles() {
     let anna = find(&then.entities, "Anna Kovacs");
     assert_eq!(anna.affiliations, vec!["Freedonia/Senate"]);
 }
+
+/// A middle initial the knowledge base leaves out ("Boris K. Chernov", a
+/// newspaper house style) still links the name to its entry, and with it the
+/// speaker's body; an unknown name keeps its initial.
+#[test]
+fn middle_initials_link_to_the_knowledge_base() {
+    let mut kb = KnowledgeBase::default();
+    kb.merge_str(
+        "test",
+        r#"{"name":"Kremlin","type":"org","body":"Russia/Kremlin","country":"Russia"}
+{"name":"Boris Chernov","type":"person","country":"Russia","aliases":["Chernov"],"roles":[{"role":"head_of_state","body":"Russia/Kremlin"}]}"#,
+    )
+    .expect("test gazetteer loads");
+    let ex = Extractor {
+        kb: Arc::new(kb),
+        tagger: None,
+    };
+    let text = "Talks resume\n\nBoris K. Chernov met Anna T. Volkova on Monday. \
+        Mr. Chernov said talks would go on.";
+    let x = ex.extract(text, None);
+    assert_eq!(
+        people(&x.entities),
+        vec!["Anna T. Volkova", "Boris Chernov"]
+    );
+    let chernov = find(&x.entities, "Boris Chernov");
+    assert!(
+        chernov
+            .mentions
+            .iter()
+            .any(|m| m.slice(text) == "Boris K. Chernov"),
+        "{chernov:?}"
+    );
+    assert!(chernov.affiliations.contains(&"Russia/Kremlin".to_string()));
+}

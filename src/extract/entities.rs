@@ -2662,9 +2662,22 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 // person of that name ("adviser to Chernov").
                 let lone_person = kind == EntityKind::Person && !name_text.contains(' ');
                 let folded_text = fold(name_text);
-                let resolved = self.kb.resolve(name_text, Some(kind)).filter(|e| {
-                    name_text.contains(' ') || lone_person || fold(&e.name) == folded_text
-                });
+                let resolved = self
+                    .kb
+                    .resolve(name_text, Some(kind))
+                    .filter(|e| {
+                        name_text.contains(' ') || lone_person || fold(&e.name) == folded_text
+                    })
+                    .or_else(|| {
+                        // "Vladimir V. Putin", "Antony J. Blinken": house
+                        // styles add a middle initial the knowledge base's
+                        // names and aliases leave out. Given name and
+                        // surname both still have to match.
+                        let bare = without_middle_initials(name_text)?;
+                        (kind == EntityKind::Person)
+                            .then(|| self.kb.resolve(&bare, Some(kind)))
+                            .flatten()
+                    });
                 match resolved {
                     Some(e) => {
                         let i = self.kb.lookup(&e.name).iter().copied().find(|i| {
@@ -3156,6 +3169,28 @@ fn push_unique(v: &mut Vec<String>, s: String) {
     if !s.is_empty() && !v.contains(&s) {
         v.push(s);
     }
+}
+
+/// `name` without its middle initials ("Vladimir V. Putin" → "Vladimir
+/// Putin"), when it has at least one between a given name and a surname.
+fn without_middle_initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 3 {
+        return None;
+    }
+    let initial = |w: &str| {
+        let letter = w.strip_suffix('.').unwrap_or(w);
+        let mut cs = letter.chars();
+        matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
+    };
+    let last = words.len() - 1;
+    let kept: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| i == 0 || i == last || !initial(w))
+        .map(|(_, w)| *w)
+        .collect();
+    (kept.len() < words.len() && kept.len() >= 2 && !initial(kept[0])).then(|| kept.join(" "))
 }
 
 /// A display name from a surface form: whitespace runs become one space.
