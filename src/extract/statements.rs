@@ -2550,6 +2550,21 @@ static WEEKDAYS: WordSet = WordSet::new(&[
     "tonight",
 ]);
 
+static MONTHS: WordSet = WordSet::new(&[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]);
+
 static TIME_NOUNS: WordSet = WordSet::new(&[
     "year",
     "week",
@@ -2989,7 +3004,15 @@ fn analyze_sentence<'t>(
                 if let After::Clause(from) = after {
                     // `"…," she said in Iowa this year …`: the quote before
                     // the source is the content, not what follows the cue.
-                    let that = s.lw(s.tok_at(from)) == "that";
+                    // A `that` further on (`she said in a speech that night`,
+                    // `in an ad that ran …`) belongs to the adjunct.
+                    let at = s.tok_at(from);
+                    let adjunct_that = at > k + 1
+                        && ((k + 1..at).any(|i| {
+                            matches!(s.lw(i), "in" | "on" | "at" | "during" | "for" | "with")
+                        }) || TIME_NOUNS.contains(&s.lw(at + 1))
+                            || MONTHS.contains(&s.lw(at + 1)));
+                    let that = s.lw(at) == "that" && (!adjunct_that || off("q_that"));
                     if !that && content_before(&s, src.0).is_some_and(|(_, d)| d) {
                         after = After::Nothing;
                     }
@@ -6262,5 +6285,23 @@ mod tests {
             find(t, &st, "We will win").map(|x| x.0),
             Some("We will win, || And we will govern.".into())
         );
+    }
+
+    #[test]
+    fn quote_before_the_source_beats_a_later_that() {
+        let t = "\"We turned the corner,\" the mayor said in her speech that evening.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "We turned").map(|x| x.1),
+            Some("the mayor"),
+            "{st:?}"
+        );
+        assert!(find(t, &st, "that evening").is_none());
+        let t = "\"It is a bargain,\" Ms. Lane said in an ad that ran on Sunday.";
+        let st = extract_text(t, &[]);
+        assert!(find(t, &st, "It is a bargain").is_some(), "{st:?}");
+        // Right after the cue, `that` still opens the content.
+        let t = "Ms. Lane said that the ad ran on Sunday.";
+        assert_eq!(content(t, &one(t)), "that the ad ran on Sunday");
     }
 }
