@@ -2499,10 +2499,23 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
     if let Some(t) = s.toks.get(p) {
         if let Some(q) = s.quote_opening_at(t.span.start) {
             let words = q.content.slice(s.text).split_whitespace().count();
-            if words >= 3 {
+            // `said, "Probably."`: a short quoted answer ending the sentence.
+            let last = s.tok_at(q.close_end);
+            let answer =
+                p > j && words >= 1 && s.toks[last..].iter().all(|t| !t.word) && !off("answer");
+            if words >= 3 || answer {
                 return After::Quote(*q);
             }
         }
+    }
+    // `said yes`, `said no to the war`, `half said so`: a short answer.
+    if p == j
+        && matches!(verb, "said" | "say" | "says" | "saying")
+        && matches!(s.lw(j), "yes" | "no" | "so")
+        && !(s.lw(j) == "so" && s.is_word(j + 1))
+        && !off("answer")
+    {
+        return After::Clause(s.toks[j].span.start);
     }
     if p >= n || s.toks[p..].iter().all(|t| !t.word) {
         return After::Nothing;
@@ -6303,5 +6316,25 @@ mod tests {
         // Right after the cue, `that` still opens the content.
         let t = "Ms. Lane said that the ad ran on Sunday.";
         assert_eq!(content(t, &one(t)), "that the ad ran on Sunday");
+    }
+
+    #[test]
+    fn short_answers() {
+        let t = "Asked whether she would run again, Ms. Lane said, \"Probably.\"";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "Probably").map(|x| x.1),
+            Some("Ms. Lane"),
+            "{st:?}"
+        );
+        let t = "The senator said no to the tax plan.";
+        assert_eq!(content(t, &one(t)), "no to the tax plan");
+        let t = "Most voters in the county said yes.";
+        assert_eq!(content(t, &one(t)), "yes");
+        let t = "Only 40 percent said so.";
+        assert_eq!(content(t, &one(t)), "so");
+        // Not an answer: `so` going on into a clause.
+        let t = "He said so many people came.";
+        assert!(find(t, &extract_text(t, &[]), "so").is_none());
     }
 }
