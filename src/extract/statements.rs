@@ -2307,8 +2307,24 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
     }
     let start = j;
     let mut that = None;
+    // Inside a prepositional adjunct (`said during the debate that`, `said
+    // after a lunch on Tuesday that`) a noun like `debate` starts no clause.
+    let mut in_pp = false;
     while j < n && j < start + 12 {
         let lw = s.lw(j);
+        if !off("pp_that")
+            && matches!(
+                lw,
+                "in" | "on" | "at" | "during" | "after" | "before" | "for" | "with" | "to"
+            )
+            && (DETERMINERS.contains(&s.lw(j + 1))
+                || matches!(s.lw(j + 1), "this" | "last" | "my" | "your")
+                || (is_capitalised(s.w(j + 1)) && !PRONOUNS.contains(&s.lw(j + 1))))
+        {
+            in_pp = true;
+            j += 2;
+            continue;
+        }
         if let Some(q) = s.quote_opening_at(s.toks[j].span.start) {
             // A title on the way: `said on ABC's "This Week" that …`.
             if q.content.len() < 80 {
@@ -2330,7 +2346,13 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
         }
         // A clause has begun ("said there was evidence that …"): its own
         // "that" is not the complementiser.
-        if s.cue(j).verb.is_some()
+        let noun = in_pp
+            && (DETERMINERS.contains(&s.lw(j - 1))
+                || matches!(s.lw(j - 1), "this" | "last" | "my" | "your" | "s")
+                || is_capitalised(s.w(j - 1)));
+        if (s.cue(j).verb.is_some() && !noun)
+            // `promised a wall during the campaign and asserted that …`
+            || (in_pp && matches!(lw, "and" | "but") && !is_capitalised(s.w(j + 1)))
             || CLAUSE_START.contains(&lw)
             || matches!(
                 lw,
@@ -6336,5 +6358,23 @@ mod tests {
         // Not an answer: `so` going on into a clause.
         let t = "He said so many people came.";
         assert!(find(t, &extract_text(t, &[]), "so").is_none());
+    }
+
+    #[test]
+    fn that_after_a_prepositional_adjunct() {
+        let t = "The governor said during the televised debate that taxes will fall.";
+        assert_eq!(content(t, &one(t)), "that taxes will fall");
+        let t = "Ms. Lane said after a lunch on Tuesday that she had not read the plan.";
+        assert_eq!(content(t, &one(t)), "that she had not read the plan");
+        // A second verb after the adjunct takes its own `that`.
+        let t =
+            "The mayor promised a park during the campaign and asserted that the city would pay.";
+        let st = extract_text(t, &[]);
+        assert!(
+            st.iter()
+                .all(|s| s.cue.map(|c| c.slice(t)) != Some("promised")
+                    || !content(t, s).starts_with("that the city")),
+            "{st:?}"
+        );
     }
 }
