@@ -411,3 +411,50 @@ fn middle_initials_link_to_the_knowledge_base() {
     );
     assert!(chernov.affiliations.contains(&"Russia/Kremlin".to_string()));
 }
+
+/// The end of a title or body phrase before a given name and surname is no
+/// part of the name: "Governor of Sevastopol Mikhail Razvozhayev" is Mikhail
+/// Razvozhayev, not "Sevastopol Mikhail Razvozhayev". Names whose first word
+/// is itself a given name, ships and numbered monarchs keep their words.
+#[test]
+fn title_words_glued_before_a_name_are_dropped() {
+    let text = "Appointments in the regions\n\n\
+        Governor of Sevastopol Mikhail Razvozhayev met Minister of Industry and Trade \
+        Denis Manturov and Director General of Rosseti Andrei Ryumin on Monday. \
+        Chief of Staff of the Presidential Executive Office Anton Vaino was there too. \
+        Earlier, Democrat Jon Ossoff spoke aboard the USS Carl Vinson. \
+        \"We are ready,\" said Wade Michael Page.";
+    for ex in std::iter::once(extractor()).chain(tagged_extractor()) {
+        let ents = ex.extract(text, None).entities;
+        let people = people(&ents);
+        for name in [
+            "Mikhail Razvozhayev",
+            "Denis Manturov",
+            "Andrei Ryumin",
+            "Anton Vaino",
+            "Jon Ossoff",
+        ] {
+            assert!(people.contains(&name), "{name} missing: {people:?}");
+        }
+        // Only the tagger finds this one; its first word stays.
+        if ex.tagger.is_some() {
+            assert!(people.contains(&"Wade Michael Page"), "{people:?}");
+        }
+        for glue in ["Sevastopol", "Trade", "Rosseti", "Office", "Democrat"] {
+            assert!(
+                !ents.iter().any(|e| e.name.starts_with(&format!("{glue} "))
+                    && e.name.split_whitespace().count() >= 3),
+                "{glue} glued: {ents:#?}"
+            );
+        }
+        assert!(!people.contains(&"Carl Vinson"), "{people:?}");
+    }
+}
+
+fn tagged_extractor() -> Option<Extractor> {
+    let t = newsdex::extract::ner::Tagger::default_model().ok()?;
+    Some(Extractor {
+        kb: KnowledgeBase::builtin_shared().expect("built-in knowledge base loads"),
+        tagger: Some(Arc::new(t)),
+    })
+}

@@ -1729,6 +1729,60 @@ impl<'d, 'a> Ctx<'d, 'a> {
             .find(|id| self.entry(*id).is_some_and(|e| e.kind == EntityKind::Place))
     }
 
+    /// Whether token `t` is a place, body or ordinary word glued before a
+    /// person's name that starts at `t + 1` and ends before `end`: a known
+    /// given name, then a capitalised word that is no numeral ("Queen
+    /// Elizabeth II" keeps its title). A word that may itself be a given
+    /// name or a person's name is kept ("Wade Michael Page").
+    fn glued_before_name(&self, t: usize, end: usize) -> bool {
+        if t + 2 >= end
+            || !self.is_name_tok(t)
+            || !self.is(t + 1, FIRST_NAME)
+            || !self.is_name_tok(t + 2)
+        {
+            return false;
+        }
+        if self.kind(t + 1) != TokenKind::Capitalised
+            || matches!(self.tok(t + 2), "II" | "III" | "IV" | "V" | "VI" | "Jr." | "Jr")
+            || self.is(t, FIRST_NAME | PARTICLE | HONORIFIC)
+            // Inside an Arabic or Dutch name ("Hamad bin Isa Al Khalifa").
+            || (t > 0 && self.is(t - 1, PARTICLE))
+            // Ships are named after people ("USS Carl Vinson").
+            || matches!(self.tok(t), "USS" | "HMS")
+            // "Texas Christian University", "White House Rose Garden".
+            || (t + 1..end).any(|i| self.is(i, ORG_SUFFIX | ORG_HEAD | PLACE_SUFFIX))
+        {
+            return false;
+        }
+        if let Some(h) = self.hit_at(t) {
+            // A place or body the knowledge base knows, ending at the word
+            // ("Security Service of Ukraine Ivan Bakanov").
+            return h.toks.end == t + 1
+                && h.ids
+                    .iter()
+                    .filter_map(|id| self.entry(*id))
+                    .all(|e| e.kind != EntityKind::Person);
+        }
+        // The object of a title ("Director General of Rosseti Andrei
+        // Ryumin", "Minister of Industry and Trade Denis Manturov").
+        if t > 0 && matches!(self.tok(t - 1), "of" | "and" | "for") {
+            return true;
+        }
+        let tok = self.tok(t);
+        let acronym = self.kind(t) == TokenKind::AllCaps && tok.len() >= 2;
+        let lower = tok.to_lowercase();
+        acronym
+            || matches!(
+                lower.as_str(),
+                "democrat" | "republican" | "whip" | "lady" | "elect" | "laureate"
+            )
+            || self.is(
+                t,
+                ORG_HEAD | ORG_SUFFIX | ORG_NOUN | DEPARTMENT | PLACE_SUFFIX | PLACE_NOUN | TITLE,
+            )
+            || ordinary_words().contains(lower.as_str())
+    }
+
     /// Whether token `t` can be part of a name run.
     fn is_name_tok(&self, t: usize) -> bool {
         matches!(self.kind(t), TokenKind::Capitalised | TokenKind::AllCaps)
@@ -1876,6 +1930,19 @@ impl<'d, 'a> Ctx<'d, 'a> {
             core_start = a;
             last_title = None;
             honorific = false;
+        }
+        // "Governor of Sevastopol Mikhail Razvozhayev", "Minister of
+        // Industry and Trade Denis Manturov", "Coach of Russia Galina
+        // Kulakova": the last word of a title or body phrase (or of a
+        // heading whose line break was lost) before a given name and
+        // surname is no part of the name; it goes back to the title phrase.
+        // The name is the last two or three words ("Security Service of
+        // Ukraine Ivan Bakanov").
+        if let Some(g) = (core_start..b)
+            .filter(|&g| (3..=4).contains(&(b - g)))
+            .find(|&g| self.glued_before_name(g, b))
+        {
+            core_start = g + 1;
         }
         let prefix = a..core_start;
         let mut core = core_start..b;
