@@ -3151,6 +3151,10 @@ fn analyze_sentence<'t>(
             // "a liberal think tank"; "found itself at the center", "see
             // eye to eye": idioms, not stances.
             && !matches!(s.lw(k + 1), "tank" | "tanks" | "eye")
+            // "appeared on Fox News", "appears in court": showing up, not a
+            // stance; "appeared to …", "appears that …" are.
+            && !(matches!(lw, "appear" | "appears" | "appeared" | "appearing")
+                && !matches!(s.lw(k + 1), "to" | "that" | "like" | "as"))
             && !(matches!(lw, "found" | "finds" | "find")
                 && matches!(
                     s.lw(k + 1),
@@ -6122,6 +6126,22 @@ mod tests {
                 )
             })
         })
+    }
+
+    #[test]
+    fn appearing_somewhere_is_no_stance() {
+        let t = "Senator Mark Ellis appeared on Fox News on Sunday.";
+        assert!(
+            extract_text(t, &[]).is_empty(),
+            "{:?}",
+            extract_text(t, &[])
+        );
+        let t = "Senator Mark Ellis appeared to concede the race on Sunday.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "to concede").map(|x| x.1),
+            Some("Senator Mark Ellis")
+        );
     }
 
     #[test]
