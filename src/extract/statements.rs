@@ -3153,8 +3153,8 @@ fn analyze_sentence<'t>(
             && !matches!(s.lw(k + 1), "tank" | "tanks" | "eye")
             // "appeared on Fox News", "appears in court": showing up, not a
             // stance; "appeared to …", "appears that …" are.
-            && !(matches!(lw, "appear" | "appears" | "appeared" | "appearing")
-                && !matches!(s.lw(k + 1), "to" | "that" | "like" | "as"))
+            && (!matches!(lw, "appear" | "appears" | "appeared" | "appearing")
+                || matches!(s.lw(k + 1), "to" | "that" | "like" | "as"))
             && !(matches!(lw, "found" | "finds" | "find")
                 && matches!(
                     s.lw(k + 1),
