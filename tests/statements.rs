@@ -378,6 +378,18 @@ fn head_of_state_is_the_publishers_or_the_texts() {
         speaker_of(&st, release, "border crossings").as_deref(),
         Some("Andrzej Duda")
     );
+    // Two heads named before: the one of the country the text is about,
+    // not the nearer one it mentions.
+    let visit = "Belarus marks Victory Day\n\n\
+        Alexander Lukashenko spoke in Minsk on the eve of Victory Day in Belarus. \
+        Belarus will stay strong, the Belarusian leader said. \
+        He did not believe that the president of France, Emmanuel Macron, would send troops. \
+        \"We must be strong and united,\" the head of state said.";
+    let st = ex.extract(visit, date).statements;
+    assert_eq!(
+        speaker_of(&st, visit, "strong and united").as_deref(),
+        Some("Alexander Lukashenko")
+    );
     // Nobody named: the country the text is about.
     let news = "Floods in Ukraine\n\n\
         Rivers rose across Ukraine overnight. In western Ukraine, roads were closed. \

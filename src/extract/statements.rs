@@ -4987,13 +4987,22 @@ impl<'a> Resolver<'a> {
                         && !r.contains("deputy")
                 })
         };
+        // Of the heads named before, the one of the country the text is
+        // about beats a nearer one it merely mentions ("Lukashenko said he
+        // did not believe that the president of France, Emmanuel Macron,
+        // …," the head of state said).
+        let dominant = self.dominant.as_deref().and_then(holder);
+        if let Some(d) = &dominant {
+            let named_before =
+                |s: &Seen| office_holder(s) && d.name.as_deref() == Some(s.name.as_str());
+            if self.nearest(mention.start, named_before).is_some() {
+                return dominant;
+            }
+        }
         if let Some(s) = self.nearest(mention.start, office_holder) {
             return Some(seen_speaker(&s));
         }
-        self.dominant
-            .as_deref()
-            .and_then(holder)
-            .or_else(|| Some(Speaker::unnamed()))
+        dominant.or_else(|| Some(Speaker::unnamed()))
     }
 
     fn entity_speaker(&self, e: &Entity) -> Speaker {
