@@ -305,6 +305,13 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
     single_capital || word.contains('.')
 }
 
+fn off_abbrev() -> bool {
+    static OFF: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *OFF.get_or_init(|| {
+        std::env::var("NEWSDEX_STMT_OFF").is_ok_and(|v| v.split(',').any(|r| r == "q_abbrev"))
+    })
+}
+
 /// Verbs that, right after a quotation, attribute it (`"…?" Trump asked.`).
 const SPEECH_AFTER_QUOTE: &[&str] = &[
     "said",
@@ -352,7 +359,16 @@ const SPEECH_AFTER_QUOTE: &[&str] = &[
 /// True when `rest` (the text after a quotation that ends a sentence) is a
 /// short attribution of it: "He said on Sunday." / "Trump asked reporters."
 fn attribution_follows(rest: &str) -> bool {
-    let stop = rest.find(['.', '!', '?', '"', '“', '”', ':', '«', '„']);
+    // `"…?" Mr. Trump asked.`: a title's period does not end the clause.
+    let mut stop = rest.find(['.', '!', '?', '"', '“', '”', ':', '«', '„']);
+    while let Some(i) = stop.filter(|&i| {
+        rest.as_bytes().get(i) == Some(&b'.') && is_abbreviation(rest, i) && !off_abbrev()
+    }) {
+        stop = rest
+            .get(i + 1..)
+            .and_then(|r| r.find(['.', '!', '?', '"', '“', '”', ':', '«', '„']))
+            .map(|j| i + 1 + j);
+    }
     // The attribution must end the sentence; one that introduces the next
     // quotation (`A statement noted, "…"`) starts a sentence of its own.
     if let Some(i) = stop {
@@ -370,11 +386,22 @@ fn attribution_follows(rest: &str) -> bool {
     }
     let clause = rest.get(..cut).unwrap_or("");
     let words: Vec<&str> = clause.split_whitespace().collect();
-    words.len() <= 40
-        && words
-            .iter()
-            .take(6)
-            .any(|w| SPEECH_AFTER_QUOTE.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+    fn bare<'a>(w: &&'a str) -> &'a str {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+    }
+    let verb = words
+        .iter()
+        .take(6)
+        .position(|w| SPEECH_AFTER_QUOTE.contains(&bare(w)));
+    // `… McMaster said that …`, `… Sessions said there seemed to be enough
+    // evidence …`: a report of something new, not of the quotation.
+    let report = verb.is_some_and(|v| {
+        words.len() > v + 9
+            || words
+                .get(v + 1)
+                .is_some_and(|w| bare(w).eq_ignore_ascii_case("that"))
+    }) && !off_abbrev();
+    words.len() <= 40 && verb.is_some() && !report
 }
 
 fn starts_sentence(c: char) -> bool {

@@ -6444,4 +6444,29 @@ mod tests {
             "{st:?}"
         );
     }
+
+    #[test]
+    fn question_then_titled_source() {
+        let t = "''Why would anybody do that?'' Mr. Lane asked. The crowd laughed.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "Why would").map(|x| x.1),
+            Some("Mr. Lane"),
+            "{st:?}"
+        );
+        let t = "\u{201c}Who pays?\u{201d} Dr. A. Ruiz asked reporters.";
+        let st = extract_text(t, &[]);
+        assert!(find(t, &st, "Who pays").is_some(), "{st:?}");
+        // A sentence that reports something new starts a statement of its own.
+        let t = "\"It was a hard case.\" Ms. Lane, a former U.S. attorney, said there was enough evidence to charge him.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "there was enough").map(|x| x.0),
+            Some("there was enough evidence to charge him".into()),
+            "{st:?}"
+        );
+        let t = "\"It was a hard case.\" Mr. Cole said that the jury agreed.";
+        let st = extract_text(t, &[]);
+        assert!(find(t, &st, "that the jury agreed").is_some(), "{st:?}");
+    }
 }
