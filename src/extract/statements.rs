@@ -2099,10 +2099,29 @@ fn source_after(s: &Sent, k: usize) -> Option<(usize, usize)> {
             && is_capitalised(s.w(j + 1))
             && !lw.ends_with("ed")
             && !lw.ends_with("ing");
+        // "Monmouth University political scientist Patrick Murray": role
+        // words between an affiliation and the name.
+        let name_soon = j > k
+            && !off("inv_role")
+            && is_capitalised(s.w(j - 1))
+            && (j + 1..(j + 3).min(s.toks.len()))
+                .find(|&i| s.is_word(i) && is_capitalised(s.w(i)))
+                .is_some_and(|n| {
+                    (j..n).all(|i| {
+                        let l = s.lw(i);
+                        s.is_word(i)
+                            && !NOT_IN_NP.contains(&l)
+                            && !l.ends_with("ed")
+                            && !l.ends_with("ing")
+                            && s.cue(i).verb.is_none()
+                    }) && s.is_word(n + 1)
+                        && is_capitalised(s.w(n + 1))
+                });
         let okw = (is_capitalised(w) && !LEAD_STOP.contains(&lw.as_str()))
             || NP_WORDS.contains(&lw.as_str())
             || name_at.is_some_and(|n| j < n)
             || (j > k && name_follows && !NOT_IN_NP.contains(&lw.as_str()))
+            || name_soon
             || lw.ends_with("'s")
             || lw.ends_with("’s");
         if !okw || (j > k && lw == "of" && !s.toks.get(j + 1).is_some_and(|n| n.word)) {
@@ -6468,5 +6487,16 @@ mod tests {
         let t = "\"It was a hard case.\" Mr. Cole said that the jury agreed.";
         let st = extract_text(t, &[]);
         assert!(find(t, &st, "that the jury agreed").is_some(), "{st:?}");
+    }
+
+    #[test]
+    fn inverted_source_with_affiliation_and_role() {
+        let t = "\"It was never meant to be,\" said Westbrook State University political scientist Nora Quill.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "It was never").map(|x| x.1),
+            Some("Westbrook State University political scientist Nora Quill"),
+            "{st:?}"
+        );
     }
 }
