@@ -1587,6 +1587,14 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
         {
             // "Clinton on Tuesday said"
             j -= 2;
+        } else if j > 2
+            && !off("src_time")
+            && matches!(s.lw(j - 3), "on" | "late" | "early" | "last")
+            && WEEKDAYS.contains(&s.lw(j - 2))
+            && TIME_NOUNS.contains(&s.lw(j - 1))
+        {
+            // "Spicer on Thursday evening said"
+            j -= 3;
         } else if j > 0 && WEEKDAYS.contains(&s.lw(j - 1)) {
             j -= 1;
         } else {
@@ -6497,6 +6505,17 @@ mod tests {
             find(t, &st, "It was never").map(|x| x.1),
             Some("Westbrook State University political scientist Nora Quill"),
             "{st:?}"
+        );
+    }
+
+    #[test]
+    fn weekday_and_time_of_day_before_the_cue() {
+        let t = "The spokesman on Thursday evening said the party was not in a crisis.";
+        let st = one(t);
+        assert_eq!(content(t, &st), "the party was not in a crisis");
+        assert_eq!(
+            st.speaker_mention.map(|m| m.slice(t)),
+            Some("The spokesman")
         );
     }
 }
