@@ -847,6 +847,57 @@ const PLACE_SUFFIXES: &[&str] = &[
 ];
 
 /// Lower-case place nouns: "the village of X", "the X region".
+/// Last words of a place's name that [`PLACE_SUFFIXES`] leaves out because
+/// they rarely end a region's name but often a site's.
+const PLACE_HEADS: &[&str] = &[
+    "square",
+    "street",
+    "avenue",
+    "boulevard",
+    "road",
+    "cemetery",
+    "heath",
+    "bridge",
+    "station",
+    "airport",
+    "stadium",
+    "palace",
+    "cathedral",
+    "monastery",
+    "memorial",
+];
+
+/// Words that make a country's name the name of one of its regimes or
+/// eras ("Nazi Germany", "Tsarist Russia").
+const REGIME_EPITHETS: &[&str] = &[
+    "nazi",
+    "soviet",
+    "fascist",
+    "imperial",
+    "tsarist",
+    "czarist",
+    "weimar",
+    "communist",
+    "wartime",
+    "postwar",
+    "modern",
+    "ancient",
+];
+
+/// Last words of an occasion's name ("Victory Day", "Russia Day").
+const OCCASIONS: &[&str] = &[
+    "day",
+    "eve",
+    "week",
+    "war",
+    "revolution",
+    "games",
+    "cup",
+    "olympics",
+    "summit",
+    "forum",
+];
+
 const PLACE_NOUNS: &[&str] = &[
     "village",
     "town",
@@ -2977,7 +3028,72 @@ impl<'d, 'a> Ctx<'d, 'a> {
         })
     }
 
+    /// A person the knowledge base does not know whose name is built like
+    /// an organisation's ("Defense Ministry of Belarus said"), a place's
+    /// ("Pushkin Square", "Chasiv Yar" is beyond words) or an occasion's
+    /// ("Victory Day"): the kind it should have, or `Some(None)` when it is
+    /// no entity of ours. A name that starts with a given name stays a
+    /// person ("Doris Day", "Sarah Park").
+    fn misfit_person(&self, g: &Group) -> Option<Option<EntityKind>> {
+        if g.kind != EntityKind::Person || g.kb.is_some() {
+            return None;
+        }
+        let lex = lexicon();
+        let words: Vec<&str> = g.name.split_whitespace().collect();
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            return None;
+        };
+        // A given name first, or a title anywhere ("Chicago Police Supt.
+        // Eddie Johnson"): a person, whatever else is glued to the name.
+        if words.len() < 2
+            || lex.mask(first) & FIRST_NAME != 0
+            || words.iter().any(|w| lex.mask(w) & (TITLE | HONORIFIC) != 0)
+        {
+            return None;
+        }
+        let low = last.to_lowercase();
+        if words[1..].iter().any(|w| lex.mask(w) & ORG_SUFFIX != 0) {
+            return Some(Some(EntityKind::Org));
+        }
+        if lex.mask(last) & PLACE_SUFFIX != 0 || PLACE_HEADS.contains(&low.as_str()) {
+            return Some(Some(EntityKind::Place));
+        }
+        if OCCASIONS.contains(&low.as_str()) {
+            return Some(None);
+        }
+        // "Nazi Germany", "Inside Russia", "Save Ukraine": an ordinary word
+        // or a regime's epithet before a country's own name (not a
+        // demonym: "Tracey German" is someone).
+        let first_low = first.to_lowercase();
+        let country_named = self
+            .kb
+            .lookup(last)
+            .iter()
+            .filter_map(|id| self.kb.get(*id))
+            .any(|e| e.is_state());
+        if country_named
+            && (ordinary_words().contains(first_low.as_str())
+                || REGIME_EPITHETS.contains(&first_low.as_str()))
+        {
+            return Some(None);
+        }
+        None
+    }
+
     fn finish(&self, mut groups: Vec<Group>) -> Vec<Entity> {
+        // Names the rules took for people but that are built like other
+        // things: retyped before places get their countries below.
+        groups.retain_mut(|g| match self.misfit_person(g) {
+            Some(Some(kind)) => {
+                g.kind = kind;
+                g.roles.clear();
+                g.affiliations.clear();
+                true
+            }
+            Some(None) => false,
+            None => true,
+        });
+
         // Affiliations of each group before inheritance, for lookups.
         for g in groups.iter_mut() {
             if let Some(e) = g.kb.and_then(|i| self.kb.get(i)) {
