@@ -483,3 +483,29 @@ fn names_built_like_places_orgs_or_occasions_are_no_people() {
     let ministry = find(&ents, "Defense Ministry of Belarus");
     assert_eq!(ministry.kind, EntityKind::Org);
 }
+
+/// A news-style state abbreviation after a town or a lawmaker's party is
+/// the state ("Gettysburg, Pa." is in Pennsylvania), not a place "Pa"; a
+/// bare "Pa" stays what it was.
+#[test]
+fn state_abbreviations_are_their_states() {
+    let text = "Campaign stops\n\n\
+        The senator spoke in Gettysburg, Pa., last October. Rep. Charlie Dent (R-Pa.) \
+        and Rep. Tom Price (R-Ga.) listened in Portland, Ore., on Friday.";
+    for ex in std::iter::once(extractor()).chain(tagged_extractor()) {
+        let ents = ex.extract(text, None).entities;
+        let places: Vec<&str> = ents
+            .iter()
+            .filter(|e| e.kind == EntityKind::Place)
+            .map(|e| e.name.as_str())
+            .collect();
+        // The rules alone find no place there; the tagger does.
+        if ex.tagger.is_some() {
+            assert!(places.contains(&"Pennsylvania"), "{places:?}");
+            assert!(places.contains(&"Oregon"), "{places:?}");
+        }
+        for abbr in ["Pa", "Ga", "Ore"] {
+            assert!(!places.contains(&abbr), "{abbr} kept: {places:?}");
+        }
+    }
+}

@@ -2781,10 +2781,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 let lone_person = kind == EntityKind::Person && !name_text.contains(' ');
                 let folded_text = fold(name_text);
                 let resolved = self
-                    .kb
-                    .resolve(name_text, Some(kind))
-                    .filter(|e| {
-                        name_text.contains(' ') || lone_person || fold(&e.name) == folded_text
+                    .us_state_abbreviation(c.span, kind)
+                    .or_else(|| {
+                        self.kb.resolve(name_text, Some(kind)).filter(|e| {
+                            name_text.contains(' ') || lone_person || fold(&e.name) == folded_text
+                        })
                     })
                     .or_else(|| {
                         // "Vladimir V. Putin", "Antony J. Blinken": house
@@ -2844,6 +2845,67 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if let Some(g) = groups.get_mut(gi) {
             g.absorb(c);
         }
+    }
+
+    /// The US state a place written as a news-style abbreviation stands
+    /// for: "Gettysburg, Pa.", "Charlie Dent (Pa.)". Only with its period,
+    /// and only for what the rules already read as a place: "Pa" and "Ga"
+    /// alone are words and names, and the knowledge base's aliases match
+    /// without the period.
+    fn us_state_abbreviation(&self, span: Span, kind: EntityKind) -> Option<&'d KbEntry> {
+        const STATES: &[(&str, &str)] = &[
+            ("Ala", "Alabama"),
+            ("Ariz", "Arizona"),
+            ("Ark", "Arkansas"),
+            ("Colo", "Colorado"),
+            ("Conn", "Connecticut"),
+            ("Ga", "Georgia"),
+            ("Kan", "Kansas"),
+            ("Ky", "Kentucky"),
+            ("Md", "Maryland"),
+            ("Mich", "Michigan"),
+            ("Minn", "Minnesota"),
+            ("Mo", "Missouri"),
+            ("Mont", "Montana"),
+            ("Neb", "Nebraska"),
+            ("Nev", "Nevada"),
+            ("Okla", "Oklahoma"),
+            ("Ore", "Oregon"),
+            ("Pa", "Pennsylvania"),
+            ("Tenn", "Tennessee"),
+            ("Va", "Virginia"),
+            ("Vt", "Vermont"),
+            ("Wis", "Wisconsin"),
+            ("Wyo", "Wyoming"),
+        ];
+        if kind != EntityKind::Place {
+            return None;
+        }
+        let surface = span.slice(self.doc.text).strip_suffix('.').map_or_else(
+            || {
+                self.doc
+                    .text
+                    .get(span.end..)
+                    .is_some_and(|t| t.starts_with('.'))
+                    .then(|| span.slice(self.doc.text))
+            },
+            Some,
+        )?;
+        let (_, mut state) = STATES.iter().find(|(abbr, _)| *abbr == surface)?;
+        // "R-W.Va.", "D-W. Va.": West Virginia.
+        let before = self.doc.text.get(..span.start).unwrap_or("").trim_end();
+        if surface == "Va" && before.ends_with("W.") {
+            state = "West Virginia";
+        }
+        self.kb
+            .lookup(state)
+            .iter()
+            .filter_map(|id| self.entry(*id))
+            .find(|e| {
+                e.kind == EntityKind::Place
+                    && e.name == state
+                    && e.country.as_deref() == Some("United States")
+            })
     }
 
     /// The folded forms that name group `g`: its name and aliases, and for
