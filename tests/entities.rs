@@ -509,3 +509,25 @@ fn state_abbreviations_are_their_states() {
         }
     }
 }
+
+/// A given name before the surname of a known person who has another given
+/// name is someone else: the article's "David Albright … Mr. Albright" is
+/// one person the knowledge base does not know, not Madeleine Albright.
+#[test]
+fn a_namesake_is_not_the_known_person() {
+    let text = "Nuclear estimates\n\n\
+        The institute, led by nuclear physicist David Albright, estimates that the \
+        country may own 30 weapons. \"It is growing,\" Mr. Albright said in a briefing.";
+    for ex in std::iter::once(extractor()).chain(tagged_extractor()) {
+        let ents = ex.extract(text, None).entities;
+        let people = people(&ents);
+        assert!(!people.contains(&"Madeleine Albright"), "{people:?}");
+        let david = find(&ents, "David Albright");
+        assert_eq!(david.mentions.len(), 2, "{david:?}");
+    }
+    // The known person named in full keeps the link.
+    let text = "Diplomacy\n\nFormer secretary of state Madeleine Albright spoke. \
+        \"It is growing,\" Albright said.";
+    let ents = extractor().extract(text, None).entities;
+    assert_eq!(find(&ents, "Madeleine Albright").mentions.len(), 2);
+}

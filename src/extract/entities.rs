@@ -1780,6 +1780,41 @@ impl<'d, 'a> Ctx<'d, 'a> {
             .find(|id| self.entry(*id).is_some_and(|e| e.kind == EntityKind::Place))
     }
 
+    /// Whether `core` is a given name (and a middle name or initial) before
+    /// a surname the knowledge base knows only for people with other given
+    /// names: "David Albright" is not Madeleine Albright.
+    fn namesake_of_known_person(&self, core: Range<usize>) -> bool {
+        if !(2..=3).contains(&core.len())
+            || self.kind(core.start) != TokenKind::Capitalised
+            || !self.is(core.start, FIRST_NAME)
+        {
+            return false;
+        }
+        let last = core.end - 1;
+        let Some(h) = self.hit_at(last) else {
+            return false;
+        };
+        if h.toks != (last..last + 1) || h.demonym || h.ids.is_empty() {
+            return false;
+        }
+        // Given names that start alike may be the same person's: a
+        // nickname ("Jim Comey", "Barry Obama") or a misspelling ("Vladmir
+        // Putin", "Anthony Blinken").
+        let initial = |w: &str| fold(w).chars().next();
+        let given = initial(self.tok(core.start));
+        h.ids.iter().all(|id| {
+            self.entry(*id).is_some_and(|e| {
+                e.kind == EntityKind::Person
+                    && initial(e.name.split_whitespace().next().unwrap_or("")) != given
+                    && self
+                        .kb
+                        .folded_aliases(*id)
+                        .iter()
+                        .all(|a| !a.contains(' ') || a.chars().next() != given)
+            })
+        })
+    }
+
     /// Whether token `t` is a place, body or ordinary word glued before a
     /// person's name that starts at `t + 1` and ends before `end`: a known
     /// given name, then a capitalised word that is no numeral ("Queen
@@ -2073,10 +2108,26 @@ impl<'d, 'a> Ctx<'d, 'a> {
         } else {
             // Parts of the core that the knowledge base knows stand on their
             // own; the whole core needs its own evidence.
+            // "nuclear physicist David Albright": a given name before the
+            // surname of a known person who has another given name is
+            // someone else, a person the knowledge base does not know.
+            let namesake = self.namesake_of_known_person(core.clone());
             let covered = (core.start..core.end).all(|t| self.hit_at(t).is_some());
-            if covered {
+            if covered && !namesake {
                 return;
             }
+            let kind = if namesake {
+                let span = c.span;
+                out.retain(|x| {
+                    !(x.kind == Some(EntityKind::Person)
+                        && !x.kb.is_empty()
+                        && span.start <= x.span.start
+                        && x.span.end <= span.end)
+                });
+                Some(EntityKind::Person)
+            } else {
+                kind
+            };
             c.kind = kind;
             c.strength = if casing == Casing::Normal && kind.is_some() {
                 Strength::Strong
@@ -2719,6 +2770,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
         // Single-word people kept so far may be surnames of a full name.
         self.merge_surnames(&mut groups);
+        self.surnames_of_namesakes(&mut groups);
         self.places_named_like_people(&mut groups);
         self.finish(groups)
     }
@@ -2972,6 +3024,72 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     }
                     continue;
                 }
+            }
+            i += 1;
+        }
+    }
+
+    /// A knowledge-base person named only by surname ("Mr. Albright") in an
+    /// article that introduced someone else of that surname first ("David
+    /// Albright") and never names the known person in full is that someone
+    /// else: the same rule as the statements' speaker fix.
+    fn surnames_of_namesakes(&self, groups: &mut Vec<Group>) {
+        let mut i = 0;
+        while i < groups.len() {
+            let target = groups.get(i).and_then(|g| {
+                let e = g.kb.and_then(|id| self.entry(id))?;
+                if g.kind != EntityKind::Person || self.doc.text.contains(e.name.as_str()) {
+                    return None;
+                }
+                let surname = fold(e.name.split_whitespace().last()?);
+                let all_surname = g
+                    .mentions
+                    .iter()
+                    .all(|m| fold(m.slice(self.doc.text)) == surname);
+                if !all_surname {
+                    return None;
+                }
+                let suffix = format!(" {surname}");
+                // As for the namesake itself: a given name with the known
+                // person's initial may be theirs misspelt ("Dmitr Peskov").
+                let initials: Vec<Option<char>> = std::iter::once(fold(&e.name))
+                    .chain(self.kb.folded_aliases(g.kb?).iter().cloned())
+                    .filter(|a| a.contains(' '))
+                    .map(|a| a.chars().next())
+                    .collect();
+                let mut hits = groups.iter().enumerate().filter(|(j, p)| {
+                    *j != i
+                        && p.kind == EntityKind::Person
+                        && p.kb.is_none()
+                        && p.first < g.first
+                        && p.folded.ends_with(&suffix)
+                        && !initials.contains(&p.folded.chars().next())
+                        // A given name first: not a heading glued to the
+                        // surname ("France Emanuel Macron") nor a patronymic
+                        // ("Makarovych Kravchuk").
+                        && (2..=3).contains(&p.name.split_whitespace().count())
+                        && p.name.split_whitespace().next().is_some_and(|w| {
+                            let lw = w.to_lowercase();
+                            self.lex.mask(w) & FIRST_NAME != 0
+                                || (self.kb.country(w).is_none()
+                                    && !ordinary_words().contains(lw.as_str())
+                                    && !["vych", "vich", "ovna", "evna"]
+                                        .iter()
+                                        .any(|s| lw.ends_with(s)))
+                        })
+                });
+                match (hits.next(), hits.next()) {
+                    (Some((j, _)), None) => Some(j),
+                    _ => None,
+                }
+            });
+            if let Some(j) = target {
+                let g = groups.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                if let Some(t) = groups.get_mut(j) {
+                    t.merge(g);
+                }
+                continue;
             }
             i += 1;
         }
