@@ -5225,6 +5225,33 @@ impl<'a> Resolver<'a> {
                         .get(*i)
                         .is_some_and(|e| e.kind == EntityKind::Place)))
         });
+        // "Nancy Pelosi of California", "Sen. Ron Wyden from Oregon": the
+        // place says where the person is from; the person speaks.
+        let head_entity = match head_entity {
+            Some(&&(m, i))
+                if self
+                    .entities
+                    .get(i)
+                    .is_some_and(|e| e.kind == EntityKind::Place) =>
+            {
+                let text = self.text;
+                covered
+                    .iter()
+                    .filter(|(p, j)| {
+                        p.end <= m.start
+                            && self
+                                .entities
+                                .get(*j)
+                                .is_some_and(|e| e.kind == EntityKind::Person)
+                            && text.get(p.end..m.start).is_some_and(|between| {
+                                matches!(between.trim(), "of" | "from" | ",")
+                            })
+                    })
+                    .max_by_key(|(p, _)| p.end)
+                    .or(head_entity)
+            }
+            other => other,
+        };
         // Bodies and places modifying the head ("a State Department
         // official", "the Supreme Court justice") lend their affiliations.
         let modifier_affiliations: Vec<String> = covered
@@ -5931,6 +5958,22 @@ mod tests {
         let s = one(t);
         assert_eq!(s.speaker_type, SpeakerType::Unnamed);
         assert_eq!(s.affiliations, vec!["Russia".to_string()]);
+    }
+
+    #[test]
+    fn the_person_of_a_place_speaks() {
+        let t = "Sen. Mark Ellis of Oregon said the bill was dead.";
+        let e = ents(
+            t,
+            &[
+                ("Mark Ellis", EntityKind::Person, &["United States/Senate"]),
+                ("Oregon", EntityKind::Place, &[]),
+            ],
+        );
+        let st = extract_text(t, &e);
+        assert_eq!(st.len(), 1, "{st:?}");
+        assert_eq!(st[0].speaker.as_deref(), Some("Mark Ellis"));
+        assert_eq!(st[0].speaker_type, SpeakerType::Person);
     }
 
     #[test]
