@@ -3016,12 +3016,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     .map(|(j, _)| j)
                     .collect();
                 if let [j] = targets.as_slice() {
-                    let j = *j;
-                    let g = groups.remove(i);
-                    let j = if j > i { j - 1 } else { j };
-                    if let Some(t) = groups.get_mut(j) {
-                        t.merge(g);
-                    }
+                    merge_group_into(groups, i, *j);
                     continue;
                 }
             }
@@ -3084,11 +3079,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
             });
             if let Some(j) = target {
-                let g = groups.remove(i);
-                let j = if j > i { j - 1 } else { j };
-                if let Some(t) = groups.get_mut(j) {
-                    t.merge(g);
-                }
+                merge_group_into(groups, i, j);
                 continue;
             }
             i += 1;
@@ -3531,6 +3522,15 @@ fn same_letters(a: &str, b: &str) -> bool {
 fn push_unique(v: &mut Vec<String>, s: String) {
     if !s.is_empty() && !v.contains(&s) {
         v.push(s);
+    }
+}
+
+/// Moves group `i` into group `j` (indices before the removal).
+fn merge_group_into(groups: &mut Vec<Group>, i: usize, j: usize) {
+    let g = groups.remove(i);
+    let j = if j > i { j - 1 } else { j };
+    if let Some(t) = groups.get_mut(j) {
+        t.merge(g);
     }
 }
 

@@ -2618,20 +2618,7 @@ static WEEKDAYS: WordSet = WordSet::new(&[
     "tonight",
 ]);
 
-static MONTHS: WordSet = WordSet::new(&[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]);
+static MONTHS: WordSet = WordSet::new(super::wordset::MONTH_NAMES);
 
 static TIME_NOUNS: WordSet = WordSet::new(&[
     "year",

@@ -113,3 +113,20 @@ mod tests {
         assert_eq!(SET.words().len(), 4);
     }
 }
+
+/// English month names, lower-cased, January first (a month's number is its
+/// index plus one).
+pub const MONTH_NAMES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];

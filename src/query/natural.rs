@@ -10,6 +10,7 @@
 //! so a typo narrows nothing away.
 
 use crate::extract::kb::KnowledgeBase;
+use crate::extract::wordset::MONTH_NAMES as MONTHS;
 use crate::extract::EntityKind;
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -89,21 +90,6 @@ const GROUP_NOUNS: &[&str] = &[
 
 /// Words that introduce the topic.
 const TOPIC_PREPS: &[&str] = &["about", "on", "regarding", "concerning", "re", "over"];
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 fn month_of(word: &str) -> Option<u32> {
     let w = word.to_lowercase();
