@@ -96,6 +96,23 @@ impl IntoIterator for &WordSet {
     }
 }
 
+/// English month names, lower-cased, January first (a month's number is its
+/// index plus one).
+pub const MONTH_NAMES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,20 +130,3 @@ mod tests {
         assert_eq!(SET.words().len(), 4);
     }
 }
-
-/// English month names, lower-cased, January first (a month's number is its
-/// index plus one).
-pub const MONTH_NAMES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
