@@ -4843,9 +4843,6 @@ struct Resolver<'a> {
     history: Vec<Seen>,
     /// The country whose head of state's office published the article.
     home: Option<String>,
-    /// The country the text mentions most (at least twice, more than any
-    /// other), for an office named without its country.
-    dominant: Option<String>,
 }
 
 fn gender_of_name(name: &str) -> Option<Gender> {
@@ -4914,7 +4911,6 @@ impl<'a> Resolver<'a> {
             .flat_map(|(i, e)| e.mentions.iter().map(move |m| (*m, i)))
             .collect();
         mentions.sort();
-        let dominant = kb.and_then(|kb| dominant_country(kb, entities));
         Resolver {
             text,
             entities,
@@ -4923,7 +4919,6 @@ impl<'a> Resolver<'a> {
             mentions,
             history: Vec::new(),
             home: None,
-            dominant,
         }
     }
 
@@ -5005,7 +5000,12 @@ impl<'a> Resolver<'a> {
         // about beats a nearer one it merely mentions ("Lukashenko said he
         // did not believe that the president of France, Emmanuel Macron,
         // …," the head of state said).
-        let dominant = self.dominant.as_deref().and_then(holder);
+        // The country the text mentions most, found only here: few texts
+        // name an office without its country.
+        let dominant = kb
+            .and_then(|kb| dominant_country(kb, self.entities))
+            .as_deref()
+            .and_then(holder);
         if let Some(d) = &dominant {
             let named_before =
                 |s: &Seen| office_holder(s) && d.name.as_deref() == Some(s.name.as_str());
