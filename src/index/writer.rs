@@ -147,35 +147,42 @@ enum Action {
     Update,
 }
 
-/// Per-segment handles to look ids up in the committed snapshot.
+/// Per-segment handles to look articles up in the committed snapshot.
+///
+/// An article is found through `article_id`, which it shares with its
+/// statements; of the documents under that term, the article is the one with
+/// a content hash (statements have none). The `id` field is stored only, so
+/// it cannot be looked up (see `schema::build_schema`).
 struct Lookup {
     segments: Vec<(SegmentReader, Arc<InvertedIndexReader>, Column<u64>)>,
-    id_field: tantivy::schema::Field,
+    article_id: tantivy::schema::Field,
 }
 
 impl Lookup {
     fn new(searcher: &Searcher, ni: &NewsIndex) -> anyhow::Result<Lookup> {
         let mut segments = Vec::new();
         for seg in searcher.segment_readers() {
-            let inv = seg.inverted_index(ni.fields.id)?;
+            let inv = seg.inverted_index(ni.fields.article_id)?;
             let hash = seg.fast_fields().u64("hash")?;
             segments.push((seg.clone(), inv, hash));
         }
         Ok(Lookup {
             segments,
-            id_field: ni.fields.id,
+            article_id: ni.fields.article_id,
         })
     }
 
     /// Content hash of the live article with this id, if any.
     fn hash_of(&self, id: &str) -> anyhow::Result<Option<u64>> {
-        let term = Term::from_field_text(self.id_field, id);
+        let term = Term::from_field_text(self.article_id, id);
         for (seg, inv, hash) in &self.segments {
             if let Some(mut postings) = inv.read_postings(&term, IndexRecordOption::Basic)? {
                 let mut doc = postings.doc();
                 while doc != TERMINATED {
                     if !seg.is_deleted(doc) {
-                        return Ok(hash.first(doc));
+                        if let Some(h) = hash.first(doc) {
+                            return Ok(Some(h));
+                        }
                     }
                     doc = postings.advance();
                 }
