@@ -516,46 +516,71 @@ pub fn tokens_into(text: &str, span: Span, out: &mut Vec<Tok>) {
     let Some(s) = text.get(span.start..span.end) else {
         return;
     };
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let b = s.as_bytes();
+    // Byte position of the scan; always on a char boundary. ASCII bytes are
+    // classified without decoding (most news text is ASCII).
+    let mut i = 0;
+    while let Some((c, len)) = char_and_len(s, i) {
         if c.is_whitespace() {
+            i += len;
             continue;
         }
-        if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, n)) = iter.peek() {
-                if n.is_alphanumeric() {
-                    end = j + n.len_utf8();
-                    iter.next();
-                } else if matches!(n, '\'' | '’' | '-' | '.' | '&') {
-                    let after = s.get(j + n.len_utf8()..).and_then(|r| r.chars().next());
-                    if after.is_some_and(|a| a.is_alphanumeric()) {
-                        end = j + n.len_utf8();
-                        iter.next();
-                    } else {
-                        break;
-                    }
-                } else {
+        if is_alnum(c) {
+            let mut end = i + len;
+            loop {
+                end += b
+                    .get(end..)
+                    .unwrap_or(&[])
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                let Some((n, nl)) = char_and_len(s, end) else {
+                    break;
+                };
+                // A letter or digit, or an inner connector before one.
+                let joins = is_alnum(n)
+                    || (matches!(n, '\'' | '’' | '-' | '.' | '&')
+                        && char_and_len(s, end + nl).is_some_and(|(a, _)| is_alnum(a)));
+                if !joins {
                     break;
                 }
+                end += nl;
             }
             // Keep the period of "Mr." / "U.S." with its word.
-            if s.get(end..).is_some_and(|r| r.starts_with('.'))
-                && is_abbreviation(text, span.start + end)
-            {
+            if b.get(end) == Some(&b'.') && is_abbreviation(text, span.start + end) {
                 end += 1;
-                iter.next();
             }
             out.push(Tok {
                 span: Span::new(span.start + i, span.start + end),
                 word: true,
             });
+            i = end;
         } else {
             out.push(Tok {
-                span: Span::new(span.start + i, span.start + i + c.len_utf8()),
+                span: Span::new(span.start + i, span.start + i + len),
                 word: false,
             });
+            i += len;
         }
+    }
+}
+
+/// The char at byte `i` of `s` and its length, ASCII without decoding.
+#[inline]
+fn char_and_len(s: &str, i: usize) -> Option<(char, usize)> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some((char::from(b), 1)),
+        Some(_) => char_at(s, i).map(|c| (c, c.len_utf8())),
+        None => None,
+    }
+}
+
+#[inline]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
     }
 }
 
