@@ -183,6 +183,22 @@ fn scan(text: &str, singles: bool, skip: &[Quote], out: &mut Vec<Quote>) {
                 .unwrap_or(text.len() - i);
             continue;
         }
+        if let Some((_, open, _, _)) = state {
+            if c.is_ascii() && !matches!(c, '"' | '\'' | '\n') && i - open <= MAX_QUOTE_BYTES {
+                // Inside a quotation no other ASCII character closes or
+                // continues it (see `closer`, `continuation`): jump to the
+                // next candidate, or to where the length limit ends it.
+                let limit = (open + MAX_QUOTE_BYTES + 1).min(text.len());
+                i += 1 + text
+                    .as_bytes()
+                    .get(i + 1..limit)
+                    .unwrap_or(&[])
+                    .iter()
+                    .position(|&b| !b.is_ascii() || matches!(b, b'"' | b'\'' | b'\n'))
+                    .unwrap_or(limit.saturating_sub(i + 1));
+                continue;
+            }
+        }
         match state {
             None => {
                 if let Some((family, len)) = opener(text, i, singles) {
