@@ -434,17 +434,30 @@ impl Tok {
         let from = norm.len();
         let (mut has_upper, mut has_lower, mut has_alnum) = (false, false, false);
         if word.is_ascii() {
-            // `normalise_into` and the case flags in one pass.
+            // `normalise_into` for ASCII: the case flags in one pass, then
+            // the word copied whole and lower-cased in place (a `push` per
+            // byte cost more than the rest of the token's preparation);
+            // only words with digits go byte by byte.
+            let mut has_digit = false;
             for &b in word.as_bytes() {
                 has_upper |= b.is_ascii_uppercase();
                 has_lower |= b.is_ascii_lowercase();
-                has_alnum |= b.is_ascii_alphanumeric();
-                let c = if b.is_ascii_digit() {
-                    b'0'
-                } else {
-                    b.to_ascii_lowercase()
-                };
-                norm.push(char::from(c));
+                has_digit |= b.is_ascii_digit();
+            }
+            has_alnum = has_upper || has_lower || has_digit;
+            if has_digit {
+                norm.extend(word.bytes().map(|b| {
+                    char::from(if b.is_ascii_digit() {
+                        b'0'
+                    } else {
+                        b.to_ascii_lowercase()
+                    })
+                }));
+            } else {
+                norm.push_str(word);
+                if let Some(s) = norm.get_mut(from..) {
+                    s.make_ascii_lowercase();
+                }
             }
         } else {
             normalise_into(word, norm);
