@@ -3955,7 +3955,7 @@ fn tight_end(s: &Sent, from: usize) -> usize {
                     || (next == "according" && s.lw(k + 2) == "to")
                     || new_clause_after(s, k)
             }
-            _ => k > k0 && second_clause(s, k),
+            _ => k > k0 && (second_clause(s, k) || and_predicate(s, k0, k)),
         };
         if stop {
             e = k;
@@ -3971,6 +3971,139 @@ fn tight_end(s: &Sent, from: usize) -> usize {
         .unwrap_or(from)
         .max(from)
 }
+
+/// Past participles that usually modify a noun ("and elected officials"),
+/// so they do not show a second predicate after `and`.
+static ADJECTIVAL_ED: WordSet = WordSet::new(&[
+    "elected",
+    "related",
+    "armed",
+    "married",
+    "united",
+    "detailed",
+    "limited",
+    "advanced",
+    "unlimited",
+    "skilled",
+    "retired",
+    "concerned",
+    "registered",
+    "undocumented",
+    "organized",
+    "increased",
+    "reduced",
+    "expanded",
+    "improved",
+    "sustained",
+    "continued",
+    "renewed",
+    "coordinated",
+    "targeted",
+    "sophisticated",
+    "disgraced",
+    "alleged",
+    "so-called",
+    "affiliated",
+    "unprecedented",
+    "dedicated",
+    "experienced",
+    "talented",
+    "biased",
+    "heated",
+    "repeated",
+    "rigged",
+    "failed",
+    "troubled",
+    "embattled",
+]);
+
+/// "denounced the tests and pledged to …", "proposed a ban and has gone
+/// so far as …", "declined to renew and the league could not …": at `k`
+/// an `and` (outside quotations) starts a second predicate or a new clause
+/// of the reporting sentence, which a stance verb's object does not take
+/// in.
+fn and_predicate(s: &Sent, k0: usize, k: usize) -> bool {
+    if off("and_vp") || s.lw(k) != "and" || k < k0 + 2 {
+        return false;
+    }
+    // "denied that he knew and was …", "a critic who lied and lost …": the
+    // `and` is inside an embedded clause, which may go on.
+    if (k0..k).any(|i| {
+        matches!(
+            s.lw(i),
+            "that"
+                | "who"
+                | "which"
+                | "whom"
+                | "how"
+                | "what"
+                | "whether"
+                | "why"
+                | "where"
+                | "when"
+        )
+    }) {
+        return false;
+    }
+    let finite = |i: usize| {
+        let w = s.lw(i);
+        s.w(i) == w
+            && (FINITE.contains(&w)
+                || (w.ends_with("ed")
+                    && w.chars().count() > 4
+                    && !NP_WORDS.contains(&w)
+                    && !ADJECTIVAL_ED.contains(&w)))
+    };
+    let mut v = k + 1;
+    while matches!(s.lw(v), "also" | "then" | "later" | "even" | "now")
+        || (s.lw(v).ends_with("ly") && s.w(v) == s.lw(v) && s.lw(v).len() > 4)
+    {
+        v += 1;
+    }
+    if v >= s.toks.len() {
+        return false;
+    }
+    // Not a predicate: "called the charges baseless and fabricated by …"
+    // (a participle with its agent), "owned and managed", "an inefficient
+    // and outdated system" (coordinated modifiers), "unfair and misguided."
+    // (a predicate adjective ending the sentence).
+    if FINITE.contains(&s.lw(v)) && s.w(v) == s.lw(v) {
+        return true;
+    }
+    let modifiers = s.lw(k - 1).ends_with("ed") || DETERMINERS.contains(&s.lw(k - 2));
+    if finite(v) && s.lw(v + 1) != "by" && !modifiers && s.is_word(v + 1) {
+        return true;
+    }
+    // "urging voters to … and promising …": after a participle cue, a
+    // second participle is the sentence's next predicate.
+    let participle_cue = (k0.saturating_sub(2).max(1)..k0).any(|i| {
+        let w = s.lw(i);
+        s.w(i - 1) == "," && s.w(i) == w && w.len() > 5 && w.ends_with("ing") && {
+            let c = s.cue(i);
+            c.verb.is_some() || c.attitude || c.participle || c.attitude_participle
+        }
+    });
+    if participle_cue && s.w(v) == s.lw(v) && s.lw(v).len() > 5 && s.lw(v).ends_with("ing") {
+        return true;
+    }
+    // "… and he foreshadowed …", "… and the PGA could not …": a short
+    // subject, then a finite verb.
+    if matches!(s.lw(v), "he" | "she" | "they" | "we" | "i") {
+        return finite(v + 1);
+    }
+    if DETERMINERS.contains(&s.lw(v)) {
+        return (v + 2..(v + 4).min(s.toks.len()))
+            .find(|&i| !s.is_word(i) || FINITE.contains(&s.lw(i)))
+            .is_some_and(|i| s.is_word(i) && AUXILIARIES.contains(&s.lw(i)));
+    }
+    false
+}
+
+/// Auxiliaries and modals that show a finite clause after a short subject.
+static AUXILIARIES: WordSet = WordSet::new(&[
+    "is", "was", "were", "are", "has", "had", "have", "will", "would", "can", "could", "may",
+    "might", "must", "should", "does", "did",
+]);
 
 /// True when token `k` starts a second clause of the reporting sentence:
 /// ", but …", ", adding …", "and called …", "but would not …".
@@ -6102,6 +6235,39 @@ mod tests {
         let st = extract_text(t, &[]);
         assert!(!st.is_empty(), "{st:?}");
         assert_eq!(content(t, &st[0]), "that the budget was balanced");
+    }
+
+    #[test]
+    fn stance_object_ends_before_a_second_predicate() {
+        let t = "The mayor denounced the parking fees and pledged to repeal them by spring.";
+        let st = extract_text(t, &[]);
+        let s = st.iter().find(|s| content(t, s).starts_with("the parking"));
+        assert_eq!(
+            s.map(|s| content(t, s)).as_deref(),
+            Some("the parking fees"),
+            "{st:?}"
+        );
+        let t = "Ms. Green declined to renew the lease and the club could not find a tenant.";
+        let s = one(t);
+        assert_eq!(content(t, &s), "to renew the lease");
+        let t = "Mayor Jane Ortiz spoke on Monday, urging residents to save water and promising new wells.";
+        let st = extract_text(t, &[]);
+        let s = st.iter().find(|s| content(t, s).starts_with("residents"));
+        assert_eq!(
+            s.map(|s| content(t, s)).as_deref(),
+            Some("residents to save water"),
+            "{st:?}"
+        );
+        // The `and` of an embedded clause or a passive participle stays.
+        let t = "The mayor called the fees unfair and imposed by a hostile board.";
+        let s = one(t);
+        assert_eq!(
+            content(t, &s),
+            "the fees unfair and imposed by a hostile board"
+        );
+        let t = "Mr. Brown denied that he knew the donor and was paid by him.";
+        let s = one(t);
+        assert_eq!(content(t, &s), "that he knew the donor and was paid by him");
     }
 
     #[test]
