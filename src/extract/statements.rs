@@ -4897,6 +4897,12 @@ fn continue_quote(
                 .get(f.content.end..)
                 .and_then(|r| r.chars().next())
                 .is_some_and(is_quote_char)
+            // `"…" in the legislature, he said. "…"`, `The plan fails, he
+            // said. "…"`: a content before its attribution, quoted in part
+            // or not at all, goes on in a quotation that opens the next
+            // sentence.
+            || (!off("run_indirect")
+                && f.source.is_some_and(|s| s.start >= f.content.end))
     };
     let Some(last) = found
         .iter_mut()
@@ -6268,6 +6274,22 @@ mod tests {
         let t = "Mr. Brown denied that he knew the donor and was paid by him.";
         let s = one(t);
         assert_eq!(content(t, &s), "that he knew the donor and was paid by him");
+    }
+
+    #[test]
+    fn indirect_content_runs_into_a_following_quotation() {
+        let t = "The vote was \"a farce\" from the start, Mr. Hale said. \"Nobody read the bill.\"";
+        let s = one(t);
+        assert!(s
+            .content_parts
+            .first()
+            .is_some_and(|p| p.slice(t).starts_with("The vote was")));
+        assert_eq!(s.content_parts.len(), 2, "{s:?}");
+        assert_eq!(s.content_parts[1].slice(t), "Nobody read the bill.");
+        // Not when the source comes first: that statement ends its sentence.
+        let t = "Mr. Hale said the vote was a farce. \"Nobody read the bill.\"";
+        let s = one(t);
+        assert_eq!(content(t, &s), "the vote was a farce");
     }
 
     #[test]
