@@ -1387,7 +1387,16 @@ fn cue_word(word: &str) -> CueWord {
 fn transcript_turns(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<Found> {
     let mut labels: Vec<(Span, usize)> = Vec::new(); // (label name, content start)
     let mut breaks: Vec<usize> = Vec::new(); // starts of unnamed turns
-    for s in sentences {
+    let paras = quotes::paragraphs(text);
+    // A transcript quoted whole opens each paragraph with a quotation mark
+    // that may never close, so the sentence splitter can run a paragraph
+    // into the next: such paragraphs are looked at as heads of their own.
+    let quoted_paras = paras.iter().filter(|p| {
+        text.get(p.start..)
+            .is_some_and(|r| r.starts_with(['"', '“', '„', '«']))
+            && !sentences.iter().any(|s| s.start == p.start)
+    });
+    for s in sentences.iter().chain(quoted_paras) {
         let head_end = (s.start + 120).min(s.end);
         // Most sentences have no colon near their start: skip tokenising.
         if !text.get(s.start..head_end).is_some_and(|h| h.contains(':')) {
@@ -1397,10 +1406,35 @@ fn transcript_turns(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<
         let Some(colon) = toks.iter().position(|t| t.span.slice(text) == ":") else {
             continue;
         };
-        if colon == 0 || colon > 8 {
+        // A transcript quoted whole opens each paragraph with a quotation
+        // mark before the label ("\"WALLACE: Let's start …").
+        let lead = toks
+            .iter()
+            .take_while(|t| matches!(t.span.slice(text), "\"" | "“" | "„" | "«"))
+            .count();
+        if colon <= lead || colon > lead + 8 {
             continue;
         }
-        let words = &toks[..colon];
+        let words = &toks[lead..colon];
+        // Inside a quotation, "Reality: …" or "Myth: …" is a device of the
+        // quoted text: only a label set in capitals ("WALLACE:") or naming
+        // a person is a turn there.
+        if lead > 0 {
+            let span = Span::new(
+                words.first().map_or(0, |t| t.span.start),
+                words.last().map_or(0, |t| t.span.end),
+            );
+            let capitals = span
+                .slice(text)
+                .chars()
+                .all(|c| !c.is_alphabetic() || c.is_uppercase());
+            let person = entities.iter().any(|e| {
+                e.kind == EntityKind::Person && e.mentions.iter().any(|m| overlap(*m, span) > 0)
+            });
+            if !(capitals || person) {
+                continue;
+            }
+        }
         let ok = words.iter().all(|t| {
             let w = t.span.slice(text);
             t.word && (is_capitalised(w) || matches!(w, "of" | "the" | "and" | "de" | "von" | "al"))
@@ -1443,7 +1477,9 @@ fn transcript_turns(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<
     if labels.is_empty() {
         return Vec::new();
     }
-    let paras = quotes::paragraphs(text);
+    labels.sort_by_key(|l| l.0.start);
+    labels.dedup_by_key(|l| l.0.start);
+    breaks.sort_unstable();
     let para_end = |pos: usize| {
         paras
             .iter()
@@ -1505,6 +1541,15 @@ fn transcript_turns(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<
         let mut end = end;
         while end > start && !text.is_char_boundary(end) {
             end -= 1;
+        }
+        // Not the space, nor the opening mark of the next turn's paragraph
+        // (a mark after a space opens; one after the words closes the turn).
+        if let Some(open) = text
+            .get(start..end)
+            .and_then(|turn| turn.trim_end().strip_suffix(['"', '“', '„', '«']))
+            .filter(|open| open.ends_with(char::is_whitespace))
+        {
+            end = start + open.len();
         }
         out.push(Found {
             source: Some(name),
@@ -1622,16 +1667,14 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
         return np_before(s, end - 1);
     }
     // "The justice -- who has been … -- said": skip the dashes.
-    if matches!(s.w(end - 1), "-" | "—" | "–") {
+    if is_dash(s.w(end - 1)) {
         let mut d = end - 1;
-        while d > 0 && matches!(s.w(d - 1), "-" | "—" | "–") {
+        while d > 0 && is_dash(s.w(d - 1)) {
             d -= 1;
         }
-        let open = (d.saturating_sub(40)..d)
-            .rev()
-            .find(|&i| matches!(s.w(i), "-" | "—" | "–"))?;
+        let open = (d.saturating_sub(40)..d).rev().find(|&i| is_dash(s.w(i)))?;
         let mut o = open;
-        while o > 0 && matches!(s.w(o - 1), "-" | "—" | "–") {
+        while o > 0 && is_dash(s.w(o - 1)) {
             o -= 1;
         }
         return np_before(s, o).filter(|np| is_capitalised(s.w(np.1 - 1)) || s.lw(o) == "-");
@@ -2542,7 +2585,7 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
     }
     // Punctuation, then a quote: `said: "…"` / `noted, "…"`.
     let mut p = j;
-    while p < n && matches!(s.w(p), ":" | "," | "—" | "–" | "-") {
+    while p < n && (matches!(s.w(p), ":" | ",") || is_dash(s.w(p))) {
         p += 1;
     }
     if let Some(t) = s.toks.get(p) {
@@ -3113,7 +3156,10 @@ fn analyze_sentence<'t>(
                         sentence_source = Some(src);
                     }
                 }
-            } else if k > 0 && (matches!(s.w(k - 1), "," | "—" | "–") || s.is_quote_mark(k - 1))
+            } else if k > 0
+                && (s.w(k - 1) == ","
+                    || (is_dash(s.w(k - 1)) && s.w(k - 1) != "-")
+                    || s.is_quote_mark(k - 1))
             {
                 // `"…," said Peskov.` — the phrase must end the clause
                 // ("said he hadn't thought" is a subject, not a source).
@@ -3840,10 +3886,10 @@ fn dash_signature(s: &Sent, found: &mut Vec<Found>) {
         }
         let k = s.tok_at(q.close_end);
         let mut d = k;
-        while d < s.toks.len() && matches!(s.w(d), "—" | "–" | "-" | ",") {
+        while d < s.toks.len() && (s.w(d) == "," || is_dash(s.w(d))) {
             d += 1;
         }
-        if d == k || !(k..d).any(|i| matches!(s.w(i), "—" | "–" | "-")) {
+        if d == k || !(k..d).any(|i| is_dash(s.w(i))) {
             continue;
         }
         let Some(np) = source_after(s, d) else {
@@ -3860,6 +3906,12 @@ fn dash_signature(s: &Sent, found: &mut Vec<Found>) {
             ));
         }
     }
+}
+
+/// A dash as a token: hyphen-minus, en and em dashes, and the horizontal
+/// bar (U+2015) some outlets sign quotations with ("…” ― Jane Doe").
+fn is_dash(w: &str) -> bool {
+    matches!(w, "-" | "—" | "–" | "―" | "‒")
 }
 
 fn possessive(w: &str) -> bool {
@@ -4882,6 +4934,16 @@ fn continue_quote(
         "" | "but" | "and" | "still" | "yet" | "so" | "then" | "now" | "also"
     );
     if !connective || si == 0 {
+        return;
+    }
+    // A quotation opening with a transcript label (a transcript quoted
+    // whole: `"JONES: …`) is that speaker's turn, not more of the last one.
+    let labelled = found.iter().any(|f| {
+        f.cue.is_none()
+            && f.source
+                .is_some_and(|s| q.open <= s.start && s.start < q.content.end)
+    });
+    if labelled {
         return;
     }
     let Some(prev) = sentences.get(si - 1) else {
@@ -6178,6 +6240,16 @@ mod tests {
         assert_eq!(s.speaker.as_deref(), Some("Volodymyr Zelenskyy"));
         assert!(s.direct);
         assert_eq!(content(t, &s), "We will never give up our land.");
+        // The horizontal bar (U+2015), with or without a space after the
+        // quotation, and a closing mark used to open it.
+        for t in [
+            "”The council has failed us twice.” ― Maria Delgado",
+            "“The council has failed us twice.”― Maria Delgado ",
+        ] {
+            let s = one(t);
+            assert_eq!(s.speaker_mention.map(|m| m.slice(t)), Some("Maria Delgado"));
+            assert_eq!(content(t, &s), "The council has failed us twice.");
+        }
     }
 
     #[test]
@@ -6313,6 +6385,35 @@ mod tests {
         );
         assert!(content(t, &st[0]).starts_with("Good afternoon"));
         assert!(!content(t, &st[0]).contains("Peskov"));
+    }
+
+    #[test]
+    fn transcript_quoted_whole() {
+        // Each paragraph of a quoted transcript opens with a quotation
+        // mark before its label; the turn ends before the next one's mark.
+        let t = "\"SMITH: Let's start with the news. The committee met today.\n\n\"JONES: Well, look, it was a long meeting.\n\n\"SMITH: Will you attend?\n\n\"JONES: No, I will not.\"";
+        let st = extract_text(t, &[]);
+        let turns: Vec<_> = st
+            .iter()
+            .filter(|s| s.cue.is_none())
+            .map(|s| (s.speaker_mention.map(|m| m.slice(t)), content(t, s)))
+            .collect();
+        assert_eq!(
+            turns,
+            vec![
+                (
+                    Some("SMITH"),
+                    "Let's start with the news. The committee met today.".to_string()
+                ),
+                (
+                    Some("JONES"),
+                    "Well, look, it was a long meeting.".to_string()
+                ),
+                (Some("SMITH"), "Will you attend?".to_string()),
+                (Some("JONES"), "No, I will not.\"".to_string()),
+            ],
+            "{st:?}"
+        );
     }
 
     #[test]
