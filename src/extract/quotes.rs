@@ -600,11 +600,7 @@ fn char_and_len(s: &str, i: usize) -> Option<(char, usize)> {
 
 #[inline]
 fn is_alnum(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        c.is_alphanumeric()
-    }
+    super::text::is_alphanumeric(c)
 }
 
 #[cfg(test)]

@@ -201,7 +201,7 @@ fn shapes(word: &str) -> Shapes {
             b'x'
         } else if c.is_ascii_digit() {
             b'd'
-        } else if c.is_alphabetic() {
+        } else if crate::extract::text::is_alphabetic(c) {
             b'a'
         } else if c.is_ascii() {
             c as u8
@@ -464,7 +464,7 @@ impl Tok {
             for c in word.chars() {
                 has_upper |= c.is_uppercase();
                 has_lower |= c.is_lowercase();
-                has_alnum |= c.is_alphanumeric();
+                has_alnum |= crate::extract::text::is_alphanumeric(c);
             }
         }
         let lower_s = norm.get(from..).unwrap_or("");
