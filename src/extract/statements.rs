@@ -1592,6 +1592,15 @@ impl Sent<'_> {
     fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.word)
     }
+    /// `w(i) == lw(i)`, without slicing and comparing the text when the
+    /// lower-case form is the token itself (the common case).
+    fn is_lower(&self, i: usize) -> bool {
+        match self.lower.get(i) {
+            Some(Cow::Borrowed(_)) => true,
+            Some(Cow::Owned(l)) => self.w(i) == l.as_str(),
+            None => self.w(i).is_empty(),
+        }
+    }
     fn in_quote(&self, pos: usize) -> bool {
         self.quotes
             .iter()
@@ -2983,7 +2992,7 @@ fn analyze_sentence<'t>(
         }
         let lw = s.lw(k);
         // Cues are lowercase words, except in a Title Case headline.
-        let lowercase = s.w(k) == lw || (title_case && k > 0);
+        let lowercase = s.is_lower(k) || (title_case && k > 0);
         if lw == "asked"
             && (k == 0
                 || matches!(
