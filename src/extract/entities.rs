@@ -2836,7 +2836,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     .us_state_abbreviation(c.span, kind)
                     .or_else(|| {
                         self.kb.resolve(name_text, Some(kind)).filter(|e| {
-                            name_text.contains(' ') || lone_person || fold(&e.name) == folded_text
+                            name_text.contains(' ')
+                                || (lone_person && e.near_its_roles(self.date))
+                                || fold(&e.name) == folded_text
                         })
                     })
                     .or_else(|| {
@@ -2898,7 +2900,6 @@ impl<'d, 'a> Ctx<'d, 'a> {
             g.absorb(c);
         }
     }
-
     /// The US state a place written as a news-style abbreviation stands
     /// for: "Gettysburg, Pa.", "Charlie Dent (Pa.)". Only with its period,
     /// and only for what the rules already read as a place: "Pa" and "Ga"

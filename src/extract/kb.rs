@@ -122,6 +122,33 @@ pub struct KbEntry {
 }
 
 impl KbEntry {
+    /// Whether the article dated `date` can be about this person when it
+    /// names them by surname alone: not when every one of their dated roles
+    /// lies more than two years away ("Wallace" in a 2016 debate transcript
+    /// is not Ben Wallace, defence secretary 2019-2023; "Charles" in 2017 is
+    /// not King Charles III). A former head of state or government stays
+    /// in the news for good (Schröder in 2022), so only their start counts.
+    /// People with an undated role or none, and undated articles, pass.
+    pub fn near_its_roles(&self, date: Option<NaiveDate>) -> bool {
+        let Some(date) = date else {
+            return true;
+        };
+        let margin = chrono::Duration::days(730);
+        self.roles.is_empty()
+            || self.roles.iter().any(|r| {
+                let head = matches!(r.role.as_str(), "head_of_state" | "head_of_government");
+                match (r.from, r.to) {
+                    (None, None) => true,
+                    (from, to) => {
+                        from.is_none_or(|f| f - margin <= date)
+                            && (head || to.is_none_or(|t| date <= t + margin))
+                    }
+                }
+            })
+    }
+}
+
+impl KbEntry {
     /// A country or territory of ISO 3166 (not a former state).
     pub fn is_country(&self) -> bool {
         self.kind == EntityKind::Place && self.subkind.as_deref() == Some("country")
@@ -1951,6 +1978,29 @@ mod tests {
                 .map(|e| e.name.as_str()),
             Some("Jake Sullivan")
         );
+    }
+
+    #[test]
+    fn surname_links_only_near_the_persons_time() {
+        let line = r#"{"name":"Ann Example","type":"person","roles":[{"role":"defence_minister","body":"United Kingdom/Ministry of Defence","from":"2019-07-24","to":"2023-08-31"}]}
+{"name":"Bob Former","type":"person","roles":[{"role":"head_of_government","body":"Germany/Chancellery","from":"1998-10-27","to":"2005-11-22"}]}
+{"name":"Cy Plain","type":"person"}"#;
+        let mut kb = KnowledgeBase::default();
+        kb.merge_str("test", line).expect("valid test entries");
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        let near = |name: &str, date: Option<NaiveDate>| {
+            kb.resolve(name, Some(EntityKind::Person))
+                .is_some_and(|e| e.near_its_roles(date))
+        };
+        assert!(!near("Example", d("2016-09-25")));
+        assert!(near("Example", d("2018-01-01")));
+        assert!(near("Example", d("2025-01-01")));
+        assert!(!near("Example", d("2026-01-01")));
+        assert!(near("Example", None));
+        // A former head of government stays current; a future one is not yet.
+        assert!(near("Former", d("2022-03-01")));
+        assert!(!near("Former", d("1990-01-01")));
+        assert!(near("Plain", d("1950-01-01")));
     }
 
     #[test]

@@ -5762,6 +5762,14 @@ impl<'a> Resolver<'a> {
     fn kb_speaker(&self, name: &str, kind: EntityKind) -> Option<Speaker> {
         let kb = self.kb?;
         let e = kb.resolve(name, Some(kind))?;
+        // A lone surname that found a person out of their time is not them.
+        if kind == EntityKind::Person
+            && !name.trim().contains(' ')
+            && super::kb::fold(&e.name) != super::kb::fold(name)
+            && !e.near_its_roles(self.date)
+        {
+            return None;
+        }
         let mut affiliations = kb.affiliations_at(e, self.date);
         if affiliations.is_empty() && self.date.is_some() {
             affiliations = kb.affiliations_at(e, None);
