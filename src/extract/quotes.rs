@@ -328,6 +328,30 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
     single_capital || word.contains('.')
 }
 
+/// `…," she said in Albany, N.Y. "Next …`: a place's abbreviation after a
+/// comma, then an opening quotation, ends the sentence (the abbreviation's
+/// period doubles as the full stop).
+fn place_then_quote(text: &str, after_dot: usize) -> bool {
+    let rest = text.get(after_dot..).unwrap_or("");
+    let opens = rest
+        .strip_prefix(' ')
+        .is_some_and(|r| r.starts_with(['"', '“']));
+    let off = std::env::var("NEWSDEX_STMT_OFF").is_ok_and(|v| v.split(',').any(|r| r == "place_q"));
+    if !opens || off {
+        return false;
+    }
+    let before = text.get(..after_dot).unwrap_or("");
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic() || c == '.')
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let word = before.get(word_start..).unwrap_or("");
+    let capital = word.chars().next().is_some_and(char::is_uppercase);
+    capital && word.len() <= 6 && before.get(..word_start).is_some_and(|b| b.ends_with(", "))
+}
+
 fn off_abbrev() -> bool {
     static OFF: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *OFF.get_or_init(|| {
@@ -484,7 +508,8 @@ pub fn sentences(text: &str, quotes: &[Quote]) -> Vec<Span> {
             }
             if boundary.is_none() {
                 i += c.len_utf8();
-                if matches!(c, '.' | '!' | '?' | '…') && !(c == '.' && is_abbreviation(text, i - 1))
+                if matches!(c, '.' | '!' | '?' | '…')
+                    && !(c == '.' && is_abbreviation(text, i - 1) && !place_then_quote(text, i))
                 {
                     // Closing marks and brackets stay with the sentence.
                     while let Some(n) = char_at(text, i) {

@@ -6382,6 +6382,14 @@ mod tests {
     }
 
     #[test]
+    fn quote_run_after_a_place_abbreviation() {
+        let t = "\"We will carry the state,\" Ms. Lane said in Dover, Del. \"Nobody expected it.\"";
+        let s = one(t);
+        let parts: Vec<&str> = s.content_parts.iter().map(|p| p.slice(t)).collect();
+        assert_eq!(parts, ["We will carry the state,", "Nobody expected it."]);
+    }
+
+    #[test]
     fn told_hearer_then_clause() {
         let t = "Schoen told host Sean Hannity a Clinton loss is increasingly likely.";
         let s = one(t);
