@@ -2792,7 +2792,31 @@ fn clause_end(s: &Sent, from: usize) -> usize {
                 | "once"
         ) || (s.lw(i) == "even" && matches!(s.lw(i + 1), "though" | "as" | "if"))
     });
+    // "The changes, which officials said will start soon, will not …",
+    // "Smith, who said the plan fails, resigned": a content inside a
+    // comma-delimited relative clause ends at the clause's closing comma.
+    let relative = !off("rel_end")
+        && (k0.saturating_sub(10)..k0)
+            .rev()
+            .take_while(|&i| s.w(i) != "," || s.in_quote(s.toks[i].span.start))
+            .last()
+            .is_some_and(|i| {
+                i > 0 && s.w(i - 1) == "," && matches!(s.lw(i), "which" | "who" | "whom")
+            });
     for k in k0..s.toks.len() {
+        if relative
+            && k > k0
+            && s.w(k) == ","
+            && !s.in_quote(s.toks[k].span.start)
+            && matrix_verb_after(s, k)
+        {
+            return s
+                .toks
+                .get(k - 1)
+                .map(|t| t.span.end)
+                .unwrap_or(from)
+                .max(from);
+        }
         // "…, he said there is …": the next attribution starts here.
         if k > k0 && s.w(k) == "," && !s.in_quote(s.toks[k].span.start) {
             if concessive && new_clause_after(s, k) {
@@ -2850,6 +2874,23 @@ fn clause_end(s: &Sent, from: usize) -> usize {
         .map(|t| t.span.end)
         .unwrap_or(s.span.end)
         .max(from)
+}
+
+/// After the comma at `k`, the main clause's verb goes on ("…, will not
+/// apply", "…, resigned"): a relative clause ended there.
+fn matrix_verb_after(s: &Sent, k: usize) -> bool {
+    let mut v = k + 1;
+    if matches!(
+        s.lw(v),
+        "also" | "then" | "still" | "now" | "never" | "quickly"
+    ) {
+        v += 1;
+    }
+    let w = s.lw(v);
+    s.w(v) == w
+        && (FINITE.contains(&w)
+            || matches!(w, "do" | "remains" | "remain" | "seems" | "seem")
+            || (w.ends_with("ed") && w.chars().count() > 4 && !NP_WORDS.contains(&w)))
 }
 
 /// Content before a source: from the sentence start to the punctuation
@@ -6387,6 +6428,22 @@ mod tests {
         let s = one(t);
         let parts: Vec<&str> = s.content_parts.iter().map(|p| p.slice(t)).collect();
         assert_eq!(parts, ["We will carry the state,", "Nobody expected it."]);
+    }
+
+    #[test]
+    fn content_inside_a_relative_clause() {
+        let t = "The new rules, which officials said will take effect in May, do not cover farms.";
+        let s = one(t);
+        assert_eq!(content(t, &s), "will take effect in May");
+        // Sentence-final: the content keeps its commas.
+        let t = "He criticised the rules, which he said will hurt farmers, bakers and grocers.";
+        let st = extract_text(t, &[]);
+        let s = st.iter().find(|s| content(t, s).starts_with("will"));
+        assert_eq!(
+            s.map(|s| content(t, s)).as_deref(),
+            Some("will hurt farmers, bakers and grocers"),
+            "{st:?}"
+        );
     }
 
     #[test]
