@@ -1271,6 +1271,7 @@ fn lower(text: &str, t: &Tok) -> String {
 }
 
 /// `w` lowercased, without allocating when it has no capitals.
+#[inline]
 fn lowercase(w: &str) -> Cow<'_, str> {
     if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
         Cow::Borrowed(w)
@@ -3006,13 +3007,13 @@ fn analyze_sentence<'t>(
 ) {
     quotes::tokens_into(text, span, &mut scratch.toks);
     scratch.lower.clear();
-    scratch
-        .lower
-        .extend(scratch.toks.iter().map(|t| lowercase(t.span.slice(text))));
     scratch.cues.clear();
-    scratch
-        .cues
-        .extend(scratch.lower.iter().map(|w| cue_word(w)));
+    // One pass: each token's lower-case form and its cue entry.
+    for t in &scratch.toks {
+        let lw = lowercase(t.span.slice(text));
+        scratch.cues.push(cue_word(&lw));
+        scratch.lower.push(lw);
+    }
     let s = Sent {
         text,
         span,
