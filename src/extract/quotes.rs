@@ -303,16 +303,21 @@ const ABBREVIATIONS: &[&str] = &[
     "p.m", "mt", "ft", "capt", "cmdr", "adm", "maj", "pres", "atty", "supt", "det", "msgr",
 ];
 
+/// Where the word ending `before` starts: its characters pass `part` or are
+/// periods ("U.S.", "N.Y.", "Sept"); `before.len()` when there is none.
+fn dotted_word_start(before: &str, part: fn(char) -> bool) -> usize {
+    before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| part(c) || c == '.')
+        .last()
+        .map_or(before.len(), |(i, _)| i)
+}
+
 /// True when the period at `dot` ends an abbreviation or an initial.
 fn is_abbreviation(text: &str, dot: usize) -> bool {
     let before = text.get(..dot).unwrap_or("");
-    let start = before
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
-        .last()
-        .map(|(i, _)| i)
-        .unwrap_or(before.len());
+    let start = dotted_word_start(before, char::is_alphanumeric);
     let word = before.get(start..).unwrap_or("");
     if word.is_empty() {
         return false;
@@ -336,27 +341,14 @@ fn place_then_quote(text: &str, after_dot: usize) -> bool {
     let opens = rest
         .strip_prefix(' ')
         .is_some_and(|r| r.starts_with(['"', '“']));
-    let off = std::env::var("NEWSDEX_STMT_OFF").is_ok_and(|v| v.split(',').any(|r| r == "place_q"));
-    if !opens || off {
+    if !opens || super::statements::off("place_q") {
         return false;
     }
     let before = text.get(..after_dot).unwrap_or("");
-    let word_start = before
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphabetic() || c == '.')
-        .last()
-        .map_or(before.len(), |(i, _)| i);
+    let word_start = dotted_word_start(before, char::is_alphabetic);
     let word = before.get(word_start..).unwrap_or("");
     let capital = word.chars().next().is_some_and(char::is_uppercase);
     capital && word.len() <= 6 && before.get(..word_start).is_some_and(|b| b.ends_with(", "))
-}
-
-fn off_abbrev() -> bool {
-    static OFF: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *OFF.get_or_init(|| {
-        std::env::var("NEWSDEX_STMT_OFF").is_ok_and(|v| v.split(',').any(|r| r == "q_abbrev"))
-    })
 }
 
 /// Verbs that, right after a quotation, attribute it (`"…?" Trump asked.`).
@@ -409,7 +401,9 @@ fn attribution_follows(rest: &str) -> bool {
     // `"…?" Mr. Trump asked.`: a title's period does not end the clause.
     let mut stop = rest.find(['.', '!', '?', '"', '“', '”', ':', '«', '„']);
     while let Some(i) = stop.filter(|&i| {
-        rest.as_bytes().get(i) == Some(&b'.') && is_abbreviation(rest, i) && !off_abbrev()
+        rest.as_bytes().get(i) == Some(&b'.')
+            && is_abbreviation(rest, i)
+            && !super::statements::off("q_abbrev")
     }) {
         stop = rest
             .get(i + 1..)
@@ -447,7 +441,7 @@ fn attribution_follows(rest: &str) -> bool {
             || words
                 .get(v + 1)
                 .is_some_and(|w| bare(w).eq_ignore_ascii_case("that"))
-    }) && !off_abbrev();
+    }) && !super::statements::off("q_abbrev");
     words.len() <= 40 && verb.is_some() && !report
 }
 

@@ -1362,8 +1362,8 @@ fn cue_table() -> &'static CueTable {
 /// Ablation switch for tuning: `NEWSDEX_STMT_OFF=share,to,…` disables the
 /// named recall rules (and, in the cue table, the named added cue words), so
 /// each rule's worth can be measured on PolNeAR without a rebuild (see
-/// `docs/parts/stmt2.md`). Unset, every rule is on.
-fn off(rule: &str) -> bool {
+/// `docs/parts/stmt2.md`). Unset, every rule is on. The variable is read once.
+pub(crate) fn off(rule: &str) -> bool {
     static OFF: OnceLock<String> = OnceLock::new();
     let list = OFF.get_or_init(|| std::env::var("NEWSDEX_STMT_OFF").unwrap_or_default());
     !list.is_empty() && list.split(',').any(|r| r == rule)
