@@ -203,35 +203,34 @@ fn is_general_punctuation(c: char) -> bool {
     ('\u{2000}'..='\u{206F}').contains(&c)
 }
 
-/// `char::is_alphanumeric`, without table lookups for ASCII and for
-/// [`is_general_punctuation`].
+/// A character test answered without the Unicode tables for ASCII (by
+/// `ascii`) and for [`is_general_punctuation`] (never a letter or digit);
+/// other characters go to `full`.
+#[inline(always)]
+fn table_free(c: char, ascii: fn(&char) -> bool, full: fn(char) -> bool) -> bool {
+    if c.is_ascii() {
+        ascii(&c)
+    } else {
+        !is_general_punctuation(c) && full(c)
+    }
+}
+
+/// `char::is_alphanumeric`, see [`table_free`].
 #[inline]
 pub(crate) fn is_alphanumeric(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        !is_general_punctuation(c) && c.is_alphanumeric()
-    }
+    table_free(c, char::is_ascii_alphanumeric, char::is_alphanumeric)
 }
 
-/// `char::is_alphabetic`, as fast as [`is_alphanumeric`].
+/// `char::is_alphabetic`, see [`table_free`].
 #[inline]
 pub(crate) fn is_alphabetic(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphabetic()
-    } else {
-        !is_general_punctuation(c) && c.is_alphabetic()
-    }
+    table_free(c, char::is_ascii_alphabetic, char::is_alphabetic)
 }
 
-/// `char::is_numeric`, as fast as [`is_alphanumeric`].
+/// `char::is_numeric`, see [`table_free`].
 #[inline]
 pub(crate) fn is_numeric(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_digit()
-    } else {
-        !is_general_punctuation(c) && c.is_numeric()
-    }
+    table_free(c, char::is_ascii_digit, char::is_numeric)
 }
 
 fn is_apostrophe(c: char) -> bool {
