@@ -1388,16 +1388,25 @@ fn cue_word(word: &str) -> CueWord {
 fn transcript_turns(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<Found> {
     let mut labels: Vec<(Span, usize)> = Vec::new(); // (label name, content start)
     let mut breaks: Vec<usize> = Vec::new(); // starts of unnamed turns
-    let paras = quotes::paragraphs(text);
-    // A transcript quoted whole opens each paragraph with a quotation mark
-    // that may never close, so the sentence splitter can run a paragraph
-    // into the next: such paragraphs are looked at as heads of their own.
-    let quoted_paras = paras.iter().filter(|p| {
-        text.get(p.start..)
-            .is_some_and(|r| r.starts_with(['"', '“', '„', '«']))
-            && !sentences.iter().any(|s| s.start == p.start)
-    });
-    for s in sentences.iter().chain(quoted_paras) {
+                                             // A transcript quoted whole opens each paragraph with a quotation mark
+                                             // that may never close, so the sentence splitter can run a paragraph
+                                             // into the next: a line inside a sentence that opens with a quotation
+                                             // mark is looked at as a head of its own (one newline search per
+                                             // sentence; no paragraph pass unless a label is found).
+    let mut quoted_lines: Vec<Span> = Vec::new();
+    for s in sentences {
+        let body = s.slice(text);
+        for (i, _) in body.match_indices('\n') {
+            let after = body.get(i + 1..).unwrap_or("");
+            let line = after.trim_start();
+            if line.starts_with(['"', '“', '„', '«']) {
+                let at = s.start + i + 1 + (after.len() - line.len());
+                quoted_lines.push(Span::new(at, s.end));
+            }
+        }
+    }
+    quoted_lines.dedup();
+    for s in sentences.iter().chain(&quoted_lines) {
         let head_end = (s.start + 120).min(s.end);
         // Most sentences have no colon near their start: skip tokenising.
         if !text.get(s.start..head_end).is_some_and(|h| h.contains(':')) {
@@ -1481,6 +1490,7 @@ fn transcript_turns(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<
     labels.sort_by_key(|l| l.0.start);
     labels.dedup_by_key(|l| l.0.start);
     breaks.sort_unstable();
+    let paras = quotes::paragraphs(text);
     let para_end = |pos: usize| {
         paras
             .iter()
