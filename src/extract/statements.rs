@@ -217,6 +217,10 @@ struct Found {
     direct: bool,
     /// The quoted pieces when the content is broken by its attribution.
     parts: Vec<Span>,
+    /// An outer attribution whose content holds another frame (`X said Y,
+    /// according to Z`): PolNeAR annotates it with the inner frame inside,
+    /// so it is no duplicate of the inner statement.
+    nests: bool,
 }
 
 /// Cuts `span` to [`MAX_STATEMENT_BYTES`] and [`MAX_STATEMENT_PARAGRAPHS`],
@@ -262,7 +266,7 @@ fn dedupe(found: &mut Vec<Found>) {
             let ov = overlap(k.content, f.content);
             // Mostly the same words; a statement nested in a longer one
             // (a quote inside a transcript turn) is kept.
-            ov * 2 > k.content.len().max(f.content.len())
+            ov * 2 > k.content.len().max(f.content.len()) && !nested(k, &f) && !nested(&f, k)
         });
         match dup {
             // Prefer the one that names a source, then the longer content.
@@ -275,6 +279,16 @@ fn dedupe(found: &mut Vec<Found>) {
         }
     }
     *found = kept;
+}
+
+/// `outer` reports a statement whose frame lies inside its content, one of
+/// them being a nesting frame (`X said Y, according to Z`; `Y, according
+/// to Z, X reported`).
+fn nested(outer: &Found, inner: &Found) -> bool {
+    (outer.nests || inner.nests)
+        && inner
+            .cue
+            .is_some_and(|c| outer.content.start <= c.start && c.end <= outer.content.end)
 }
 
 fn overlap(a: Span, b: Span) -> usize {
@@ -1535,6 +1549,7 @@ fn transcript_turns(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<
                 content: Span::new(start, para_end(start)),
                 direct: true,
                 parts: Vec::new(),
+                nests: false,
             })
             .collect();
     }
@@ -1568,6 +1583,7 @@ fn transcript_turns(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<
             content: Span::new(start, end),
             direct: true,
             parts: Vec::new(),
+            nests: false,
         });
     }
     out
@@ -3391,6 +3407,7 @@ fn analyze_sentence<'t>(
                             content: Span::new(from, end),
                             direct: false,
                             parts: Vec::new(),
+                            nests: false,
                         });
                         got_verb = true;
                     }
@@ -3459,6 +3476,14 @@ fn analyze_sentence<'t>(
         dash_signature(&s, found);
         lead_frame(&s, found);
         expected_to(&s, found);
+    } else if !off("acc_outer") {
+        // "X said Y, according to Z" is Z's report of X's statement: both
+        // are attributions, the outer one with the inner frame inside.
+        let before = found.len();
+        according_to(&s, found);
+        for f in &mut found[before..] {
+            f.nests = true;
+        }
     }
     adjective_that(&s, found);
     nominal_cues(&s, found);
@@ -4913,6 +4938,7 @@ impl Found {
             content: Span::new(first.start, end),
             direct,
             parts: if parts.len() > 1 { parts } else { Vec::new() },
+            nests: false,
         }
     }
 }
@@ -5027,15 +5053,25 @@ fn continue_quote(
             || (!off("run_indirect")
                 && f.source.is_some_and(|s| s.start >= f.content.end))
     };
-    let Some(last) = found
-        .iter_mut()
-        .rev()
-        .take(4)
-        .take_while(|f| f.content.end >= prev.start)
-        .find(|f| f.content.end <= prev.end && f.source.is_some() && quoted_end(f))
-    else {
+    let recent = found.len().saturating_sub(4)..found.len();
+    let Some(li) = recent.clone().rev().find(|&i| {
+        let f = &found[i];
+        f.content.end >= prev.start
+            && f.content.end <= prev.end
+            && f.source.is_some()
+            && !f.nests
+            && quoted_end(f)
+    }) else {
         return;
     };
+    if recent
+        .clone()
+        .rev()
+        .take_while(|&i| i > li)
+        .any(|i| found[i].content.end < prev.start)
+    {
+        return;
+    }
     let between = text.get(prev.end..sent.start).unwrap_or("");
     // Paragraph breaks between the two, however many blank lines each has.
     let paras = between
@@ -5044,14 +5080,25 @@ fn continue_quote(
         .filter(|l| !l.trim().is_empty())
         .count()
         + usize::from(between.contains('\n'));
-    let new_len = q.content.end.saturating_sub(last.content.start);
+    let new_len = q.content.end.saturating_sub(found[li].content.start);
     if paras <= 1 && new_len <= MAX_STATEMENT_BYTES {
-        if last.parts.is_empty() {
-            last.parts.push(last.content);
+        let run = |f: &mut Found| {
+            if f.parts.is_empty() {
+                f.parts.push(f.content);
+            }
+            f.parts.push(q.content);
+            f.content = Span::new(f.content.start, q.content.end);
+            // The reporter of a quote run does not speak its first person.
+            f.direct |= !f.nests;
+        };
+        // `"A," he said, according to X. "B."`: X reports the whole run.
+        let cue = found[li].cue;
+        for i in recent {
+            let f = &found[i];
+            if i == li || nested(f, &found[li]) && cue.is_some() && f.content.end <= prev.end {
+                run(&mut found[i]);
+            }
         }
-        last.parts.push(q.content);
-        last.content = Span::new(last.content.start, q.content.end);
-        last.direct = true;
     }
 }
 
@@ -6186,12 +6233,50 @@ mod tests {
     #[test]
     fn appositive_and_according_to() {
         let t = "Yuri Ushakov, a foreign affairs adviser to Putin, said the idea of trilateral talks was not being discussed, according to Russian news agencies.";
-        let s = one(t);
-        assert_eq!(s.speaker.as_deref(), Some("Yuri Ushakov"));
+        let st = extract_text(t, &[]);
+        let (said, outer) = match &st[..] {
+            [a, b] if a.content.start > b.content.start => (a, b),
+            [a, b] => (b, a),
+            _ => panic!("{st:?}"),
+        };
+        assert_eq!(said.speaker.as_deref(), Some("Yuri Ushakov"));
         assert_eq!(
-            content(t, &s),
+            content(t, said),
             "the idea of trilateral talks was not being discussed"
         );
+        // The agencies' report of his statement, with his frame inside.
+        assert_eq!(
+            outer.speaker_mention.map(|m| m.slice(t)),
+            Some("Russian news agencies")
+        );
+        assert!(content(t, outer).starts_with("Yuri Ushakov"), "{outer:?}");
+        assert!(
+            content(t, outer).ends_with("not being discussed"),
+            "{outer:?}"
+        );
+    }
+
+    #[test]
+    fn according_to_around_a_reporting_verb() {
+        let t = "According to a court filing, the mayor told investigators that he never saw the contract.";
+        let st = extract_text(t, &[]);
+        let acc = st
+            .iter()
+            .find(|s| s.cue.map(|c| c.slice(t)) == Some("According to"))
+            .unwrap_or_else(|| panic!("{st:?}"));
+        assert_eq!(
+            content(t, acc),
+            "the mayor told investigators that he never saw the contract"
+        );
+        assert!(st.iter().any(|s| s.cue.map(|c| c.slice(t)) == Some("told")));
+        let t = "\"We will not raise taxes,\" the governor said at the dinner, according to a pool report.";
+        let st = extract_text(t, &[]);
+        assert_eq!(st.len(), 2, "{st:?}");
+        let acc = st
+            .iter()
+            .find(|s| s.cue.map(|c| c.slice(t)) == Some("according to"))
+            .unwrap_or_else(|| panic!("{st:?}"));
+        assert!(content(t, acc).contains("the governor said"), "{acc:?}");
     }
 
     #[test]
