@@ -3284,6 +3284,12 @@ fn analyze_sentence<'t>(
                             parts,
                         ));
                         got_verb = true;
+                        // `"…," said Smith, referring to …`: the participle's
+                        // subject is the inverted source, not a word of the
+                        // quotation.
+                        if sentence_source.is_none() && !off("inv_subj") {
+                            sentence_source = Some(src);
+                        }
                     }
                     k = src.1;
                     continue;
@@ -6254,6 +6260,21 @@ mod tests {
             content(t, outer).ends_with("not being discussed"),
             "{outer:?}"
         );
+    }
+
+    #[test]
+    fn participle_after_an_inverted_source() {
+        for t in [
+            "\"It was a mistake,\" said John Smith, a former party chairman, referring to the vote.",
+            "\"We will win,\" said Mary Jones, adding that the polls were wrong.",
+        ] {
+            let st = extract_text(t, &[]);
+            assert_eq!(st.len(), 2, "{st:?}");
+            let p = &st[1];
+            let name = st[0].speaker_mention.map(|m| m.slice(t));
+            assert!(name.is_some_and(|n| n.ends_with("Smith") || n.ends_with("Jones")));
+            assert_eq!(p.speaker_mention.map(|m| m.slice(t)), name, "{t}");
+        }
     }
 
     #[test]
