@@ -4,6 +4,7 @@
 //! loads in one read and is looked up without any map.
 
 use super::lexicon::{Gazetteer, HashMap64, Lexicon};
+use crate::extract::wordset::WordSet;
 
 /// Feature groups a model was trained with (stored in the model, so a
 /// model is always tagged with the features it learnt).
@@ -279,6 +280,8 @@ pub(crate) struct Tok {
     pub start: Start,
     /// Lexicon entry (distributional clusters and capitalisation ratio).
     pub lex: Option<u32>,
+    /// A capitalised function word (see [`routine_opener`]).
+    pub opener: bool,
     /// Byte range of the normalised form in [`Sent::norm`].
     norm: (u32, u32),
 }
@@ -479,7 +482,9 @@ impl Tok {
             _ => Start::Other,
         };
         let key = hash_str(lower_s);
+        let opener = init_cap && has_lower && lower_s.len() <= 9 && OPENER_WORDS.contains(&lower_s);
         Tok {
+            opener,
             word: 0,
             lower: 0,
             shape: 0,
@@ -523,11 +528,135 @@ impl Tok {
 /// a capitalised word (see `Tagger::tag_document`).
 pub(crate) fn always_scored(toks: &[Tok], i: usize) -> bool {
     match toks.get(i).map(|t| t.start) {
-        Some(Start::Cased | Start::Other) => true,
+        Some(Start::Cased) => !routine_opener(toks, i),
+        Some(Start::Other) => true,
         Some(Start::Particle) => toks.get(i + 1).is_some_and(|t| t.start == Start::Cased),
         _ => false,
     }
 }
+
+/// Whether token `i` opens its sentence (after at most two punctuation
+/// tokens, such as an opening quote) with a function word that is
+/// capitalised only because it comes first ("The", "But", "He"), and no
+/// capitalised word, particle or uncased word follows it (so it does not
+/// begin a multi-word name). When no name is open, such a token is
+/// labelled O without being scored, like a lower-case word.
+pub(crate) fn routine_opener(toks: &[Tok], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| t.opener)
+        && toks.get(..i).is_some_and(|before| {
+            before.len() <= 2 && before.iter().all(|b| b.start == Start::Punct)
+        })
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.start, Start::Lower | Start::Digit | Start::Punct))
+}
+
+/// Closed-class English words that often open a sentence and never begin a
+/// name unless a capitalised word follows. Words that are also names or
+/// months ("May", "Will", "Bill") are left out.
+static OPENER_WORDS: WordSet = WordSet::new(&[
+    "a",
+    "about",
+    "after",
+    "against",
+    "all",
+    "also",
+    "although",
+    "among",
+    "an",
+    "and",
+    "are",
+    "as",
+    "at",
+    "because",
+    "been",
+    "before",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "during",
+    "each",
+    "every",
+    "few",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "his",
+    "how",
+    "however",
+    "if",
+    "in",
+    "indeed",
+    "instead",
+    "into",
+    "is",
+    "it",
+    "its",
+    "many",
+    "meanwhile",
+    "moreover",
+    "most",
+    "my",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "on",
+    "or",
+    "our",
+    "over",
+    "several",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "thus",
+    "to",
+    "under",
+    "until",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whose",
+    "why",
+    "with",
+    "would",
+    "yes",
+    "yet",
+    "you",
+    "your",
+]);
 
 /// Features of a token read its neighbours this far away.
 pub(crate) const REACH: usize = 2;
@@ -1070,6 +1199,40 @@ mod tests {
             a[..rem.len()].copy_from_slice(rem);
             assert_eq!(tail64(b), u64::from_le_bytes(a), "length {len}");
         }
+    }
+
+    #[test]
+    fn only_routine_sentence_openers_go_unscored() {
+        let lex = Lexicon::default();
+        let gaz = Gazetteer::default();
+        let mut doc = DocToks::default();
+        doc.prepare(
+            &[
+                vec!["The", "plan", "failed", "."],
+                vec!["\u{201c}", "But", "we", "tried", "."],
+                vec!["The", "Hague", "ruled", "."],
+                vec!["Paris", "agreed", "."],
+                vec!["May", "said", "no", "."],
+                vec!["THE", "END"],
+                vec!["They", "said", "The", "plan", "failed"],
+            ],
+            &lex,
+            &gaz,
+            false,
+        );
+        let opener = |s: usize, i: usize| routine_opener(doc.sent(s).toks, i);
+        let scored = |s: usize, i: usize| always_scored(doc.sent(s).toks, i);
+        // A function word before a lower-case word, also after an opening quote.
+        assert!(opener(0, 0) && !scored(0, 0));
+        assert!(opener(1, 1) && !scored(1, 1));
+        // Before a capitalised word it may begin a name: scored.
+        assert!(!opener(2, 0) && scored(2, 0));
+        // Not a function word, a name that is also a word, capitals, or
+        // not at the start of the sentence: scored.
+        assert!(!opener(3, 0) && scored(3, 0));
+        assert!(!opener(4, 0) && scored(4, 0));
+        assert!(!opener(5, 0) && scored(5, 0));
+        assert!(!opener(6, 2) && scored(6, 2));
     }
 
     #[test]

@@ -25,7 +25,8 @@ use serde::Serialize;
 
 pub use features::flags;
 use features::{
-    always_scored, dynamic_features, static_features, DocInfo, DocToks, History, Start, Tok, REACH,
+    always_scored, dynamic_features, routine_opener, static_features, DocInfo, DocToks, History,
+    Start, Tok, REACH,
 };
 use lexicon::{Gazetteer, Lexicon};
 
@@ -327,7 +328,10 @@ impl Tagger {
     /// the end of a name) are labelled O without being scored (except name
     /// particles such as "de" before a capitalised word): the full
     /// model almost never starts a name on them (measured in
-    /// `docs/parts/ner.md`), and most news tokens are of that kind. Such a
+    /// `docs/parts/ner.md`), and most news tokens are of that kind. So are
+    /// sentence openers such as "The" or "But" before a lower-case word
+    /// ([`features::routine_opener`]): where the full model names them
+    /// ("And" as an organisation), it is wrong. Such a
     /// token leaves no trace in the document history, so skipping it only
     /// changes the output where the full model would have started a name
     /// there. [`Tagger::tag_document_exact`] scores every token.
@@ -427,7 +431,8 @@ impl Tagger {
                     .map(|&l| usize::from(l));
                 let skippable = !self.scheme.may_continue(prev)
                     && match tok.start {
-                        Start::Cased | Start::Other => false,
+                        Start::Cased => routine_opener(sent.toks, i),
+                        Start::Other => false,
                         Start::Lower | Start::Digit | Start::Punct => true,
                         Start::Particle => {
                             sent.toks.get(i + 1).is_none_or(|t| t.start != Start::Cased)
@@ -647,22 +652,24 @@ fn sum_rows<const N: usize>(
 /// [`Tagger::tag_document`] skips, by how the token begins.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct SkipAudit {
-    /// Skippable tokens seen: lower-case, digit, punctuation first.
-    pub tokens: [u64; 3],
+    /// Skippable tokens seen: lower-case, digit, punctuation first, and
+    /// routine sentence openers ([`features::routine_opener`]).
+    pub tokens: [u64; 4],
     /// Of those, how many the full model labelled other than O.
-    pub named: [u64; 3],
+    pub named: [u64; 4],
 }
 
 impl SkipAudit {
     /// Row names of [`SkipAudit::tokens`] and [`SkipAudit::named`].
-    pub const CLASSES: [&'static str; 3] = ["lower-case", "digit", "punctuation"];
+    pub const CLASSES: [&'static str; 4] = ["lower-case", "digit", "punctuation", "opener"];
 
     fn count(&mut self, start: Start, named: bool) {
         let k = match start {
             Start::Lower | Start::Particle => 0,
             Start::Digit => 1,
             Start::Punct => 2,
-            Start::Cased | Start::Other => return,
+            Start::Cased => 3,
+            Start::Other => return,
         };
         if let (Some(t), Some(n)) = (self.tokens.get_mut(k), self.named.get_mut(k)) {
             *t += 1;
