@@ -5160,6 +5160,33 @@ struct Resolver<'a> {
     home: Option<String>,
 }
 
+/// Whether the word before byte `at` of `text` is a preposition.
+fn after_preposition(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("").trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        word,
+        "from"
+            | "to"
+            | "with"
+            | "for"
+            | "against"
+            | "about"
+            | "at"
+            | "on"
+            | "of"
+            | "toward"
+            | "towards"
+            | "into"
+            | "than"
+            | "under"
+            | "like"
+    )
+}
+
 fn gender_of_name(name: &str) -> Option<Gender> {
     let first = name.split_whitespace().next()?.to_lowercase();
     match first.as_str() {
@@ -5366,6 +5393,14 @@ impl<'a> Resolver<'a> {
 
     /// The nearest person or body mentioned before `pos` that fits `want`.
     fn nearest(&self, pos: usize, want: impl Fn(&Seen) -> bool) -> Option<Seen> {
+        self.nearest_in(pos, false, want)
+    }
+
+    /// [`Resolver::nearest`]; with `subjects`, a mention governed by a
+    /// preposition ("an order from Trump", "a call with Macron") is passed
+    /// over: such a person is rarely who a later description ("the Kansas
+    /// lawmaker") refers back to.
+    fn nearest_in(&self, pos: usize, subjects: bool, want: impl Fn(&Seen) -> bool) -> Option<Seen> {
         // Antecedents lie within a few paragraphs; looking further back
         // would make every resolution linear in the article.
         let lo = self
@@ -5386,6 +5421,9 @@ impl<'a> Resolver<'a> {
             .filter(|(m, _)| {
                 let after = self.text.get(m.end..).unwrap_or("");
                 !(after.starts_with("'s") || after.starts_with("’s"))
+            })
+            .filter(|(m, _)| {
+                !subjects || off("role_subj") || !after_preposition(self.text, m.start)
             })
             .filter_map(|(m, i)| {
                 let e = self.entities.get(*i)?;
@@ -5630,6 +5668,7 @@ impl<'a> Resolver<'a> {
                 .nearest(mention.start, |s| {
                     person(s) && s.roles.iter().any(|r| has_role_word(r, &role))
                 })
+                .or_else(|| self.nearest_in(mention.start, true, person))
                 .or_else(|| self.nearest(mention.start, person));
             return found
                 .map(|s| seen_speaker(&s))
@@ -5751,6 +5790,7 @@ impl<'a> Resolver<'a> {
                 .nearest(mention.start, |s| {
                     person(s) && s.roles.iter().any(|r| has_role_word(r, &role))
                 })
+                .or_else(|| self.nearest_in(mention.start, true, person))
                 .or_else(|| self.nearest(mention.start, person));
             return found
                 .map(|s| seen_speaker(&s))
@@ -6260,6 +6300,31 @@ mod tests {
             content(t, outer).ends_with("not being discussed"),
             "{outer:?}"
         );
+    }
+
+    #[test]
+    fn a_description_refers_back_past_an_oblique_mention() {
+        let t = "Jane Roe had said she would not follow an order from John Smith. \
+                 \"I cannot imagine that,\" the Ohio lawmaker said.";
+        let e = ents(
+            t,
+            &[
+                ("Jane Roe", EntityKind::Person, &[]),
+                ("John Smith", EntityKind::Person, &[]),
+            ],
+        );
+        let st = extract_text(t, &e);
+        let q = st
+            .iter()
+            .find(|s| content(t, s).starts_with("I cannot"))
+            .unwrap_or_else(|| panic!("{st:?}"));
+        assert_eq!(q.speaker.as_deref(), Some("Jane Roe"), "{st:?}");
+        // With no other candidate, the oblique mention is still taken.
+        let t = "An order came from John Smith. \"I cannot imagine that,\" the Ohio lawmaker said.";
+        let e = ents(t, &[("John Smith", EntityKind::Person, &[])]);
+        let st = extract_text(t, &e);
+        assert_eq!(st.len(), 1, "{st:?}");
+        assert_eq!(st[0].speaker.as_deref(), Some("John Smith"));
     }
 
     #[test]
