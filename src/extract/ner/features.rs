@@ -968,10 +968,47 @@ fn pick<T>(v: &[T], i: isize) -> Option<&T> {
     }
 }
 
-/// Features that do not depend on earlier decisions.
+/// Features that do not depend on earlier decisions, in the order training
+/// has always used (training sums its float scores in this order, so the
+/// order is part of what makes `train-ner` rebuild the same model).
 pub(crate) fn static_features(
     sent: &Sent,
     doc: &DocInfo,
+    i: usize,
+    features: u32,
+    out: &mut Vec<u64>,
+) {
+    static_part::<true, true>(sent, Some(doc), i, features, out);
+}
+
+/// The part of [`static_features`] that depends only on the word itself,
+/// on whether it begins the sentence and on the sentence's headline flag
+/// (`Sent::all_caps`): the tagger caches the sum of these weight rows per
+/// (word, first, headline), see `StaticCache` in `ner/mod.rs`.
+pub(crate) fn token_features(sent: &Sent, i: usize, features: u32, out: &mut Vec<u64>) {
+    static_part::<true, false>(sent, None, i, features, out);
+}
+
+/// The rest of [`static_features`]: neighbours, document evidence and
+/// gazetteer marks. With [`token_features`] it gives the same features
+/// (in another order).
+pub(crate) fn context_features(
+    sent: &Sent,
+    doc: &DocInfo,
+    i: usize,
+    features: u32,
+    out: &mut Vec<u64>,
+) {
+    static_part::<false, true>(sent, Some(doc), i, features, out);
+}
+
+/// [`static_features`] restricted to the features of the word alone
+/// (`TOKEN`) and/or those of its context (`CONTEXT`). One function for
+/// both, so that no feature can belong to neither part or to both.
+#[inline(always)]
+fn static_part<const TOKEN: bool, const CONTEXT: bool>(
+    sent: &Sent,
+    doc: Option<&DocInfo>,
     i: usize,
     features: u32,
     out: &mut Vec<u64>,
@@ -987,53 +1024,65 @@ pub(crate) fn static_features(
     let sh = |d: isize| pick(toks, ii + d).map_or(if d < 0 { BOS } else { EOS }, |t| t.short);
     let caps = u64::from(sent.all_caps);
     let first = u64::from(i == 0);
-    let push = |out: &mut Vec<u64>, f: Fh| out.push(f.done());
+    // `tok`: a feature of the word alone (and `first`, `caps`).
+    let push = |out: &mut Vec<u64>, tok: bool, f: Fh| {
+        if (tok && TOKEN) || (!tok && CONTEXT) {
+            out.push(f.done());
+        }
+    };
 
-    push(out, Fh::new(0));
-    push(out, Fh::new(1).n(t.word));
-    push(out, Fh::new(2).n(t.lower));
-    push(out, Fh::new(3).n(t.shape));
-    push(out, Fh::new(4).n(t.short));
-    let d = Detail::new(sent.norm(i));
-    for k in 0..d.n_prefix {
-        if let (Some(&p), Some(&s)) = (d.prefix.get(k), d.suffix.get(k)) {
-            push(out, Fh::new(5).n(p));
-            push(out, Fh::new(6).n(s));
+    if TOKEN {
+        push(out, true, Fh::new(0));
+        push(out, true, Fh::new(1).n(t.word));
+        push(out, true, Fh::new(2).n(t.lower));
+        push(out, true, Fh::new(3).n(t.shape));
+        push(out, true, Fh::new(4).n(t.short));
+        let d = Detail::new(sent.norm(i));
+        for k in 0..d.n_prefix {
+            if let (Some(&p), Some(&s)) = (d.prefix.get(k), d.suffix.get(k)) {
+                push(out, true, Fh::new(5).n(p));
+                push(out, true, Fh::new(6).n(s));
+            }
+        }
+        if on(flags::CHAR_NGRAMS) {
+            for &g in d.trigrams.iter().take(d.n_trigrams) {
+                push(out, true, Fh::new(7).n(g));
+            }
         }
     }
-    if on(flags::CHAR_NGRAMS) {
-        for &g in d.trigrams.iter().take(d.n_trigrams) {
-            push(out, Fh::new(7).n(g));
-        }
+    if CONTEXT {
+        push(out, false, Fh::new(13).n(lw(-1)));
+        push(out, false, Fh::new(14).n(lw(1)));
+        push(out, false, Fh::new(15).n(lw(-2)));
+        push(out, false, Fh::new(16).n(lw(2)));
+        push(out, false, Fh::new(17).n(lw(-1)).n(t.lower));
+        push(out, false, Fh::new(18).n(t.lower).n(lw(1)));
+        push(out, false, Fh::new(19).n(sh(-1)));
+        push(out, false, Fh::new(20).n(sh(1)));
+        push(out, false, Fh::new(21).n(sh(-1)).n(t.short).n(sh(1)));
     }
-    push(out, Fh::new(13).n(lw(-1)));
-    push(out, Fh::new(14).n(lw(1)));
-    push(out, Fh::new(15).n(lw(-2)));
-    push(out, Fh::new(16).n(lw(2)));
-    push(out, Fh::new(17).n(lw(-1)).n(t.lower));
-    push(out, Fh::new(18).n(t.lower).n(lw(1)));
-    push(out, Fh::new(19).n(sh(-1)));
-    push(out, Fh::new(20).n(sh(1)));
-    push(out, Fh::new(21).n(sh(-1)).n(t.short).n(sh(1)));
-    push(out, Fh::new(22).n(first).n(caps).n(t.short));
+    push(out, true, Fh::new(22).n(first).n(caps).n(t.short));
     if sent.all_caps {
-        push(out, Fh::new(23).n(t.lower));
+        push(out, true, Fh::new(23).n(t.lower));
     }
-    push(out, Fh::new(25).n(t.short).n(lw(1)));
-    push(out, Fh::new(26).n(lw(-1)).n(t.short));
-    push(out, Fh::new(27).n(ww(-1)));
-    push(out, Fh::new(28).n(ww(1)));
-    push(out, Fh::new(29).n(lw(-2)).n(lw(-1)));
-    push(out, Fh::new(24).n(lw(1)).n(lw(2)));
+    if CONTEXT {
+        push(out, false, Fh::new(25).n(t.short).n(lw(1)));
+        push(out, false, Fh::new(26).n(lw(-1)).n(t.short));
+        push(out, false, Fh::new(27).n(ww(-1)));
+        push(out, false, Fh::new(28).n(ww(1)));
+        push(out, false, Fh::new(29).n(lw(-2)).n(lw(-1)));
+        push(out, false, Fh::new(24).n(lw(1)).n(lw(2)));
+    }
 
     // Distributional lexicon: clusters at several granularities and how
-    // often the word is capitalised mid-sentence in unlabelled news.
+    // often the word is capitalised mid-sentence in unlabelled news. The
+    // word's own entry (`d == 0`) is a function of the word.
     for d in -1isize..=1 {
-        if !on(if d == 0 {
-            flags::LEX
-        } else {
-            flags::LEX_CONTEXT
-        }) {
+        let tok = d == 0;
+        if !(tok && TOKEN || !tok && CONTEXT) {
+            continue;
+        }
+        if !on(if tok { flags::LEX } else { flags::LEX_CONTEXT }) {
             continue;
         }
         let lex = pick(toks, ii + d).and_then(|t| t.lex);
@@ -1041,27 +1090,31 @@ pub(crate) fn static_features(
             Some(v) => {
                 for g in 0..3u32 {
                     let c = u64::from(super::lexicon::cluster(v, g));
-                    push(out, Fh::new(30 + g).n(d as u64).n(c));
+                    push(out, tok, Fh::new(30 + g).n(d as u64).n(c));
                 }
-                if d == 0 {
+                if tok {
                     let r = u64::from(super::lexicon::cap_bucket(v));
-                    push(out, Fh::new(34).n(r).n(first).n(caps));
-                    push(out, Fh::new(35).n(r).n(t.short));
+                    push(out, true, Fh::new(34).n(r).n(first).n(caps));
+                    push(out, true, Fh::new(35).n(r).n(t.short));
                 }
             }
-            None => push(out, Fh::new(36).n(d as u64)),
+            None => push(out, tok, Fh::new(36).n(d as u64)),
         }
     }
+    // Without `CONTEXT` there is no document (and nothing left to do).
+    let Some(doc) = doc.filter(|_| CONTEXT) else {
+        return;
+    };
 
     if on(flags::DOC_CASE) {
         let df = u64::from(doc.get(t.key));
-        push(out, Fh::new(45).n(df).n(t.short).n(caps));
-        push(out, Fh::new(46).n(df).n(first).n(caps));
+        push(out, false, Fh::new(45).n(df).n(t.short).n(caps));
+        push(out, false, Fh::new(46).n(df).n(first).n(caps));
     }
     if on(flags::AGGREGATE) && (t.init_cap || t.all_caps) {
         for &(p, n) in doc.contexts(t.lower) {
-            push(out, Fh::new(70).n(p));
-            push(out, Fh::new(71).n(n));
+            push(out, false, Fh::new(70).n(p));
+            push(out, false, Fh::new(71).n(n));
         }
     }
     if !on(flags::GAZETTEER) {
@@ -1074,15 +1127,16 @@ pub(crate) fn static_features(
     if g0 != 0 {
         for b in 0..16u32 {
             if g0 & (1 << b) != 0 {
-                push(out, Fh::new(50).n(u64::from(b)));
-                push(out, Fh::new(51).n(u64::from(b)).n(t.short));
+                push(out, false, Fh::new(50).n(u64::from(b)));
+                push(out, false, Fh::new(51).n(u64::from(b)).n(t.short));
             }
         }
     } else {
-        push(out, Fh::new(52));
+        push(out, false, Fh::new(52));
     }
     push(
         out,
+        false,
         Fh::new(53)
             .n(u64::from(g(-1)))
             .n(u64::from(g0))
@@ -1187,6 +1241,39 @@ mod tests {
         let sh = shapes("McDonald's-2");
         assert_eq!(sh.long.get(..sh.long_len), Some(&b"XxXxxxxx'x-d"[..]));
         assert_eq!(sh.short.get(..sh.short_len), Some(&b"XxXx'x-d"[..]));
+    }
+
+    #[test]
+    fn token_and_context_parts_make_the_static_features() {
+        let lex = Lexicon::default();
+        let gaz = Gazetteer::default();
+        let mut doc = DocToks::default();
+        doc.prepare(
+            &[
+                vec![
+                    "Anna", "Berg", "of", "the", "Acme", "Corp", "said", "so", ".",
+                ],
+                vec!["WEATHER", "-", "RAIN", "IN", "OSLO"],
+                vec!["Ölçü", "1996", "van", "Dam", "McDonald's-2"],
+            ],
+            &lex,
+            &gaz,
+            true,
+        );
+        let info = DocInfo::new(&doc, flags::ALL);
+        for s in doc.sents() {
+            for i in 0..s.toks.len() {
+                let (mut all, mut parts) = (Vec::new(), Vec::new());
+                static_features(&s, &info, i, flags::ALL, &mut all);
+                token_features(&s, i, flags::ALL, &mut parts);
+                let own = parts.len();
+                context_features(&s, &info, i, flags::ALL, &mut parts);
+                assert!(own >= 8 && parts.len() > own);
+                all.sort_unstable();
+                parts.sort_unstable();
+                assert_eq!(all, parts);
+            }
+        }
     }
 
     #[test]

@@ -25,8 +25,8 @@ use serde::Serialize;
 
 pub use features::flags;
 use features::{
-    always_scored, dynamic_features, routine_opener, static_features, DocInfo, DocToks, History,
-    Start, Tok, REACH,
+    always_scored, context_features, dynamic_features, routine_opener, token_features, DocInfo,
+    DocToks, History, Start, Tok, REACH,
 };
 use lexicon::{Gazetteer, Lexicon};
 
@@ -240,6 +240,15 @@ pub struct Tagger {
     lexicon: Lexicon,
     gazetteer: Gazetteer,
     weights: Vec<i16>,
+    /// Distinct for every tagger made in this process: the per-thread
+    /// [`StaticCache`] holds sums of one tagger's weights.
+    id: u64,
+}
+
+/// A new [`Tagger::id`].
+pub(crate) fn tagger_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Environment variable naming the model file for [`Tagger::default_model`].
@@ -267,6 +276,7 @@ impl Tagger {
             lexicon: m.lexicon,
             gazetteer: m.gazetteer,
             weights: m.weights,
+            id: tagger_id(),
         })
     }
 
@@ -387,8 +397,11 @@ impl Tagger {
             wkeys,
             wgaz,
             labels,
+            cache,
+            partials,
             fill_all,
         } = scratch;
+        cache.start_document(self.id);
         doc.prepare(
             sentences,
             &self.lexicon,
@@ -406,8 +419,15 @@ impl Tagger {
             let n = sent.toks.len();
             labels.clear();
             rows.clear();
+            partials.clear();
             ranges.clear();
-            ranges.resize(n, NOT_YET);
+            ranges.resize(
+                n,
+                Queued {
+                    a: NOT_YET,
+                    ..Queued::EMPTY
+                },
+            );
             // Tokens scored whatever label precedes them get their static
             // features (which do not depend on any decision) a few tokens
             // ahead, and their weight rows are prefetched: most rows miss
@@ -417,12 +437,19 @@ impl Tagger {
             for (i, tok) in sent.toks.iter().enumerate() {
                 while ahead < n && queued < LOOKAHEAD {
                     if !skip || always_scored(sent.toks, ahead) {
-                        self.queue_static(&sent, info, ahead, ahead, feats, rows, ranges, shift);
+                        let w = words.get(ahead).copied().unwrap_or("");
+                        let q = Queue {
+                            feats,
+                            rows,
+                            ranges,
+                            partials,
+                        };
+                        self.queue_static(&sent, info, ahead, ahead, w, cache, q, shift);
                         queued += 1;
                     }
                     ahead += 1;
                 }
-                if ranges.get(i).is_some_and(|r| *r != NOT_YET) {
+                if ranges.get(i).is_some_and(|r| r.a != NOT_YET) {
                     queued = queued.saturating_sub(1);
                 }
                 let prev = i
@@ -468,11 +495,35 @@ impl Tagger {
                     let g = wgaz.get(lo..hi).unwrap_or(&[]);
                     (sent.window(window, g), i - lo)
                 };
-                if ranges.get(i).is_none_or(|r| *r == NOT_YET) {
-                    self.queue_static(&view, info, k, i, feats, rows, ranges, shift);
+                if ranges.get(i).is_none_or(|r| r.a == NOT_YET) {
+                    let w = words.get(i).copied().unwrap_or("");
+                    let q = Queue {
+                        feats,
+                        rows,
+                        ranges,
+                        partials,
+                    };
+                    self.queue_static(&view, info, k, i, w, cache, q, shift);
                 }
-                let (a, b) = ranges.get(i).copied().unwrap_or((0, 0));
-                let stat = rows.get(a as usize..b as usize).unwrap_or(&[]);
+                let q = ranges.get(i).copied().unwrap_or(Queued::EMPTY);
+                let mut base = [0i32; MAX_LABELS];
+                match partials.get(q.hit as usize) {
+                    Some(sums) => base = *sums,
+                    None => {
+                        // A word not in the cache: its own rows are summed
+                        // now (they were prefetched), and kept.
+                        let own = rows.get(q.a as usize..q.m as usize).unwrap_or(&[]);
+                        self.score(&base, own, &[], scores);
+                        for (b, &s) in base.iter_mut().zip(scores.iter()) {
+                            *b = s;
+                        }
+                        if let Some(t) = view.toks.get(k) {
+                            let w = words.get(i).copied().unwrap_or("");
+                            cache.insert(t.word, k == 0, view.all_caps, w, &base);
+                        }
+                    }
+                }
+                let stat = rows.get(q.m as usize..q.b as usize).unwrap_or(&[]);
                 feats.clear();
                 let prev2 = i
                     .checked_sub(2)
@@ -487,7 +538,7 @@ impl Tagger {
                     self.features,
                     feats,
                 );
-                self.score(stat, feats, scores);
+                self.score(&base, stat, feats, scores);
                 let l = best_label(self.scheme, scores, prev, i + 1 == n);
                 if let (true, Some(a)) = (skippable, audit.as_deref_mut()) {
                     a.count(tok.start, l != 0);
@@ -507,9 +558,10 @@ impl Tagger {
         out
     }
 
-    /// Static features of token `i` of `sent` as weight-row numbers
-    /// appended to `rows` (their range in `ranges[slot]`), each row
-    /// prefetched.
+    /// Static features of token `i` (the word `word`) of `sent` as
+    /// weight-row numbers appended to `q.rows` (their place in
+    /// `q.ranges[slot]`), each row prefetched. The word's own features
+    /// are left out when `cache` holds the sum of their rows.
     #[allow(clippy::too_many_arguments)]
     fn queue_static(
         &self,
@@ -517,30 +569,200 @@ impl Tagger {
         info: &DocInfo,
         i: usize,
         slot: usize,
-        feats: &mut Vec<u64>,
-        rows: &mut Vec<u32>,
-        ranges: &mut [(u32, u32)],
+        word: &str,
+        cache: &StaticCache,
+        q: Queue,
         shift: u32,
     ) {
-        feats.clear();
-        static_features(sent, info, i, self.features, feats);
+        let Queue {
+            feats,
+            rows,
+            ranges,
+            partials,
+        } = q;
         let a = rows.len();
-        for &f in feats.iter() {
-            let r = (f >> shift) as u32;
-            prefetch_row(&self.weights, r as usize * self.n_labels, self.n_labels);
-            rows.push(r);
+        let cached = sent
+            .toks
+            .get(i)
+            .and_then(|t| cache.find(t.word, i == 0, sent.all_caps, word));
+        let hit = match cached {
+            Some(sums) => {
+                // Copied: the slot may be taken by another word before
+                // this token is scored.
+                partials.push(*sums);
+                partials.len() as u32 - 1
+            }
+            None => NO_HIT,
+        };
+        let add = |feats: &Vec<u64>, rows: &mut Vec<u32>| {
+            for &f in feats.iter() {
+                let r = (f >> shift) as u32;
+                prefetch_row(&self.weights, r as usize * self.n_labels, self.n_labels);
+                rows.push(r);
+            }
+        };
+        if hit == NO_HIT {
+            feats.clear();
+            token_features(sent, i, self.features, feats);
+            add(feats, rows);
         }
+        let m = rows.len();
+        feats.clear();
+        context_features(sent, info, i, self.features, feats);
+        add(feats, rows);
         if let Some(r) = ranges.get_mut(slot) {
-            *r = (a as u32, rows.len() as u32);
+            *r = Queued {
+                a: a as u32,
+                m: m as u32,
+                b: rows.len() as u32,
+                hit,
+            };
         }
+    }
+}
+
+/// The buffers [`Tagger::queue_static`] appends to.
+struct Queue<'a> {
+    feats: &'a mut Vec<u64>,
+    rows: &'a mut Vec<u32>,
+    ranges: &'a mut [Queued],
+    partials: &'a mut Vec<[i32; MAX_LABELS]>,
+}
+
+/// Where a token's static weight rows are in `Scratch::rows`: the word's
+/// own rows `a..m` (empty when the cache held their sum, copied to
+/// `Scratch::partials[hit]`), then its context's rows `m..b`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Queued {
+    a: u32,
+    m: u32,
+    b: u32,
+    hit: u32,
+}
+
+impl Queued {
+    const EMPTY: Queued = Queued {
+        a: 0,
+        m: 0,
+        b: 0,
+        hit: NO_HIT,
+    };
+}
+
+/// `Queued::hit` of a word whose sum is not cached.
+const NO_HIT: u32 = u32::MAX;
+
+/// Per-thread sums of the weight rows of a word's own static features
+/// ([`features::token_features`]), keyed by the word's bytes, whether it
+/// begins its sentence and the sentence's headline flag: everything those
+/// features read. A scored token of a word seen before then costs one
+/// lookup instead of about 25 hashes and as many weight rows, most of them
+/// cache misses in the 18 MB table (news repeats its capitalised words:
+/// "The", "He", the article's names). The sums are integers, so adding
+/// them in another order gives the same scores: the output is identical.
+///
+/// A direct-mapped table of [`CACHE_SLOTS`] slots (2 MB): a word's slot
+/// follows from its hash, so a lookup is one memory access (a hash map
+/// took three dependent ones: control bytes, bucket, entry), and a new
+/// word simply replaces the one in its slot, which bounds the memory.
+#[derive(Default)]
+struct StaticCache {
+    /// [`Tagger::id`] of the tagger whose weights are summed.
+    owner: u64,
+    /// Empty until the first lookup, then [`CACHE_SLOTS`] long.
+    slots: Vec<Slot>,
+}
+
+/// One cached word. 128 bytes: the key and the word share the first cache
+/// line, the sums follow.
+#[derive(Clone, Copy)]
+#[repr(C, align(64))]
+struct Slot {
+    /// [`Tok::word`] of the word.
+    hash: u64,
+    /// [`StaticCache::flags`], 0 for an empty slot.
+    flags: u8,
+    len: u8,
+    word: [u8; CACHE_WORD_BYTES],
+    sums: [i32; MAX_LABELS],
+}
+
+impl Slot {
+    const EMPTY: Slot = Slot {
+        hash: 0,
+        flags: 0,
+        len: 0,
+        word: [0; CACHE_WORD_BYTES],
+        sums: [0; MAX_LABELS],
+    };
+}
+
+/// Slots of a [`StaticCache`] (a power of two).
+const CACHE_SLOTS: usize = 1 << 14;
+
+/// Longer words are not cached (they rarely repeat); this length fills the
+/// first cache line of a [`Slot`].
+const CACHE_WORD_BYTES: usize = 46;
+
+impl StaticCache {
+    /// Before tagging a document with the tagger `owner`.
+    fn start_document(&mut self, owner: u64) {
+        if self.owner != owner {
+            self.slots.iter_mut().for_each(|s| *s = Slot::EMPTY);
+            self.owner = owner;
+        }
+    }
+
+    /// Occupied-slot flag plus the two sentence bits a word's features read.
+    fn flags(first: bool, caps: bool) -> u8 {
+        4 | u8::from(first) | u8::from(caps) << 1
+    }
+
+    fn index(hash: u64, flags: u8) -> usize {
+        let h = hash.wrapping_add(u64::from(flags).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        (h >> (64 - CACHE_SLOTS.trailing_zeros())) as usize
+    }
+
+    /// The sums of `word` (hash `hash`), if cached.
+    fn find(&self, hash: u64, first: bool, caps: bool, word: &str) -> Option<&[i32; MAX_LABELS]> {
+        let flags = StaticCache::flags(first, caps);
+        let s = self.slots.get(StaticCache::index(hash, flags))?;
+        // The 64-bit hash may collide: the word itself decides.
+        let same = s.hash == hash
+            && s.flags == flags
+            && s.word.get(..usize::from(s.len)) == Some(word.as_bytes());
+        same.then_some(&s.sums)
+    }
+
+    /// Remember the sums of `word`'s own rows, in place of the word that
+    /// had its slot.
+    fn insert(&mut self, hash: u64, first: bool, caps: bool, word: &str, sums: &[i32; MAX_LABELS]) {
+        let b = word.as_bytes();
+        if b.len() > CACHE_WORD_BYTES {
+            return;
+        }
+        if self.slots.is_empty() {
+            self.slots = vec![Slot::EMPTY; CACHE_SLOTS];
+        }
+        let flags = StaticCache::flags(first, caps);
+        let Some(s) = self.slots.get_mut(StaticCache::index(hash, flags)) else {
+            return;
+        };
+        s.hash = hash;
+        s.flags = flags;
+        s.len = b.len() as u8;
+        if let Some(w) = s.word.get_mut(..b.len()) {
+            w.copy_from_slice(b);
+        }
+        s.sums = *sums;
     }
 }
 
 /// Static features computed this many scored tokens ahead.
 const LOOKAHEAD: usize = 6;
 
-/// `ranges` entry of a token whose static rows are not computed yet.
-const NOT_YET: (u32, u32) = (u32::MAX, u32::MAX);
+/// `Queued::a` of a token whose static rows are not computed yet.
+const NOT_YET: u32 = u32::MAX;
 
 /// Ask the CPU to start loading the weight row at `at` (`n` weights).
 #[inline(always)]
@@ -574,14 +796,18 @@ struct Scratch {
     feats: Vec<u64>,
     /// One sentence's static weight rows, token after token.
     rows: Vec<u32>,
-    /// Per token of the sentence: its range in `rows`, or [`NOT_YET`].
-    ranges: Vec<(u32, u32)>,
+    /// Per token of the sentence: its place in `rows` (`a` is [`NOT_YET`]
+    /// until it is queued).
+    ranges: Vec<Queued>,
     /// Copies of a token's neighbourhood with every hash set.
     window: Vec<Tok>,
     /// Gazetteer keys and complete marks of that token's sentence.
     wkeys: Vec<u64>,
     wgaz: Vec<u16>,
     labels: Vec<u8>,
+    cache: StaticCache,
+    /// One sentence's cached sums, copied (see [`Queued`]).
+    partials: Vec<[i32; MAX_LABELS]>,
     /// Tests: give every token its hashes and gazetteer marks up front, so
     /// the neighbourhood copies are never needed.
     fill_all: bool,
@@ -592,18 +818,20 @@ thread_local! {
 }
 
 impl Tagger {
-    /// Scores of every label for a token with static weight rows `stat`
-    /// and dynamic features `dynamic`.
-    fn score(&self, stat: &[u32], dynamic: &[u64], scores: &mut [i32]) {
+    /// Scores of every label for a token with the partial sums `base`,
+    /// static weight rows `stat` and dynamic features `dynamic`.
+    fn score(&self, base: &[i32; MAX_LABELS], stat: &[u32], dynamic: &[u64], scores: &mut [i32]) {
         let shift = 64 - self.hash_bits;
         // Fixed row widths let the compiler unroll and vectorise the sum;
         // short loop bodies also let the CPU keep many of the (mostly
         // cache-missing) row loads in flight at once.
         match self.n_labels {
-            17 => sum_rows::<17>(&self.weights, stat, dynamic, shift, scores),
-            9 => sum_rows::<9>(&self.weights, stat, dynamic, shift, scores),
+            17 => sum_rows::<17>(&self.weights, base, stat, dynamic, shift, scores),
+            9 => sum_rows::<9>(&self.weights, base, stat, dynamic, shift, scores),
             n => {
-                scores.iter_mut().for_each(|s| *s = 0);
+                for (s, &b) in scores.iter_mut().zip(base) {
+                    *s = b;
+                }
                 let dynamic = dynamic.iter().map(|&f| (f >> shift) as usize);
                 for r in stat.iter().map(|&r| r as usize).chain(dynamic) {
                     if let Some(ws) = self.weights.get(r * n..r * n + n) {
@@ -620,12 +848,16 @@ impl Tagger {
 /// [`Tagger::score`] for rows of `N` labels.
 fn sum_rows<const N: usize>(
     weights: &[i16],
+    base: &[i32; MAX_LABELS],
     stat: &[u32],
     dynamic: &[u64],
     shift: u32,
     scores: &mut [i32],
 ) {
     let mut acc = [0i32; N];
+    for (a, &b) in acc.iter_mut().zip(base) {
+        *a = b;
+    }
     let mut add = |r: usize| {
         let Some(ws) = weights.get(r * N..r * N + N) else {
             return;
@@ -737,6 +969,50 @@ mod tests {
         };
         assert_eq!(tagger.tag_with(&mut full, &sents, true, None), lazy);
         assert!(lazy.iter().any(|s| !s.is_empty()));
+    }
+
+    #[test]
+    fn cached_word_sums_tag_like_fresh_ones() {
+        let Ok(tagger) = Tagger::load(&Tagger::default_path()) else {
+            println!("skipping: no models/ner.bin");
+            return;
+        };
+        let text = [
+            "MARKETS - THE Ministry of Finance said rates rise",
+            "The Ministry of Finance said on Monday that Anna Berg would speak",
+            "Berg said The Ministry had spoken to Anna and to the Ministry",
+        ];
+        let sents: Vec<Vec<&str>> = text.iter().map(|t| t.split(' ').collect()).collect();
+        // A new scratch starts with an empty cache; the second pass finds
+        // every word in it.
+        let mut cold = Scratch::default();
+        let first = tagger.tag_with(&mut cold, &sents, true, None);
+        let second = tagger.tag_with(&mut cold, &sents, true, None);
+        assert_eq!(first, second);
+        let mut exact_cold = Scratch::default();
+        let exact = tagger.tag_with(&mut exact_cold, &sents, false, None);
+        assert_eq!(tagger.tag_with(&mut exact_cold, &sents, false, None), exact);
+        assert_eq!(tagger.tag_with(&mut cold, &sents, false, None), exact);
+        assert!(first.iter().any(|s| !s.is_empty()));
+    }
+
+    #[test]
+    fn cache_tells_colliding_words_apart() {
+        let mut c = StaticCache::default();
+        let sums = [7i32; MAX_LABELS];
+        c.insert(42, true, false, "Paris", &sums);
+        assert_eq!(c.find(42, true, false, "Paris"), Some(&sums));
+        // Same hash, another word or other sentence bits: not the entry.
+        assert_eq!(c.find(42, true, false, "Parma"), None);
+        assert_eq!(c.find(42, false, false, "Paris"), None);
+        assert_eq!(c.find(42, true, true, "Paris"), None);
+        assert_eq!(c.find(43, true, false, "Paris"), None);
+        // Too long to cache, and another tagger empties it.
+        let long = "x".repeat(CACHE_WORD_BYTES + 1);
+        c.insert(9, false, false, &long, &sums);
+        assert_eq!(c.find(9, false, false, &long), None);
+        c.start_document(c.owner + 1);
+        assert_eq!(c.find(42, true, false, "Paris"), None);
     }
 
     #[test]

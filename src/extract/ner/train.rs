@@ -282,6 +282,7 @@ fn quantise(avg: &[f32], opts: &TrainOptions) -> Tagger {
         lexicon: opts.lexicon.clone(),
         gazetteer: opts.gazetteer.clone(),
         weights,
+        id: super::tagger_id(),
     }
 }
 
