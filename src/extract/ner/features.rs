@@ -280,7 +280,8 @@ pub(crate) struct Tok {
     pub start: Start,
     /// Lexicon entry (distributional clusters and capitalisation ratio).
     pub lex: Option<u32>,
-    /// A capitalised function word (see [`routine_opener`]).
+    /// A capitalised function word among a sentence's first tokens (see
+    /// [`routine_opener`]; set by [`DocToks::push`]).
     pub opener: bool,
     /// Byte range of the normalised form in [`Sent::norm`].
     norm: (u32, u32),
@@ -482,9 +483,8 @@ impl Tok {
             _ => Start::Other,
         };
         let key = hash_str(lower_s);
-        let opener = init_cap && has_lower && lower_s.len() <= 9 && OPENER_WORDS.contains(&lower_s);
         Tok {
-            opener,
+            opener: false,
             word: 0,
             lower: 0,
             shape: 0,
@@ -703,6 +703,20 @@ impl DocToks {
         self.norm.reserve(words.iter().map(|w| w.len()).sum());
         for w in words {
             self.toks.push(Tok::basic(w, lexicon, &mut self.norm));
+        }
+        // Only a sentence's opening word (after at most two punctuation
+        // tokens) can be a routine opener: the word list is consulted there
+        // alone, not for every capitalised word.
+        for t in self.toks.iter_mut().skip(start).take(3) {
+            let lower_s = self
+                .norm
+                .get(t.norm.0 as usize..t.norm.1 as usize)
+                .unwrap_or("");
+            t.opener =
+                t.init_cap && t.has_lower && lower_s.len() <= 9 && OPENER_WORDS.contains(&lower_s);
+            if t.start != Start::Punct {
+                break;
+            }
         }
         self.keys.clear();
         self.keys
