@@ -1345,6 +1345,13 @@ fn cue_table() -> &'static CueTable {
         for w in EVIDENCE_VERBS.words() {
             t.entry(w).or_default().evidence = true;
         }
+        // "agreed to pay a fine": consent is reported like a promise, with
+        // the infinitive as content.
+        if !off("agree_to") {
+            for w in ["agreed", "agrees"] {
+                t.entry(w).or_default().to_verb = true;
+            }
+        }
         if !off("lex") {
             for w in MORE_ATTITUDE_VERBS.words() {
                 if !off(w) {
@@ -7100,5 +7107,17 @@ mod tests {
             st.speaker_mention.map(|m| m.slice(t)),
             Some("The spokesman")
         );
+    }
+    #[test]
+    fn agreed_to_takes_the_infinitive() {
+        let t = "The bakery agreed to pay a fine of $4,000 to the county.";
+        let st = one(t);
+        assert_eq!(content(t, &st), "to pay a fine of $4,000 to the county");
+        assert_eq!(st.speaker_mention.map(|m| m.slice(t)), Some("The bakery"));
+        let t = "Ms. Orr agrees to step down in March.";
+        assert_eq!(content(t, &one(t)), "to step down in March");
+        // Agreement with a person, not to an act, is no statement.
+        let t = "The mayor agreed with the council about the parks.";
+        assert!(extract_text(t, &[]).is_empty());
     }
 }
