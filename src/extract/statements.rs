@@ -2652,6 +2652,11 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
     {
         return After::Clause(s.toks[j].span.start);
     }
+    // `admitted as much in an interview`: the pro-form stands for what was
+    // reported; an adjunct may follow, but not "as much money as …".
+    if as_much_at(s, j) {
+        return After::Clause(s.toks[j].span.start);
+    }
     if p >= n || s.toks[p..].iter().all(|t| !t.word) {
         return After::Nothing;
     }
@@ -3201,8 +3206,11 @@ fn analyze_sentence<'t>(
                 }
                 let found_one = match after {
                     After::Clause(from) => {
+                        let at = s.tok_at(from);
                         let end = if to_clause && !off("to_tight") {
                             tight_end(&s, from)
+                        } else if as_much_at(&s, at) {
+                            s.toks[at + 1].span.end
                         } else {
                             clause_end(&s, from)
                         };
@@ -4087,6 +4095,31 @@ fn object_end(s: &Sent, k0: usize, end: usize) -> usize {
         Some(t) if t.span.end < end => t.span.end,
         _ => end,
     }
+}
+
+/// `as much` after a cue, ending its clause or before an adjunct.
+fn as_much_at(s: &Sent, j: usize) -> bool {
+    s.lw(j) == "as"
+        && s.lw(j + 1) == "much"
+        && (!s.is_word(j + 2)
+            || matches!(
+                s.lw(j + 2),
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "last"
+                    | "earlier"
+                    | "this"
+                    | "to"
+                    | "with"
+                    | "for"
+                    | "and"
+                    | "but"
+            ))
+        && !off("as_much")
 }
 
 fn tight_end(s: &Sent, from: usize) -> usize {
@@ -7119,5 +7152,17 @@ mod tests {
         // Agreement with a person, not to an act, is no statement.
         let t = "The mayor agreed with the council about the parks.";
         assert!(extract_text(t, &[]).is_empty());
+    }
+    #[test]
+    fn said_as_much() {
+        let t = "The budget was late, and the mayor admitted as much on Friday.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "as much").map(|x| x.0),
+            Some("as much".into()),
+            "{st:?}"
+        );
+        let t = "Ms. Orr said as much money as needed would be found.";
+        assert!(find(t, &extract_text(t, &[]), "as much").is_none());
     }
 }
