@@ -1242,6 +1242,10 @@ fn fold_char(c: char, out: &mut String) -> Folded {
         '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => {
             return Folded::Drop
         }
+        // Curly quotes, dashes, spaces of news text: the rest of General
+        // Punctuation and the no-break space are neither letters nor
+        // marks (`general_punctuation_separates`), so skip the tables.
+        '\u{a0}' | '\u{2000}'..='\u{206f}' => return Folded::Sep,
         'ø' | 'Ø' => out.push('o'),
         'ł' | 'Ł' => out.push('l'),
         'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
@@ -1347,6 +1351,33 @@ struct Seg {
     step: bool,
 }
 
+/// Maps the folded bytes from `fold` on, one for one, to original bytes
+/// from `orig` on; extends the last segment when it lines up.
+#[inline]
+fn map_step(segs: &mut Vec<Seg>, fold: usize, orig: u32) {
+    let fold = fold as u32;
+    if let Some(last) = segs.last() {
+        if last.step && last.orig.wrapping_add(fold - last.fold) == orig {
+            return;
+        }
+    }
+    segs.push(Seg {
+        fold,
+        orig,
+        step: true,
+    });
+}
+
+/// Stores `b` at `w` of a buffer at least `w` long (`FoldedText::fill`
+/// writes at its end, or in the room it made ahead).
+#[inline]
+fn put(out: &mut Vec<u8>, w: usize, b: u8) {
+    match out.get_mut(w) {
+        Some(o) => *o = b,
+        None => out.push(b),
+    }
+}
+
 impl FoldedText {
     /// Folds `original` into `self`, replacing what it held; false (and
     /// empty) for texts of 4 GiB or more, whose offsets `u32` cannot hold.
@@ -1357,33 +1388,44 @@ impl FoldedText {
             return false;
         }
         let bytes = original.as_bytes();
-        self.text.reserve(original.len());
+        // Written by index into a buffer sized to the input: an ASCII byte
+        // folds to at most one byte, so running text never grows it, and a
+        // letter costs a table load and a store (before: an `extend` per
+        // word, with a capacity check per byte).
+        let mut out = std::mem::take(&mut self.text);
+        out.resize(bytes.len(), 0);
+        let segs = &mut self.segs;
+        let mut w = 0usize;
         let mut pending_sep: Option<u32> = None;
         let mut scratch = String::new();
         let mut i = 0usize;
         while let Some(&b) = bytes.get(i) {
             let off = i as u32;
-            if b.is_ascii() {
-                if b.is_ascii_alphanumeric() {
-                    if let Some(s) = pending_sep.take() {
-                        if !self.text.is_empty() {
-                            self.map_step(s);
-                            self.text.push(b' ');
-                        }
+            let t = ASCII_FOLD[usize::from(b)];
+            if t != 0 {
+                if let Some(s) = pending_sep.take() {
+                    if w > 0 {
+                        map_step(segs, w, s);
+                        put(&mut out, w, b' ');
+                        w += 1;
                     }
-                    // A whole run of ASCII letters and digits at once: the
-                    // common case.
-                    self.map_step(off);
-                    // One pass: a table lookup both ends the run and
-                    // lower-cases (before: a scan for the end, then a copy).
-                    let from = self.text.len();
-                    let run = bytes.get(i..).unwrap_or(&[]);
-                    self.text.extend(run.iter().map_while(|c| {
-                        ASCII_FOLD.get(usize::from(*c)).copied().filter(|f| *f != 0)
-                    }));
-                    i += self.text.len() - from;
-                    continue;
                 }
+                map_step(segs, w, off);
+                put(&mut out, w, t);
+                w += 1;
+                i += 1;
+                while let Some(&c) = bytes.get(i) {
+                    let t = ASCII_FOLD[usize::from(c)];
+                    if t == 0 {
+                        break;
+                    }
+                    put(&mut out, w, t);
+                    w += 1;
+                    i += 1;
+                }
+                continue;
+            }
+            if b.is_ascii() {
                 i += 1;
                 if b != b'.' {
                     pending_sep.get_or_insert(off);
@@ -1403,38 +1445,27 @@ impl FoldedText {
                 }
                 Folded::Chars => {
                     if let Some(s) = pending_sep.take() {
-                        if !self.text.is_empty() {
-                            self.map_step(s);
-                            self.text.push(b' ');
+                        if w > 0 {
+                            map_step(segs, w, s);
+                            put(&mut out, w, b' ');
+                            w += 1;
                         }
                     }
-                    self.segs.push(Seg {
-                        fold: self.text.len() as u32,
+                    segs.push(Seg {
+                        fold: w as u32,
                         orig: off,
                         step: false,
                     });
-                    self.text.extend_from_slice(scratch.as_bytes());
+                    for &x in scratch.as_bytes() {
+                        put(&mut out, w, x);
+                        w += 1;
+                    }
                 }
             }
         }
+        out.truncate(w);
+        self.text = out;
         true
-    }
-
-    /// Maps the folded bytes about to be appended, one for one, to original
-    /// bytes from `orig` on; extends the last segment when it lines up.
-    #[inline]
-    fn map_step(&mut self, orig: u32) {
-        let fold = self.text.len() as u32;
-        if let Some(last) = self.segs.last() {
-            if last.step && last.orig.wrapping_add(fold - last.fold) == orig {
-                return;
-            }
-        }
-        self.segs.push(Seg {
-            fold,
-            orig,
-            step: true,
-        });
     }
 
     /// The original byte offset of the character folded byte `f` came
@@ -1559,16 +1590,21 @@ impl Matcher {
         }
         let pat = self.patterns.get(pat)?;
         let masks = &self.masks;
-        let passing = || {
-            pat.targets.iter().filter(|t| {
-                let mask = masks.get(t.mask.start as usize..t.mask.end as usize);
-                case_fits(mask.unwrap_or(&[]), found)
-            })
-        };
-        let named = passing().any(|t| !t.demonym);
+        // One pass, each case test once: `build` sorts a pattern's names
+        // before its demonyms, so whether a name fits is known before the
+        // first demonym, which then only counts if none did.
+        let mut named = false;
         ids.clear();
-        for t in passing() {
-            if (!named || !t.demonym) && !ids.contains(&t.id) {
+        for t in &pat.targets {
+            if t.demonym && named {
+                break;
+            }
+            let mask = masks.get(t.mask.start as usize..t.mask.end as usize);
+            if !case_fits(mask.unwrap_or(&[]), found) {
+                continue;
+            }
+            named |= !t.demonym;
+            if !ids.contains(&t.id) {
                 ids.push(t.id);
             }
         }
@@ -2353,6 +2389,18 @@ mod tests {
             }
         }
         (text, src)
+    }
+
+    #[test]
+    fn general_punctuation_separates() {
+        // The shortcut in `fold_char` must agree with the Unicode tables.
+        for c in ('\u{2000}'..='\u{206f}').chain(['\u{a0}']) {
+            if matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}') {
+                continue;
+            }
+            assert!(!c.is_alphanumeric(), "{c:?}");
+            assert!(!unicode_normalization::char::is_combining_mark(c), "{c:?}");
+        }
     }
 
     #[test]
