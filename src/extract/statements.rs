@@ -5489,6 +5489,20 @@ impl<'a> Resolver<'a> {
         from_entities.chain(from_history).max_by_key(|s| s.pos)
     }
 
+    /// Who a role description before `pos` refers to: the nearest person
+    /// holding that role, else the nearest person not governed by a
+    /// preposition, else the nearest person.
+    fn role_referent(&self, pos: usize, role: &str) -> Speaker {
+        let person = |s: &Seen| s.kind == SpeakerType::Person;
+        self.nearest(pos, |s| {
+            person(s) && s.roles.iter().any(|r| has_role_word(r, role))
+        })
+        .or_else(|| self.nearest_in(pos, true, person))
+        .or_else(|| self.nearest(pos, person))
+        .map(|s| seen_speaker(&s))
+        .unwrap_or_else(Speaker::unnamed)
+    }
+
     fn resolve(&mut self, mention: Span) -> Speaker {
         let surface = mention.slice(self.text);
         let lowered = surface.to_lowercase();
@@ -5703,16 +5717,7 @@ impl<'a> Resolver<'a> {
             head_lower && ROLE_HEADS.contains(&head_word) && words.first() == Some(&"the");
         if role_ref {
             // "the presumptive Republican nominee": someone named before.
-            let role = head_word.to_string();
-            let found = self
-                .nearest(mention.start, |s| {
-                    person(s) && s.roles.iter().any(|r| has_role_word(r, &role))
-                })
-                .or_else(|| self.nearest_in(mention.start, true, person))
-                .or_else(|| self.nearest(mention.start, person));
-            return found
-                .map(|s| seen_speaker(&s))
-                .unwrap_or_else(Speaker::unnamed);
+            return self.role_referent(mention.start, head_word);
         }
         let generic = head_lower && !ORG_HEADS.contains(&head_word);
         // "House Democrats", "Republicans", "Ukrainians": a group, unnamed.
@@ -5825,16 +5830,7 @@ impl<'a> Resolver<'a> {
             };
         }
         if ROLE_HEADS.contains(&head_word) {
-            let role = head_word.to_string();
-            let found = self
-                .nearest(mention.start, |s| {
-                    person(s) && s.roles.iter().any(|r| has_role_word(r, &role))
-                })
-                .or_else(|| self.nearest_in(mention.start, true, person))
-                .or_else(|| self.nearest(mention.start, person));
-            return found
-                .map(|s| seen_speaker(&s))
-                .unwrap_or_else(Speaker::unnamed);
+            return self.role_referent(mention.start, head_word);
         }
         Speaker::unnamed()
     }
