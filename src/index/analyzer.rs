@@ -139,11 +139,10 @@ pub struct EnStemStream<'a> {
 /// which the callers never ask for).
 #[inline]
 fn multi_alnum_at(text: &str, i: usize) -> (bool, usize) {
+    // `text::is_alphanumeric` answers General Punctuation (’ “ ” —), which
+    // news text is full of, without the Unicode tables.
     match text.get(i..).and_then(|s| s.chars().next()) {
-        // General Punctuation (’ “ ” — …) holds no letter or digit; news
-        // text is full of it, and the Unicode tables are slow to say so.
-        Some(c @ '\u{2000}'..='\u{206F}') => (false, c.len_utf8()),
-        Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+        Some(c) => (crate::extract::text::is_alphanumeric(c), c.len_utf8()),
         None => (false, 0),
     }
 }
