@@ -84,12 +84,6 @@ fn common_fields(doc: &mut TantivyDocument, f: &Fields, a: &Article) {
             tantivy::DateTime::from_timestamp_secs(d.timestamp()),
         );
     }
-    if let Some(src) = a.source.as_deref() {
-        doc.add_text(f.source, src);
-    }
-    if let Some(url) = a.url.as_deref() {
-        doc.add_text(f.url, url);
-    }
 }
 
 /// The facet path of a place: a country alone, or `country/place`.
@@ -121,7 +115,14 @@ pub fn article_doc(
     doc.add_u64(f.hash, hash);
     doc.add_text(f.title, &a.title);
     doc.add_text(f.body, &a.body);
+    doc.add_text(f.stored_body, &a.body);
     common_fields(&mut doc, f, a);
+    if let Some(src) = a.source.as_deref() {
+        doc.add_text(f.source, src);
+    }
+    if let Some(url) = a.url.as_deref() {
+        doc.add_text(f.url, url);
+    }
     for au in &a.authors {
         doc.add_text(f.authors, au);
     }
@@ -190,17 +191,38 @@ struct EntityMeta<'a> {
     affiliations: &'a [String],
 }
 
-/// The stored `meta` of a statement.
+/// The stored `meta` of a statement. `content` (the pieces of the quote),
+/// `mention` (the speaker as the text names them) and `cue` are byte spans
+/// into the article's text, [`Article::text`].
 #[derive(Serialize)]
 struct StatementMeta<'a> {
-    article_title: &'a str,
-    speaker: Option<&'a str>,
     speaker_type: &'static str,
-    speaker_mention: Option<&'a str>,
     roles: &'a [String],
     affiliations: &'a [String],
     direct: bool,
-    cue: Option<&'a str>,
+    content: Vec<[usize; 2]>,
+    mention: Option<[usize; 2]>,
+    cue: Option<[usize; 2]>,
+}
+
+/// `span` of `text` without the white space at either end.
+fn trimmed(text: &str, span: &crate::extract::Span) -> [usize; 2] {
+    let piece = span.slice(text);
+    let start = span.start + (piece.len() - piece.trim_start().len());
+    [start, start + piece.trim().len()]
+}
+
+/// A statement's words: its pieces of `text` joined by an ellipsis (a quote
+/// broken by its attribution, "…," he said, "…", without the attribution
+/// between). Spans outside `text` or off a character boundary
+/// (a stored statement read against another version of its article) give
+/// nothing rather than a panic.
+pub fn statement_text(text: &str, pieces: &[[usize; 2]]) -> String {
+    pieces
+        .iter()
+        .map(|&[a, b]| text.get(a..b).unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join(" … ")
 }
 
 /// Serialising these structs cannot fail (string keys, no maps with other
@@ -218,7 +240,10 @@ pub fn speaker_type_str(t: SpeakerType) -> &'static str {
     }
 }
 
-/// One document per statement, linked to its article by `article_id`.
+/// One document per statement, linked to its article by `article_id`. It
+/// stores what only it knows (speaker, roles, affiliations, and where its
+/// words sit in the article's text); search takes the words, title, source
+/// and URL from the article ([`crate::query`]).
 pub fn statement_doc(
     f: &Fields,
     a: &Article,
@@ -231,18 +256,14 @@ pub fn statement_doc(
     let mut doc = TantivyDocument::default();
     doc.add_text(f.id, format!("{}#s{}", a.id, n + 1));
     doc.add_text(f.kind, "statement");
-    // A quote broken by its attribution ("…," he said, "…") is indexed
-    // and shown as its quoted pieces, without the attribution between them.
-    let content = if s.content_parts.is_empty() {
-        s.content.slice(text).to_string()
+    // A quote broken by its attribution is indexed as its quoted pieces;
+    // the pieces' spans are what search shows it from.
+    let pieces: Vec<[usize; 2]> = if s.content_parts.is_empty() {
+        vec![[s.content.start, s.content.end]]
     } else {
-        s.content_parts
-            .iter()
-            .map(|p| p.slice(text).trim())
-            .collect::<Vec<_>>()
-            .join(" … ")
+        s.content_parts.iter().map(|p| trimmed(text, p)).collect()
     };
-    doc.add_text(f.body, &content);
+    doc.add_text(f.body, statement_text(text, &pieces));
     common_fields(&mut doc, f, a);
     common_facets(&mut doc, f, shared, "statement");
     let stype = speaker_type_str(s.speaker_type);
@@ -255,15 +276,39 @@ pub fn statement_doc(
         doc.add_facet(f.facet, affiliation_facet(path));
     }
     let meta = StatementMeta {
-        article_title: &a.title,
-        speaker: s.speaker.as_deref(),
         speaker_type: stype,
-        speaker_mention: s.speaker_mention.map(|m| m.slice(text)),
         roles: speaker_roles,
         affiliations: &s.affiliations,
         direct: s.direct,
-        cue: s.cue.map(|c| c.slice(text)),
+        content: pieces,
+        mention: s.speaker_mention.map(|m| [m.start, m.end]),
+        cue: s.cue.map(|c| [c.start, c.end]),
     };
     doc.add_text(f.meta, to_json(&meta));
     doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Span;
+
+    #[test]
+    fn statement_words_come_from_spans() {
+        let text = "Title\n\n\u{201c}We will win,\u{201d} she said, \u{201c}soon.\u{201d}";
+        let first = text.find("We").unwrap_or(0);
+        let second = text.find("soon").unwrap_or(0);
+        // A piece keeps its words without the spaces around them.
+        let spaced = "Title\n\n  We will win \n";
+        let piece = trimmed(spaced, &Span::new(7, spaced.len()));
+        assert_eq!(spaced.get(piece[0]..piece[1]), Some("We will win"));
+        let pieces = [[first, first + "We will win".len()], [second, second + 4]];
+        assert_eq!(statement_text(text, &pieces), "We will win … soon");
+        // Spans read against text they do not fit give nothing, not a panic:
+        // past the end, and inside the curly quote's three bytes.
+        let quote = text.find('\u{201d}').unwrap_or(0);
+        assert_eq!(statement_text(text, &[[first, text.len() + 5]]), "");
+        assert_eq!(statement_text(text, &[[quote + 1, quote + 2]]), "");
+        assert_eq!(statement_text(text, &[[first, first + 2], [9, 4]]), "We … ");
+    }
 }

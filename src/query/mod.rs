@@ -5,6 +5,7 @@
 pub mod filters;
 pub mod natural;
 pub mod render;
+pub mod stored;
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
@@ -456,12 +457,13 @@ pub fn search(
         .search(&query, &(Count, facet_collector))
         .context("search failed")?;
 
+    let mut loader = stored::Loader::new(ni, searcher);
     let page = if req.collapse {
-        distinct_page(ni, searcher, &*query, req, total)?
+        distinct_page(ni, searcher, &mut loader, &*query, req, total)?
     } else {
         let mut page = Vec::new();
         for (score, addr) in top_addresses(searcher, &*query, req, req.offset, req.limit, total)? {
-            page.push((score, searcher.doc(addr)?, Vec::new()));
+            page.push((score, loader.load(addr)?, Vec::new()));
         }
         page
     };
@@ -553,6 +555,7 @@ type Distinct = (Option<f32>, TantivyDocument, Vec<String>);
 fn distinct_page(
     ni: &NewsIndex,
     searcher: &Searcher,
+    loader: &mut stored::Loader,
     query: &dyn Query,
     req: &SearchRequest,
     total: usize,
@@ -569,7 +572,7 @@ fn distinct_page(
         let window = (want + 1).saturating_sub(distinct.len()).max(16) * 2;
         for (score, addr) in top_addresses(searcher, query, req, read, window, total)? {
             read += 1;
-            let doc: TantivyDocument = searcher.doc(addr)?;
+            let doc = loader.load(addr)?;
             let key = copy_key(ni, &doc);
             match first_of.get(&key) {
                 Some(&i) => {
