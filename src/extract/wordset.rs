@@ -19,8 +19,11 @@ pub struct FxHasher {
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 impl FxHasher {
+    /// Mix in one 64-bit word. [`Hasher::write`] reads bytes as
+    /// little-endian words, so a hash built from `add` and `write` alone is
+    /// the same on every platform.
     #[inline]
-    fn add(&mut self, word: u64) {
+    pub fn add(&mut self, word: u64) {
         self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
     }
 }

@@ -1,6 +1,8 @@
 //! From an [`Article`] and its [`Extraction`] to tantivy documents: one for the
 //! article, one per statement.
 
+use std::hash::Hasher;
+
 use chrono::Datelike;
 use serde::Serialize;
 use tantivy::schema::Facet;
@@ -8,6 +10,7 @@ use tantivy::TantivyDocument;
 
 use super::schema::{facet, Fields};
 use crate::corpus::Article;
+use crate::extract::wordset::FxHasher;
 use crate::extract::{Entity, EntityKind, Extraction, SpeakerType, Statement};
 
 /// Version of what extraction produces. Part of every article's content hash,
@@ -39,39 +42,29 @@ pub fn content_hash(a: &Article, salt: u64) -> u64 {
     h.finish()
 }
 
-/// A 64-bit hash read eight bytes at a time, the same on every platform
-/// and run (it is stored in the index). Every article passes through it on
-/// every run, so it must not cost what the byte-at-a-time FNV of
-/// [`stable_hash`] (kept for article ids, which must never change) does.
-/// Each `write` ends with its length, so the parts of a sequence cannot run
-/// into each other ("ab" + "c" is not "a" + "bc").
+/// A 64-bit hash read eight bytes at a time (FxHash, then a finaliser), the
+/// same on every platform and run: it is stored in the index. Every article
+/// passes through it on every run, so it must not cost what the
+/// byte-at-a-time FNV of [`crate::corpus::stable_hash`] (kept for article
+/// ids, which must never change) does. Each `write` ends with its length, so
+/// the parts of a sequence cannot run into each other ("ab" + "c" is not
+/// "a" + "bc").
 #[derive(Default)]
-struct WordHash(u64);
+struct WordHash(FxHasher);
 
 impl WordHash {
     fn word(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.0.add(w);
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.word(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.word(u64::from_le_bytes(w));
-        }
-        self.word(bytes.len() as u64);
+        self.0.write(bytes);
+        self.0.add(bytes.len() as u64);
     }
 
     /// MurmurHash3's finaliser: every input bit reaches every output bit.
     fn finish(&self) -> u64 {
-        let mut h = self.0;
+        let mut h = self.0.finish();
         h ^= h >> 33;
         h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
         h ^= h >> 33;
