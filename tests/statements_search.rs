@@ -203,3 +203,55 @@ fn syndicated_copies_fold_into_one_hit() {
         0
     );
 }
+
+/// A statement stores only spans into its article's text; what search shows
+/// of it (words, mention, cue, title, source, URL) is read back from the
+/// article, and must be exactly what extraction found.
+#[test]
+fn statement_hits_read_their_words_from_the_article() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let line = serde_json::json!({
+        "id": "a1",
+        "title": "Mayor warns of “hard winter”",
+        "body": "“We are ready,” Mayor Anna Berg said, “but the winter will be hard.” \
+                 Officials said the budget was short.",
+        "date": "2024-01-15",
+        "source": "Daily Test",
+        "url": "https://example.org/a1",
+    });
+    fs::write(d.join("in.jsonl"), format!("{line}\n")).unwrap();
+    let o = run_in(d, &["index", "in.jsonl"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run_in(d, &["extract", "--json", "in.jsonl"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let extracted = json(&o);
+    let o = run_in(d, &["statements", "*", "--json", "--limit", "20"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let found = json(&o);
+    let hits = found["hits"].as_array().expect("hits");
+    let want = extracted["statements"].as_array().expect("statements");
+    assert_eq!(hits.len(), want.len(), "{found}\n{extracted}");
+    assert!(!hits.is_empty());
+    let broken = hits
+        .iter()
+        .find(|h| h["text"] == "We are ready, … but the winter will be hard.")
+        .unwrap_or_else(|| panic!("the broken quote, joined: {found}"));
+    assert_eq!(broken["speaker_mention"], "Mayor Anna Berg");
+    assert_eq!(broken["cue"], "said");
+    for h in hits {
+        assert_eq!(h["title"], "Mayor warns of “hard winter”");
+        assert_eq!(h["source"], "Daily Test");
+        assert_eq!(h["url"], "https://example.org/a1");
+        assert_eq!(h["date"], "2024-01-15");
+        assert_eq!(h["article_id"], "a1");
+        let mention = h["speaker_mention"].as_str();
+        let cue = h["cue"].as_str();
+        assert!(
+            want.iter()
+                .any(|s| s["speaker_mention"]["text"].as_str() == mention
+                    && s["cue"]["text"].as_str() == cue),
+            "{h}"
+        );
+    }
+}
