@@ -60,12 +60,45 @@ impl Fh {
     pub(crate) fn done(self) -> u64 {
         let mut h = self.0;
         h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h = h.wrapping_mul(MIX1);
         h ^= h >> 33;
-        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h = h.wrapping_mul(MIX2);
         h ^= h >> 33;
         h
     }
+
+    /// The state before [`Fh::done`]: a filter can test it and leave the
+    /// finalisation (three multiplications) to the few that pass.
+    pub(crate) fn state(self) -> u64 {
+        self.0
+    }
+}
+
+const MIX1: u64 = 0xff51_afd7_ed55_8ccd;
+const MIX2: u64 = 0xc4ce_b9fe_1a85_ec53;
+
+/// The state whose [`Fh::done`] is `h` (`done` is a bijection: shifts by
+/// 33 of 64 bits are their own inverse, the multipliers are odd).
+pub(crate) fn undone(h: u64) -> u64 {
+    let mut h = h;
+    h ^= h >> 33;
+    h = h.wrapping_mul(odd_inverse(MIX2));
+    h ^= h >> 33;
+    h = h.wrapping_mul(odd_inverse(MIX1));
+    h ^= h >> 33;
+    h
+}
+
+/// Multiplicative inverse of an odd `c` modulo 2^64 (Newton's iteration
+/// doubles the correct low bits each step: 1 -> 64 in 6 steps).
+const fn odd_inverse(c: u64) -> u64 {
+    let mut x = c;
+    let mut k = 0;
+    while k < 6 {
+        x = x.wrapping_mul(2u64.wrapping_sub(c.wrapping_mul(x)));
+        k += 1;
+    }
+    x
 }
 
 /// Little-endian value of (up to) the first 8 bytes of `c`.
@@ -1287,6 +1320,15 @@ mod tests {
                 parts.sort_unstable();
                 assert_eq!(all, parts);
             }
+        }
+    }
+
+    #[test]
+    fn undone_inverts_done() {
+        for x in [0u64, 1, 42, u64::MAX, 0x9E37_79B9_7F4A_7C15] {
+            assert_eq!(undone(Fh(x).done()), x);
+            let f = Fh::new(200).n(x);
+            assert_eq!(undone(f.done()), f.state());
         }
     }
 

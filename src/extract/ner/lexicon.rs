@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::features::{hash_str, normalise, Fh};
+use super::features::{hash_str, normalise, undone, Fh};
 
 /// Hasher for keys that are already well-mixed 64-bit hashes: SipHash
 /// would only cost time on the tagging path.
@@ -92,18 +92,22 @@ pub(crate) const GAZ_MAX_TOKENS: usize = 6;
 #[derive(Default, Debug, Clone)]
 pub struct Gazetteer {
     pub(crate) entries: HashMap64<u8>,
-    /// One bit per value of a key's top `FILTER_BITS` bits, set for every
-    /// key in `entries`: tagging probes up to six token sequences per
-    /// token, almost none of them a name, and this 128 KB bit set (it stays
-    /// in cache) answers most probes without touching the hash table.
+    /// One bit per value of `FILTER_BITS` bits of a key's hash state
+    /// before finalisation ([`Fh::state`], recovered from the key by
+    /// [`undone`]), set for every key in `entries`: tagging probes up to
+    /// six token sequences per token, almost none of them a name, and this
+    /// 128 KB bit set answers most probes without finalising the hash or
+    /// touching the hash table.
     filter: Vec<u64>,
 }
 
 const FILTER_BITS: u32 = 20;
 
-/// Word and bit of `key` in [`Gazetteer::filter`].
-fn filter_slot(key: u64) -> (usize, u64) {
-    let b = key >> (64 - FILTER_BITS);
+/// Word and bit of the hash state `state` in [`Gazetteer::filter`]. The
+/// state's last step is a multiplication rotated left by 29: bits 9..29
+/// are the product's top bits, the best mixed ones.
+fn filter_slot(state: u64) -> (usize, u64) {
+    let b = (state >> 9) & ((1 << FILTER_BITS) - 1);
     ((b >> 6) as usize, 1u64 << (b & 63))
 }
 
@@ -129,7 +133,7 @@ impl Gazetteer {
     pub(crate) fn from_entries(entries: HashMap64<u8>) -> Gazetteer {
         let mut filter = vec![0u64; 1 << (FILTER_BITS - 6)];
         for &k in entries.keys() {
-            let (w, bit) = filter_slot(k);
+            let (w, bit) = filter_slot(undone(k));
             if let Some(x) = filter.get_mut(w) {
                 *x |= bit;
             }
@@ -142,19 +146,20 @@ impl Gazetteer {
         if self.filter.is_empty() {
             self.filter = vec![0; 1 << (FILTER_BITS - 6)];
         }
-        let (w, bit) = filter_slot(key);
+        let (w, bit) = filter_slot(undone(key));
         if let Some(x) = self.filter.get_mut(w) {
             *x |= bit;
         }
     }
 
-    /// Types of the name with sequence key `key` (0: none).
-    fn get(&self, key: u64) -> u8 {
-        let (w, bit) = filter_slot(key);
+    /// Types of the name whose sequence hash is `h` (0: none).
+    #[inline(always)]
+    fn get(&self, h: Fh) -> u8 {
+        let (w, bit) = filter_slot(h.state());
         if self.filter.get(w).is_none_or(|x| x & bit == 0) {
             return 0;
         }
-        self.entries.get(&key).copied().unwrap_or(0)
+        self.entries.get(&h.done()).copied().unwrap_or(0)
     }
 
     pub fn len(&self) -> usize {
@@ -219,7 +224,7 @@ impl Gazetteer {
                 if start + n <= lo {
                     continue;
                 }
-                let types = u16::from(self.get(h.done()));
+                let types = u16::from(self.get(h));
                 if types == 0 {
                     continue;
                 }
