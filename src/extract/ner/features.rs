@@ -316,6 +316,8 @@ pub(crate) struct Tok {
     /// A capitalised function word among a sentence's first tokens (see
     /// [`routine_opener`]; set by [`DocToks::push`]).
     pub opener: bool,
+    /// ASCII letters-only words whose shapes follow from their length.
+    class: Plain,
     /// Byte range of the normalised form in [`Sent::norm`].
     norm: (u32, u32),
 }
@@ -456,10 +458,10 @@ impl Tok {
     /// `norm` holds the sentence's normalised words so far; the word's own
     /// normalised form is appended to it.
     #[cfg(test)]
-    fn new(word: &str, lexicon: &Lexicon, norm: &mut String) -> Tok {
+    fn new(word: &str, lexicon: &Lexicon, norm: &mut Vec<u8>) -> Tok {
         let mut t = Tok::basic(word, lexicon, norm);
-        let lower_s = norm.get(t.norm.0 as usize..).unwrap_or("");
-        t.fill(word, lower_s);
+        let lower = norm.get(t.norm.0 as usize..).unwrap_or(&[]).to_vec();
+        t.fill(word, &lower);
         t
     }
 
@@ -467,92 +469,357 @@ impl Tok {
     /// flags, how it starts); the feature hashes stay unset until
     /// [`Tok::fill`]: most tokens are neither scored nor next to a scored
     /// one.
-    fn basic(word: &str, lexicon: &Lexicon, norm: &mut String) -> Tok {
+    fn basic(word: &str, lexicon: &Lexicon, norm: &mut Vec<u8>) -> Tok {
         let from = norm.len();
-        let (mut has_upper, mut has_lower, mut has_alnum) = (false, false, false);
-        if word.is_ascii() {
-            // `normalise_into` for ASCII: the case flags in one pass, then
-            // the word copied whole and lower-cased in place (a `push` per
-            // byte cost more than the rest of the token's preparation);
-            // only words with digits go byte by byte.
-            let mut has_digit = false;
-            for &b in word.as_bytes() {
-                has_upper |= b.is_ascii_uppercase();
-                has_lower |= b.is_ascii_lowercase();
-                has_digit |= b.is_ascii_digit();
-            }
-            has_alnum = has_upper || has_lower || has_digit;
-            if has_digit {
-                norm.extend(word.bytes().map(|b| {
-                    char::from(if b.is_ascii_digit() {
-                        b'0'
-                    } else {
-                        b.to_ascii_lowercase()
-                    })
-                }));
-            } else {
-                norm.push_str(word);
-                if let Some(s) = norm.get_mut(from..) {
-                    s.make_ascii_lowercase();
-                }
-            }
-        } else {
-            normalise_into(word, norm);
-            for c in word.chars() {
-                has_upper |= c.is_uppercase();
-                has_lower |= c.is_lowercase();
-                has_alnum |= crate::extract::text::is_alphanumeric(c);
-            }
-        }
-        let lower_s = norm.get(from..).unwrap_or("");
-        let first = word.chars().next();
-        let init_cap = first.is_some_and(|c| c.is_uppercase());
-        let start = match first {
-            _ if has_upper => Start::Cased,
-            Some(_) if lower_s.len() <= 5 && NAME_PARTICLES.contains(&lower_s) => Start::Particle,
-            Some(c) if c.is_lowercase() => Start::Lower,
-            Some(c) if c.is_ascii_digit() => Start::Digit,
-            Some(_) if !has_alnum => Start::Punct,
-            _ => Start::Other,
+        let p = match Prep::short_ascii(word.as_bytes(), norm) {
+            Some(p) => p,
+            None => Prep::general(word, norm),
         };
-        let key = hash_str(lower_s);
         Tok {
             opener: false,
+            class: p.class,
             word: 0,
             lower: 0,
             shape: 0,
             short: 0,
             full: false,
-            key,
-            init_cap,
-            all_caps: has_upper && !has_lower,
-            has_lower,
-            start,
+            key: p.key,
+            init_cap: p.init_cap,
+            all_caps: p.has_upper && !p.has_lower,
+            has_lower: p.has_lower,
+            start: p.start,
             lex: if lexicon.is_empty() {
                 None
             } else {
-                lexicon.get_key(key)
+                lexicon.get_key(p.key)
             },
             norm: (from as u32, norm.len() as u32),
         }
     }
 
-    /// The hashes features use (`lower_s`: the normalised form of `word`).
-    pub(crate) fn fill(&mut self, word: &str, lower_s: &str) {
+    /// The hashes features use (`lower`: the normalised form of `word`).
+    pub(crate) fn fill(&mut self, word: &str, lower: &[u8]) {
+        self.word = Fh::new(1).bytes(word.as_bytes()).done();
+        self.lower = Fh::new(2).bytes(lower).done();
+        self.full = true;
+        if self.class != Plain::No {
+            if let Some(t) = PlainShapes::get().of(self.class, word.len()) {
+                (self.shape, self.short) = t;
+                return;
+            }
+        }
         let sh = if word.is_ascii() {
             ascii_shapes(word.as_bytes()).0
         } else {
             shapes(word)
         };
-        self.word = Fh::new(1).bytes(word.as_bytes()).done();
-        self.lower = Fh::new(2).bytes(lower_s.as_bytes()).done();
         self.shape = Fh::new(3)
             .bytes(sh.long.get(..sh.long_len).unwrap_or(&[]))
             .done();
         self.short = Fh::new(4)
             .bytes(sh.short.get(..sh.short_len).unwrap_or(&[]))
             .done();
-        self.full = true;
+    }
+}
+
+/// ASCII words of letters only, by case pattern: their shapes depend only
+/// on the pattern and the length ("said" `xxxx`/`x`, "Paris" `Xxxxx`/`Xx`,
+/// "NATO" `XXXX`/`X`), so [`Tok::fill`] takes their hashes from a table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Plain {
+    /// Any other word (digits, punctuation, non-ASCII, mixed case).
+    No,
+    /// Lower-case letters only.
+    Lower,
+    /// An upper-case letter, then lower-case letters only.
+    Cap,
+    /// Upper-case letters only.
+    Upper,
+}
+
+/// Shape hashes (long, short) of [`Plain`] words by length; lengths past
+/// [`SHAPE_CHARS`] share one entry (the long shape stops there with `~`).
+struct PlainShapes {
+    by_len: [[(u64, u64); SHAPE_CHARS + 2]; 3],
+}
+
+impl PlainShapes {
+    fn get() -> &'static PlainShapes {
+        static TABLE: std::sync::OnceLock<PlainShapes> = std::sync::OnceLock::new();
+        TABLE.get_or_init(|| {
+            let mut t = PlainShapes {
+                by_len: [[(0, 0); SHAPE_CHARS + 2]; 3],
+            };
+            for (c, row) in t.by_len.iter_mut().enumerate() {
+                for (len, slot) in row.iter_mut().enumerate().skip(1) {
+                    let word: String = (0..len)
+                        .map(|k| match c {
+                            0 => 'x',
+                            1 if k == 0 => 'X',
+                            1 => 'x',
+                            _ => 'X',
+                        })
+                        .collect();
+                    let sh = ascii_shapes(word.as_bytes()).0;
+                    *slot = (
+                        Fh::new(3)
+                            .bytes(sh.long.get(..sh.long_len).unwrap_or(&[]))
+                            .done(),
+                        Fh::new(4)
+                            .bytes(sh.short.get(..sh.short_len).unwrap_or(&[]))
+                            .done(),
+                    );
+                }
+            }
+            t
+        })
+    }
+
+    /// (long, short) shape hashes of a `class` word of `len` letters.
+    fn of(&self, class: Plain, len: usize) -> Option<(u64, u64)> {
+        let c = match class {
+            Plain::No => return None,
+            Plain::Lower => 0,
+            Plain::Cap => 1,
+            Plain::Upper => 2,
+        };
+        // A one-letter capitalised word is an upper-case one.
+        if len < 2 && class == Plain::Cap {
+            return None;
+        }
+        self.by_len
+            .get(c)?
+            .get(len.min(SHAPE_CHARS + 1))
+            .copied()
+            .filter(|_| len > 0)
+    }
+}
+
+/// What [`Tok::basic`] learns of a word while normalising it.
+struct Prep {
+    key: u64,
+    init_cap: bool,
+    has_upper: bool,
+    has_lower: bool,
+    start: Start,
+    class: Plain,
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// High bit of every byte of `x` (ASCII bytes only) within `lo..=hi`:
+/// adding `0x80 - lo` sets a byte's high bit iff the byte is `>= lo`, and
+/// bytes below 0x80 never carry into their neighbour.
+#[inline(always)]
+fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
+    let ge_lo = x.wrapping_add(u64::from(0x80 - lo) * ONES);
+    let gt_hi = x.wrapping_add(u64::from(0x7F - hi) * ONES);
+    ge_lo & !gt_hi & HIGH
+}
+
+/// Up to 8 bytes as a little-endian value padded with zeros.
+#[inline(always)]
+fn pad64(b: &[u8]) -> u64 {
+    if b.len() >= 8 {
+        le64(b)
+    } else {
+        tail64(b)
+    }
+}
+
+/// A word of at most 8 bytes as [`pad64`] gives it.
+const fn word64(s: &str) -> u64 {
+    let b = s.as_bytes();
+    let mut x = 0u64;
+    let mut i = 0;
+    while i < b.len() && i < 8 {
+        x |= (b[i] as u64) << (8 * i);
+        i += 1;
+    }
+    x
+}
+
+/// [`NAME_PARTICLES`] as [`word64`] values.
+fn is_particle64(x: u64) -> bool {
+    const P: [u64; NAME_PARTICLES.len()] = {
+        let mut p = [0u64; NAME_PARTICLES.len()];
+        let mut i = 0;
+        while i < p.len() {
+            p[i] = word64(NAME_PARTICLES[i]);
+            i += 1;
+        }
+        p
+    };
+    P.contains(&x)
+}
+
+impl Prep {
+    /// An ASCII word of 1 to 16 bytes, eight bytes at a time: the case and
+    /// digit tests, lower-casing, digit folding and the key's hash work on
+    /// whole words instead of byte by byte. `None` for anything else.
+    #[inline(always)]
+    fn short_ascii(b: &[u8], norm: &mut Vec<u8>) -> Option<Prep> {
+        let len = b.len();
+        if len == 0 || len > 16 {
+            return None;
+        }
+        let (lo, hi) = if len <= 8 {
+            (pad64(b), 0)
+        } else {
+            (le64(b), pad64(b.get(8..)?))
+        };
+        if (lo | hi) & HIGH != 0 {
+            return None;
+        }
+        let (ul, uh) = (bytes_in(lo, b'A', b'Z'), bytes_in(hi, b'A', b'Z'));
+        let (ll, lh) = (bytes_in(lo, b'a', b'z'), bytes_in(hi, b'a', b'z'));
+        let (dl, dh) = (bytes_in(lo, b'0', b'9'), bytes_in(hi, b'0', b'9'));
+        // The word's own bytes in each half (padding is none of the classes).
+        let valid = |n: usize| {
+            if n >= 8 {
+                HIGH
+            } else {
+                HIGH & ((1u64 << (8 * n)) - 1)
+            }
+        };
+        let (vl, vh) = (valid(len.min(8)), valid(len.saturating_sub(8)));
+        let other = (vl & !(ul | ll | dl)) | (vh & !(uh | lh | dh));
+        let has_upper = (ul | uh) != 0;
+        let has_lower = (ll | lh) != 0;
+        let has_digit = (dl | dh) != 0;
+        // Upper-case letters gain 0x20, digits become `0`.
+        let fold = |x: u64, u: u64, d: u64| {
+            let x = x | (u >> 2);
+            let d8 = (d >> 7) * 0xFF;
+            (x & !d8) | ((0x30 * ONES) & d8)
+        };
+        let (nl, nh) = (fold(lo, ul, dl), fold(hi, uh, dh));
+        // `hash_str` of the normalised form, as `Fh::bytes` chunks it.
+        let mut h = Fh::new(0xFFFF);
+        let tail = if len < 8 {
+            nl
+        } else {
+            h = h.n(nl);
+            match len {
+                8 => 0,
+                16 => {
+                    h = h.n(nh);
+                    0
+                }
+                _ => nh,
+            }
+        };
+        let key = h.n(tail ^ ((len as u64) << 56)).done();
+        let from = norm.len();
+        norm.extend_from_slice(&nl.to_le_bytes());
+        if len > 8 {
+            norm.extend_from_slice(&nh.to_le_bytes());
+        }
+        norm.truncate(from + len);
+        let first_upper = ul & 0x80 != 0;
+        let start = if has_upper {
+            Start::Cased
+        } else if len <= 5 && is_particle64(nl) {
+            Start::Particle
+        } else if ll & 0x80 != 0 {
+            Start::Lower
+        } else if dl & 0x80 != 0 {
+            Start::Digit
+        } else if !(has_lower || has_digit) {
+            Start::Punct
+        } else {
+            Start::Other
+        };
+        let class = if has_digit || other != 0 {
+            Plain::No
+        } else if !has_upper {
+            Plain::Lower
+        } else if !has_lower {
+            Plain::Upper
+        } else if first_upper && ul.count_ones() + uh.count_ones() == 1 {
+            Plain::Cap
+        } else {
+            Plain::No
+        };
+        Some(Prep {
+            key,
+            init_cap: first_upper,
+            has_upper,
+            has_lower,
+            start,
+            class,
+        })
+    }
+
+    /// Any word (non-ASCII, long or empty), character by character.
+    fn general(word: &str, norm: &mut Vec<u8>) -> Prep {
+        let from = norm.len();
+        let (mut has_upper, mut has_lower, mut has_alnum) = (false, false, false);
+        let mut class = Plain::No;
+        if word.is_ascii() {
+            let (mut has_digit, mut has_other, mut n_upper) = (false, false, 0usize);
+            for &b in word.as_bytes() {
+                n_upper += usize::from(b.is_ascii_uppercase());
+                has_lower |= b.is_ascii_lowercase();
+                has_digit |= b.is_ascii_digit();
+                has_other |= !b.is_ascii_alphanumeric();
+            }
+            has_upper = n_upper > 0;
+            has_alnum = has_upper || has_lower || has_digit;
+            class = if has_digit || has_other || word.is_empty() {
+                Plain::No
+            } else if !has_upper {
+                Plain::Lower
+            } else if !has_lower {
+                Plain::Upper
+            } else if n_upper == 1 && word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+                Plain::Cap
+            } else {
+                Plain::No
+            };
+            norm.extend(word.bytes().map(|b| {
+                if b.is_ascii_digit() {
+                    b'0'
+                } else {
+                    b.to_ascii_lowercase()
+                }
+            }));
+        } else {
+            for c in word.chars() {
+                has_upper |= c.is_uppercase();
+                has_lower |= c.is_lowercase();
+                has_alnum |= crate::extract::text::is_alphanumeric(c);
+                if c.is_ascii_digit() {
+                    norm.push(b'0');
+                } else {
+                    let mut buf = [0u8; 4];
+                    for l in c.to_lowercase() {
+                        norm.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+                    }
+                }
+            }
+        }
+        let lower = norm.get(from..).unwrap_or(&[]);
+        let first = word.chars().next();
+        let init_cap = first.is_some_and(|c| c.is_uppercase());
+        let particle = || lower.len() <= 5 && NAME_PARTICLES.iter().any(|p| p.as_bytes() == lower);
+        let start = match first {
+            _ if has_upper => Start::Cased,
+            Some(_) if particle() => Start::Particle,
+            Some(c) if c.is_lowercase() => Start::Lower,
+            Some(c) if c.is_ascii_digit() => Start::Digit,
+            Some(_) if !has_alnum => Start::Punct,
+            _ => Start::Other,
+        };
+        Prep {
+            key: Fh::new(0xFFFF).bytes(lower).done(),
+            init_cap,
+            has_upper,
+            has_lower,
+            start,
+            class,
+        }
     }
 }
 
@@ -702,8 +969,8 @@ pub(crate) struct DocToks {
     toks: Vec<Tok>,
     /// Gazetteer hits per token (see [`Sent::gaz`]).
     gaz: Vec<u16>,
-    /// Normalised forms of every word, concatenated.
-    norm: String,
+    /// Normalised forms of every word, concatenated (UTF-8).
+    norm: Vec<u8>,
     /// Scratch: one sentence's gazetteer keys.
     keys: Vec<u64>,
     /// Per sentence: token range and headline flag.
@@ -733,7 +1000,9 @@ impl DocToks {
     /// Append one sentence (`all`: as in [`DocToks::prepare`]).
     pub(crate) fn push(&mut self, words: &[&str], lexicon: &Lexicon, gaz: &Gazetteer, all: bool) {
         let start = self.toks.len();
-        self.norm.reserve(words.iter().map(|w| w.len()).sum());
+        // Short ASCII words are written as whole 8-byte words, then cut.
+        self.norm
+            .reserve(words.iter().map(|w| w.len()).sum::<usize>() + 16);
         for w in words {
             self.toks.push(Tok::basic(w, lexicon, &mut self.norm));
         }
@@ -741,12 +1010,14 @@ impl DocToks {
         // tokens) can be a routine opener: the word list is consulted there
         // alone, not for every capitalised word.
         for t in self.toks.iter_mut().skip(start).take(3) {
-            let lower_s = self
+            let lower = self
                 .norm
                 .get(t.norm.0 as usize..t.norm.1 as usize)
-                .unwrap_or("");
-            t.opener =
-                t.init_cap && t.has_lower && lower_s.len() <= 9 && OPENER_WORDS.contains(&lower_s);
+                .unwrap_or(&[]);
+            t.opener = t.init_cap
+                && t.has_lower
+                && lower.len() <= 9
+                && std::str::from_utf8(lower).is_ok_and(|w| OPENER_WORDS.contains(&w));
             if t.start != Start::Punct {
                 break;
             }
@@ -784,8 +1055,10 @@ impl DocToks {
             };
             for j in from..hi {
                 if let (Some(t), Some(w)) = (toks.get_mut(j), words.get(j)) {
-                    let lower_s = norm.get(t.norm.0 as usize..t.norm.1 as usize).unwrap_or("");
-                    t.fill(w, lower_s);
+                    let lower = norm
+                        .get(t.norm.0 as usize..t.norm.1 as usize)
+                        .unwrap_or(&[]);
+                    t.fill(w, lower);
                 }
             }
         }
@@ -840,7 +1113,7 @@ pub(crate) struct Sent<'a> {
     /// Gazetteer hits per token: bit `type*4 + pos` with pos 0 B,1 I,2 L,3 U.
     pub gaz: &'a [u16],
     /// The whole document's normalised forms ([`Tok`] holds its range).
-    norm: &'a str,
+    norm: &'a [u8],
 }
 
 impl<'a> Sent<'a> {
@@ -862,10 +1135,15 @@ impl<'a> Sent<'a> {
 
     /// Normalised form of token `i`.
     pub(crate) fn norm(&self, i: usize) -> &str {
+        std::str::from_utf8(self.norm_bytes(i)).unwrap_or("")
+    }
+
+    /// [`Sent::norm`] as bytes.
+    pub(crate) fn norm_bytes(&self, i: usize) -> &[u8] {
         self.toks
             .get(i)
             .and_then(|t| self.norm.get(t.norm.0 as usize..t.norm.1 as usize))
-            .unwrap_or("")
+            .unwrap_or(&[])
     }
 }
 
@@ -1232,7 +1510,7 @@ mod tests {
     fn token_features_are_bounded_and_case_aware() {
         let lex = Lexicon::default();
         let long = "É".repeat(10_000);
-        let tok = |w: &str| Tok::new(w, &lex, &mut String::new());
+        let tok = |w: &str| Tok::new(w, &lex, &mut Vec::new());
         let t = tok(&long);
         let d = Detail::new(&normalise(&long));
         assert_eq!(d.n_prefix, 4);
@@ -1319,6 +1597,152 @@ mod tests {
                 all.sort_unstable();
                 parts.sort_unstable();
                 assert_eq!(all, parts);
+            }
+        }
+    }
+
+    #[test]
+    fn plain_word_shapes_match_computed_ones() {
+        let long_lower = "a".repeat(SHAPE_CHARS + 7);
+        let long_cap = format!("B{}", "a".repeat(SHAPE_CHARS + 3));
+        let long_upper = "C".repeat(SHAPE_CHARS);
+        let words = [
+            "a",
+            "I",
+            "said",
+            "Paris",
+            "NATO",
+            "Ab",
+            "AB",
+            "iPhone",
+            "McDonald",
+            "x2",
+            "don't",
+            "Élan",
+            "",
+            &long_lower,
+            &long_cap,
+            &long_upper,
+        ];
+        for w in words {
+            let t = Tok::new(w, &Lexicon::default(), &mut Vec::new());
+            let sh = if w.is_ascii() {
+                ascii_shapes(w.as_bytes()).0
+            } else {
+                shapes(w)
+            };
+            let long = Fh::new(3).bytes(&sh.long[..sh.long_len]).done();
+            let short = Fh::new(4).bytes(&sh.short[..sh.short_len]).done();
+            assert_eq!((t.shape, t.short), (long, short), "{w}");
+        }
+        let plain = |w: &str| Tok::new(w, &Lexicon::default(), &mut Vec::new()).class;
+        assert_eq!(plain("said"), Plain::Lower);
+        assert_eq!(plain("Paris"), Plain::Cap);
+        assert_eq!(plain("NATO"), Plain::Upper);
+        assert_eq!(plain("I"), Plain::Upper);
+        assert_eq!(plain("McDonald"), Plain::No);
+        assert_eq!(plain("x2"), Plain::No);
+    }
+
+    #[test]
+    fn word_at_a_time_preparation_matches_the_general_one() {
+        let words = [
+            "a",
+            "I",
+            "de",
+            "De",
+            "della",
+            "dellas",
+            "van",
+            "said",
+            "Paris",
+            "NATO",
+            "iPhone",
+            "McDonald's-2",
+            "1996",
+            "3rd",
+            "49ers",
+            "--",
+            "'s",
+            "\"",
+            "U.S.",
+            "al-Assad",
+            "abcdefgh",
+            "Abcdefgh",
+            "abcdefghi",
+            "ABCDEFGHIJKLMNOP",
+            "abcdefghijklmno7",
+            "x\u{7f}",
+            "tab\there",
+            "@",
+            "e-mail",
+            "A1",
+            "Z",
+            "z",
+            "0",
+            "9",
+            "{}",
+            "[`~]",
+        ];
+        for w in words {
+            let (mut n1, mut n2) = (Vec::new(), Vec::new());
+            let Some(a) = Prep::short_ascii(w.as_bytes(), &mut n1) else {
+                panic!("{w}");
+            };
+            let g = Prep::general(w, &mut n2);
+            assert_eq!(n1, n2, "{w}");
+            assert_eq!(n1, normalise(w).as_bytes(), "{w}");
+            assert_eq!(a.key, hash_str(&normalise(w)), "{w}");
+            assert_eq!(
+                (
+                    a.key,
+                    a.init_cap,
+                    a.has_upper,
+                    a.has_lower,
+                    a.start,
+                    a.class
+                ),
+                (
+                    g.key,
+                    g.init_cap,
+                    g.has_upper,
+                    g.has_lower,
+                    g.start,
+                    g.class
+                ),
+                "{w}"
+            );
+        }
+        for w in ["", "Élan", "abcdefghijklmnopq"] {
+            assert!(Prep::short_ascii(w.as_bytes(), &mut Vec::new()).is_none());
+        }
+        // Every single byte and pair of ASCII bytes.
+        for x in 0u8..128 {
+            for y in [None, Some(b'a'), Some(b'Q'), Some(b'5'), Some(b'-')] {
+                let mut b = vec![x];
+                b.extend(y);
+                let w = std::str::from_utf8(&b).unwrap_or("");
+                let (mut n1, mut n2) = (Vec::new(), Vec::new());
+                let a = Prep::short_ascii(w.as_bytes(), &mut n1).map(|p| {
+                    (
+                        p.key,
+                        p.init_cap,
+                        p.has_upper,
+                        p.has_lower,
+                        p.start,
+                        p.class,
+                    )
+                });
+                let g = Prep::general(w, &mut n2);
+                let g = (
+                    g.key,
+                    g.init_cap,
+                    g.has_upper,
+                    g.has_lower,
+                    g.start,
+                    g.class,
+                );
+                assert_eq!((a, &n1), (Some(g), &n2), "{b:?}");
             }
         }
     }
