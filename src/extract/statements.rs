@@ -16,7 +16,9 @@ use super::quotes::{self, Quote, Tok};
 use super::wordset::{FxBuild, WordSet};
 use super::{kb::KnowledgeBase, text::Doc, Entity, EntityKind, Span, SpeakerType, Statement};
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// Most paragraphs one statement's content may cover.
@@ -5174,14 +5176,16 @@ impl Speaker {
 }
 
 /// A person or body seen so far, for pronoun and short-form resolution.
+/// The strings are shared: [`Resolver::nearest_in`] makes one per
+/// candidate mention, and a clone must not copy them.
 #[derive(Debug, Clone)]
 struct Seen {
     pos: usize,
-    name: String,
+    name: Rc<str>,
     kind: SpeakerType,
     gender: Option<Gender>,
-    affiliations: Vec<String>,
-    roles: Vec<String>,
+    affiliations: Rc<[String]>,
+    roles: Rc<[String]>,
 }
 
 /// How far back (bytes) a pronoun or short form looks for its antecedent.
@@ -5198,6 +5202,9 @@ struct Resolver<'a> {
     history: Vec<Seen>,
     /// The country whose head of state's office published the article.
     home: Option<String>,
+    /// Per entity, what [`Resolver::nearest_in`] needs of it, made on first
+    /// use (`pos` unset; `gender` from the entity's name only).
+    seen_of: Vec<OnceCell<Seen>>,
 }
 
 /// Whether the word before byte `at` of `text` is a preposition.
@@ -5228,16 +5235,31 @@ fn after_preposition(text: &str, at: usize) -> bool {
 }
 
 fn gender_of_name(name: &str) -> Option<Gender> {
-    let first = name.split_whitespace().next()?.to_lowercase();
-    match first.as_str() {
+    let first = name.split_whitespace().next()?;
+    // Asked for every candidate antecedent: an ASCII word is lower-cased on
+    // the stack (for ASCII `to_lowercase` is `to_ascii_lowercase`).
+    let mut buf = [0u8; 32];
+    let owned;
+    let first = match buf.get_mut(..first.len()) {
+        Some(b) if first.is_ascii() => {
+            b.copy_from_slice(first.as_bytes());
+            b.make_ascii_lowercase();
+            std::str::from_utf8(b).unwrap_or("")
+        }
+        _ => {
+            owned = first.to_lowercase();
+            owned.as_str()
+        }
+    };
+    match first {
         "mr." | "mr" | "sir" | "lord" | "king" | "prince" => return Some(Gender::Male),
         "mrs." | "ms." | "mrs" | "ms" | "lady" | "dame" | "queen" | "princess" => {
             return Some(Gender::Female)
         }
         _ => {}
     }
-    let female = FEMALE_NAMES.contains(&first.as_str());
-    let male = MALE_NAMES.contains(&first.as_str());
+    let female = FEMALE_NAMES.contains(&first);
+    let male = MALE_NAMES.contains(&first);
     match (male, female) {
         (true, false) => Some(Gender::Male),
         (false, true) => Some(Gender::Female),
@@ -5301,6 +5323,7 @@ impl<'a> Resolver<'a> {
             mentions,
             history: Vec::new(),
             home: None,
+            seen_of: entities.iter().map(|_| OnceCell::new()).collect(),
         }
     }
 
@@ -5389,8 +5412,7 @@ impl<'a> Resolver<'a> {
             .as_deref()
             .and_then(holder);
         if let Some(d) = &dominant {
-            let named_before =
-                |s: &Seen| office_holder(s) && d.name.as_deref() == Some(s.name.as_str());
+            let named_before = |s: &Seen| office_holder(s) && d.name.as_deref() == Some(&*s.name);
             if self.nearest(mention.start, named_before).is_some() {
                 return dominant;
             }
@@ -5422,11 +5444,11 @@ impl<'a> Resolver<'a> {
         if let Some(name) = &sp.name {
             self.history.push(Seen {
                 pos,
-                name: name.clone(),
+                name: name.as_str().into(),
                 kind: sp.kind,
                 gender: gender_of_name(name),
-                affiliations: sp.affiliations.clone(),
-                roles,
+                affiliations: sp.affiliations.as_slice().into(),
+                roles: roles.into(),
             });
         }
     }
@@ -5467,14 +5489,21 @@ impl<'a> Resolver<'a> {
             })
             .filter_map(|(m, i)| {
                 let e = self.entities.get(*i)?;
-                let sp = self.entity_speaker(e);
+                let known = self.seen_of.get(*i)?.get_or_init(|| {
+                    let sp = self.entity_speaker(e);
+                    Seen {
+                        pos: 0,
+                        name: e.name.as_str().into(),
+                        kind: sp.kind,
+                        gender: gender_of_name(&e.name),
+                        affiliations: sp.affiliations.into(),
+                        roles: e.roles.as_slice().into(),
+                    }
+                });
                 let seen = Seen {
                     pos: m.start,
-                    name: e.name.clone(),
-                    kind: sp.kind,
-                    gender: gender_of_name(&e.name).or_else(|| gender_of_name(m.slice(self.text))),
-                    affiliations: sp.affiliations,
-                    roles: e.roles.clone(),
+                    gender: known.gender.or_else(|| gender_of_name(m.slice(self.text))),
+                    ..known.clone()
                 };
                 (e.kind != EntityKind::Place && want(&seen)).then_some(seen)
             })
@@ -6126,9 +6155,9 @@ fn dominant_country(kb: &KnowledgeBase, entities: &[Entity]) -> Option<String> {
 
 fn seen_speaker(s: &Seen) -> Speaker {
     Speaker {
-        name: Some(s.name.clone()),
+        name: Some(s.name.to_string()),
         kind: s.kind,
-        affiliations: s.affiliations.clone(),
+        affiliations: s.affiliations.to_vec(),
     }
 }
 
