@@ -189,9 +189,7 @@ fn scan(text: &str, singles: bool, skip: &[Quote], out: &mut Vec<Quote>) {
             i += text
                 .as_bytes()
                 .get(i..)
-                .unwrap_or(&[])
-                .iter()
-                .position(|&b| !b.is_ascii() || b == b'"' || b == b'\'')
+                .and_then(|b| find_stop(b, *b"\"'"))
                 .unwrap_or(text.len() - i);
             continue;
         }
@@ -204,9 +202,7 @@ fn scan(text: &str, singles: bool, skip: &[Quote], out: &mut Vec<Quote>) {
                 i += 1 + text
                     .as_bytes()
                     .get(i + 1..limit)
-                    .unwrap_or(&[])
-                    .iter()
-                    .position(|&b| !b.is_ascii() || matches!(b, b'"' | b'\'' | b'\n'))
+                    .and_then(|b| find_stop(b, *b"\"'\n"))
                     .unwrap_or(limit.saturating_sub(i + 1));
                 continue;
             }
@@ -479,9 +475,7 @@ pub fn sentences(text: &str, quotes: &[Quote]) -> Vec<Span> {
                 let run = text
                     .as_bytes()
                     .get(i + 1..end)
-                    .unwrap_or(&[])
-                    .iter()
-                    .position(|&b| !b.is_ascii() || matches!(b, b'.' | b'!' | b'?' | b'"' | b'\''));
+                    .and_then(|b| find_stop(b, *b".!?\"'"));
                 i = run.map_or(end, |p| i + 1 + p);
                 continue;
             }
@@ -607,6 +601,39 @@ pub fn tokens_into(text: &str, span: Span, out: &mut Vec<Tok>) {
     }
 }
 
+/// Index of the first byte of `b` that is not ASCII or is one of `stops`
+/// (ASCII bytes). The scans above call it on whole paragraphs, so it tests
+/// eight bytes at a time: a byte equal to a stop becomes zero after the
+/// xor, and `(t - 0x01…) & !t & 0x80…` flags zero bytes. That test can
+/// also flag a byte above a flagged one (the borrow), never one below it,
+/// so the lowest flagged byte is the first stop.
+#[inline]
+fn find_stop<const N: usize>(b: &[u8], stops: [u8; N]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = b.chunks_exact(8);
+    let mut at = 0;
+    for c in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(c);
+        let x = u64::from_le_bytes(word);
+        let mut flags = x & HIGH;
+        for s in stops {
+            let t = x ^ (ONES * u64::from(s));
+            flags |= t.wrapping_sub(ONES) & !t & HIGH;
+        }
+        if flags != 0 {
+            return Some(at + (flags.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&c| !c.is_ascii() || stops.contains(&c))
+        .map(|p| at + p)
+}
+
 /// The char at byte `i` of `s` and its length, ASCII without decoding.
 #[inline]
 fn char_and_len(s: &str, i: usize) -> Option<(char, usize)> {
@@ -723,5 +750,34 @@ mod tests {
             toks,
             vec!["Mr.", "O'Neil", "of", "the", "U.S.", "said", ",", "yes", "."]
         );
+    }
+
+    #[test]
+    fn find_stop_is_the_first_stop_or_non_ascii_byte() {
+        let slow =
+            |b: &[u8], stops: &[u8]| b.iter().position(|c| !c.is_ascii() || stops.contains(c));
+        let texts = [
+            "",
+            "plain words only, no stop here at all",
+            "a \"quote\" and 'single' marks",
+            "ends with a stop!",
+            "“curly” — dashes, élan",
+            "!!!!!!!!!",
+            "\x01\x00\x7f. x",
+            "abcdefgh\"ijklmnop",
+            "abcdefg\u{e9}hij",
+        ];
+        for t in texts {
+            for start in 0..t.len() {
+                let b = &t.as_bytes()[start..];
+                assert_eq!(find_stop(b, *b"\"'"), slow(b, b"\"'"), "{t:?} {start}");
+                assert_eq!(
+                    find_stop(b, *b".!?\"'"),
+                    slow(b, b".!?\"'"),
+                    "{t:?} {start}"
+                );
+                assert_eq!(find_stop(b, *b"\"'\n"), slow(b, b"\"'\n"), "{t:?} {start}");
+            }
+        }
     }
 }
