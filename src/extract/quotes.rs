@@ -299,6 +299,31 @@ const ABBREVIATIONS: &[&str] = &[
     "p.m", "mt", "ft", "capt", "cmdr", "adm", "maj", "pres", "atty", "supt", "det", "msgr",
 ];
 
+/// An abbreviation of up to 7 ASCII bytes as one number: its bytes
+/// lower-cased, and its length in the top byte.
+const fn abbreviation_key(w: &[u8]) -> u64 {
+    let mut key = (w.len() as u64) << 56;
+    let mut i = 0;
+    while i < w.len() && i < 7 {
+        key |= (w[i].to_ascii_lowercase() as u64) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+/// [`ABBREVIATIONS`] as keys: the period of every sentence is looked up
+/// twice (sentence split, then tokens), and 56 integer compares are
+/// cheaper than 56 case-insensitive string compares.
+static ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
+    let mut keys = [0u64; ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = abbreviation_key(ABBREVIATIONS[i].as_bytes());
+        i += 1;
+    }
+    keys
+};
+
 /// Where the word ending `before` starts: its characters pass `part` or are
 /// periods ("U.S.", "N.Y.", "Sept"); `before.len()` when there is none.
 fn dotted_word_start(before: &str, part: fn(char) -> bool) -> usize {
@@ -318,8 +343,12 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
     if word.is_empty() {
         return false;
     }
-    // The list is short ASCII: compare without lowercasing into a String.
-    if word.len() <= 5 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
+    // Every entry is ASCII of at most 5 bytes (see the test), so any other
+    // word matches none of them ignoring ASCII case.
+    if word.len() <= 5
+        && word.is_ascii()
+        && ABBREVIATION_KEYS.contains(&abbreviation_key(word.as_bytes()))
+    {
         return true;
     }
     // "J." initials and "U.S."-style dotted acronyms.
@@ -778,6 +807,20 @@ mod tests {
                 );
                 assert_eq!(find_stop(b, *b"\"'\n"), slow(b, b"\"'\n"), "{t:?} {start}");
             }
+        }
+    }
+
+    #[test]
+    fn abbreviation_keys_match_the_list() {
+        assert!(ABBREVIATIONS.iter().all(|a| a.is_ascii() && a.len() <= 5));
+        for w in [
+            "Mr", "MRS", "u.S", "Sept", "mrs", "Capt", "ms", "x", "Mrx", "us", "Dec", "décor",
+        ] {
+            let slow = w.len() <= 5 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w));
+            let fast = w.len() <= 5
+                && w.is_ascii()
+                && ABBREVIATION_KEYS.contains(&abbreviation_key(w.as_bytes()));
+            assert_eq!(slow, fast, "{w}");
         }
     }
 }
