@@ -1412,24 +1412,14 @@ fn transcript_turns(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<
     let mut labels: Vec<(Span, usize)> = Vec::new(); // (label name, content start)
     let mut breaks: Vec<usize> = Vec::new(); // starts of unnamed turns
                                              // A transcript quoted whole opens each paragraph with a quotation mark
-                                             // that may never close, so the sentence splitter can run a paragraph
-                                             // into the next: a line inside a sentence that opens with a quotation
-                                             // mark is looked at as a head of its own (one newline search per
-                                             // sentence; no paragraph pass unless a label is found).
-    let mut quoted_lines: Vec<Span> = Vec::new();
+                                             // that may never close. An older sentence splitter could run such a
+                                             // paragraph into the next, and this loop then also looked at every
+                                             // line inside a sentence that opens with a quotation mark (one newline
+                                             // search per sentence). `quotes::sentences` now splits paragraphs
+                                             // first and never yields a sentence across a line break, so each such
+                                             // line starts a sentence of its own and the search never found one.
+    debug_assert!(sentences.iter().all(|s| !s.slice(text).contains('\n')));
     for s in sentences {
-        let body = s.slice(text);
-        for (i, _) in body.match_indices('\n') {
-            let after = body.get(i + 1..).unwrap_or("");
-            let line = after.trim_start();
-            if line.starts_with(['"', '“', '„', '«']) {
-                let at = s.start + i + 1 + (after.len() - line.len());
-                quoted_lines.push(Span::new(at, s.end));
-            }
-        }
-    }
-    quoted_lines.dedup();
-    for s in sentences.iter().chain(&quoted_lines) {
         let head_end = (s.start + 120).min(s.end);
         // Most sentences have no colon near their start: skip tokenising.
         if !text.get(s.start..head_end).is_some_and(|h| h.contains(':')) {
