@@ -363,6 +363,48 @@ fn classify_ascii(tok: &[u8]) -> TokenKind {
     }
 }
 
+/// ASCII letters and digits, by byte.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// Where the run of ASCII letters and digits from byte `i` ends.
+#[inline]
+fn alnum_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&b) = bytes.get(i) {
+        if !ASCII_ALNUM[usize::from(b)] {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// [`classify`] for a token of ASCII letters and digits only.
+#[inline]
+fn classify_alnum(tok: &[u8]) -> TokenKind {
+    match tok.first() {
+        Some(b) if b.is_ascii_lowercase() => TokenKind::Lower,
+        Some(b) if b.is_ascii_digit() => TokenKind::Number,
+        Some(_) => {
+            // Upper-case first: all caps needs a second letter and no lower case.
+            let lower = tok.iter().any(u8::is_ascii_lowercase);
+            if !lower && tok.len() >= 2 && tok.iter().skip(1).any(u8::is_ascii_uppercase) {
+                TokenKind::AllCaps
+            } else {
+                TokenKind::Capitalised
+            }
+        }
+        None => TokenKind::Symbol,
+    }
+}
+
 /// Where a single newline is a paragraph break. Hard-wrapped text (wire
 /// copy, e-mail) breaks lines mid-sentence and marks paragraphs by a blank
 /// line or an indent; most news bodies put one paragraph per line.
@@ -438,14 +480,25 @@ impl<'a> Doc<'a> {
         // followed by an indent before the next token.
         let mut newlines = 0usize;
         let mut indented = false;
-        while let Some(c) = char_at(text, i) {
-            if c == '\n' {
-                newlines += 1;
-                indented = false;
+        while let Some(&b) = bytes.get(i) {
+            // ASCII spaces and controls (every byte up to ' ', and DEL) are
+            // skipped without decoding: most characters between tokens.
+            if b <= b' ' || b == 0x7F {
+                if b == b'\n' {
+                    newlines += 1;
+                    indented = false;
+                } else if newlines > 0 && (b == b'\t' || b == b' ') {
+                    indented = true;
+                }
                 i += 1;
                 continue;
             }
-            if c.is_whitespace() || c.is_control() || c == '\u{FEFF}' || c == '\u{200B}' {
+            let Some(c) = char_at(text, i) else {
+                break;
+            };
+            if !c.is_ascii()
+                && (c.is_whitespace() || c.is_control() || c == '\u{FEFF}' || c == '\u{200B}')
+            {
                 if newlines > 0 && (c == '\t' || c == ' ') {
                     indented = true;
                 }
@@ -468,23 +521,16 @@ impl<'a> Doc<'a> {
             let start = i;
             if is_word_char(c) {
                 // `end` is both the token's end and where the scan goes on.
-                let mut end = start;
                 let numeric = is_numeric(c);
-                loop {
-                    // Letters and digits of ASCII, the common case, at once.
-                    let run = bytes
-                        .get(end..)
-                        .unwrap_or(&[])
-                        .iter()
-                        .take_while(|b| b.is_ascii_alphanumeric())
-                        .count();
-                    end += run;
-                    let Some(d) = char_at(text, end) else {
-                        break;
-                    };
+                // Letters and digits of ASCII, the common case, at once;
+                // a token that stops at the end of this first run is
+                // letters and digits only.
+                let plain_end = alnum_end(bytes, start);
+                let mut end = plain_end;
+                while let Some(d) = char_at(text, end) {
                     let j = end;
                     if is_word_char(d) {
-                        end = j + d.len_utf8();
+                        end = alnum_end(bytes, j + d.len_utf8());
                         continue;
                     }
                     if !(d == '.' || d == ',' || is_apostrophe(d)) {
@@ -495,7 +541,7 @@ impl<'a> Doc<'a> {
                     let next_is_word = next.is_some_and(is_word_char);
                     if numeric && (d == '.' || d == ',') && next.is_some_and(|n| n.is_ascii_digit())
                     {
-                        end = j + 1;
+                        end = alnum_end(bytes, j + 1);
                         continue;
                     }
                     if is_apostrophe(d) && next_is_word {
@@ -507,7 +553,7 @@ impl<'a> Doc<'a> {
                         if poss {
                             break;
                         }
-                        end = after;
+                        end = alnum_end(bytes, after);
                         continue;
                     }
                     if d == '.' && !numeric {
@@ -520,7 +566,7 @@ impl<'a> Doc<'a> {
                             let l = ch.next();
                             let dot = ch.next();
                             if l.is_some_and(|l| l.is_alphabetic()) && dot == Some('.') {
-                                end = j + 1;
+                                end = alnum_end(bytes, j + 1);
                                 continue;
                             }
                         }
@@ -538,14 +584,19 @@ impl<'a> Doc<'a> {
                             end = j + 1;
                             if dotted_so_far || single {
                                 // "U.S." continues only with letter '.' pairs.
+                                end = alnum_end(bytes, end);
                                 continue;
                             }
                         }
                     }
                     break;
                 }
-                let tok = text.get(start..end).unwrap_or("");
-                let kind = classify(tok);
+                let kind = match bytes.get(start..end) {
+                    // A plain ASCII word or number, the common case: its
+                    // first byte (and, capitalised, its letters) decide.
+                    Some(w) if plain_end == end && c.is_ascii() => classify_alnum(w),
+                    _ => classify(text.get(start..end).unwrap_or("")),
+                };
                 self.push(start, end, kind);
                 i = end;
                 continue;
@@ -571,6 +622,18 @@ impl<'a> Doc<'a> {
                     }
                 }
             }
+            if end == start + 1 {
+                // One ASCII punctuation byte or symbol ("," "(" "$"), as
+                // `classify` would say.
+                let kind = if b.is_ascii_punctuation() {
+                    TokenKind::Punct
+                } else {
+                    TokenKind::Symbol
+                };
+                self.push(start, end, kind);
+                i = end;
+                continue;
+            }
             let tok = text.get(start..end).unwrap_or("");
             let kind = if tok.starts_with(is_apostrophe) && tok.len() > 1 {
                 TokenKind::Lower
@@ -587,18 +650,22 @@ impl<'a> Doc<'a> {
         let mut i = range.start;
         let bytes = self.text.as_bytes();
         while i < range.end {
-            let kind = self.kinds.get(i).copied().unwrap_or(TokenKind::Symbol);
             // Only terminal punctuation and words ending in a period can end
             // a sentence: skip the rest without looking at their text.
-            let ends_with_dot = self
-                .tokens
-                .get(i)
-                .and_then(|t| t.end.checked_sub(1))
-                .is_some_and(|l| bytes.get(l) == Some(&b'.'));
-            if kind != TokenKind::Punct && !(kind.is_word() && ends_with_dot) {
-                i += 1;
-                continue;
-            }
+            let kinds = self.kinds.get(i..range.end).unwrap_or(&[]);
+            let spans = self.tokens.get(i..range.end).unwrap_or(&[]);
+            let skip = kinds.iter().zip(spans).position(|(k, t)| {
+                *k == TokenKind::Punct
+                    || (k.is_word()
+                        && t.end
+                            .checked_sub(1)
+                            .is_some_and(|l| bytes.get(l) == Some(&b'.')))
+            });
+            let Some(skip) = skip else {
+                break;
+            };
+            i += skip;
+            let kind = self.kinds.get(i).copied().unwrap_or(TokenKind::Symbol);
             let tok = self.token(i);
             let mut boundary_after = None;
             if is_terminal(tok) {
@@ -806,6 +873,16 @@ mod tests {
         }
     }
     use super::*;
+
+    #[test]
+    fn alnum_classification_agrees_with_classify() {
+        for w in [
+            "a", "A", "AB", "Ab", "aB", "A1", "1A", "AB1", "ABc", "x9", "NATO", "McDonald", "I",
+            "II", "Q3", "G7", "F16A",
+        ] {
+            assert_eq!(classify_alnum(w.as_bytes()), classify(w), "{w}");
+        }
+    }
 
     fn sents(text: &str) -> Vec<&str> {
         let d = Doc::analyze(text);
