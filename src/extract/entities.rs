@@ -1508,6 +1508,8 @@ struct KbHit<'d> {
     span: Span,
     ids: &'d [EntryId],
     demonym: bool,
+    /// [`Ctx::place_doubtful`], once asked (both candidate passes ask).
+    doubtful: std::cell::Cell<Option<bool>>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -1592,6 +1594,7 @@ fn extract_tagged(
             span,
             ids: all_ids.get(ids).unwrap_or(&[]),
             demonym,
+            doubtful: std::cell::Cell::new(None),
         });
     }
     let mut cands: Vec<Cand> = Vec::new();
@@ -1703,9 +1706,19 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// name: "Bank" (Bānk, India), "TO" (Tô), "George" in "George Bush",
     /// "David" (Panama). Countries, capitals and regions are never doubted.
     fn place_doubtful(&self, hit: &KbHit) -> bool {
-        let entries: Vec<&KbEntry> = hit.ids.iter().filter_map(|id| self.entry(*id)).collect();
-        let all_minor_places = !entries.is_empty()
-            && entries.iter().all(|e| {
+        if let Some(d) = hit.doubtful.get() {
+            return d;
+        }
+        let d = self.place_doubtful_uncached(hit);
+        hit.doubtful.set(Some(d));
+        d
+    }
+
+    fn place_doubtful_uncached(&self, hit: &KbHit) -> bool {
+        // The entries, walked again by each test below (no `Vec` per call).
+        let entries = || hit.ids.iter().filter_map(|id| self.entry(*id));
+        let all_minor_places = entries().next().is_some()
+            && entries().all(|e| {
                 e.kind == EntityKind::Place
                     && !matches!(
                         e.subkind.as_deref(),
@@ -1727,7 +1740,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return false;
         }
         let lex = self.lex;
-        let small = entries.iter().all(|e| e.population.unwrap_or(0) < 100_000);
+        let small = entries().all(|e| e.population.unwrap_or(0) < 100_000);
         let words = lex.mask(surface);
         let lists = COMMON
             | TITLE
@@ -1746,7 +1759,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if self.kind(hit.toks.start) == TokenKind::AllCaps && surface.chars().count() <= 3 {
             return true;
         }
-        let written_so = entries.iter().any(|e| {
+        let written_so = entries().any(|e| {
             std::iter::once(&e.name)
                 .chain(&e.aliases)
                 .any(|n| same_letters(n, surface))
@@ -2615,7 +2628,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let n = self.doc.tokens.len();
         let mut t = 0;
         while t + 2 < n {
-            if !self.tok(t).eq_ignore_ascii_case("the") {
+            // Most tokens are not three bytes long: no slice of the text.
+            let three = self.doc.tokens.get(t).is_some_and(|s| s.len() == 3);
+            if !three || !self.tok(t).eq_ignore_ascii_case("the") {
                 t += 1;
                 continue;
             }
@@ -2721,13 +2736,25 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// Group mentions into entities, resolve short forms, fill roles,
     /// affiliations and countries.
-    fn group(&self, mut cands: Vec<Cand<'d>>) -> Vec<Entity> {
-        cands.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
+    fn group(&self, cands: Vec<Cand<'d>>) -> Vec<Entity> {
+        // Text order, longer first at the same start, ties in input order
+        // (as a stable sort): the small keys are sorted, and each candidate
+        // (large) moves once, instead of in every merge pass.
+        let mut order: Vec<(usize, std::cmp::Reverse<usize>, usize)> = cands
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.span.start, std::cmp::Reverse(c.span.end), i))
+            .collect();
+        order.sort_unstable();
+        let mut slots: Vec<Option<Cand<'d>>> = cands.into_iter().map(Some).collect();
         // Drop rule candidates inside a longer kept one.
         let mut groups: Vec<Group> = Vec::new();
         let mut by_key: FastMap<GroupKey, usize> = FastMap::default();
         let mut weak: Vec<Cand> = Vec::new();
-        for c in cands {
+        for c in order
+            .iter()
+            .filter_map(|&(_, _, i)| slots.get_mut(i).and_then(Option::take))
+        {
             if c.strength == Strength::Weak {
                 weak.push(c);
                 continue;
