@@ -2931,7 +2931,7 @@ fn content_before(s: &Sent, src: usize) -> Option<(Span, bool)> {
     if matches!(s.lw(src), "who" | "which" | "whom") {
         return None;
     }
-    let mut e = src;
+    let mut e = role_appositive_before(s, src).unwrap_or(src);
     while e > 0 && !s.is_word(e - 1) && !s.is_quote_mark(e - 1) {
         e -= 1;
     }
@@ -2983,6 +2983,34 @@ fn content_before(s: &Sent, src: usize) -> Option<(Span, bool)> {
     }
     let words = s.toks[..e].iter().filter(|t| t.word).count();
     (words >= 3).then(|| (Span::new(s.span.start, end_tok.span.end), false))
+}
+
+/// `"A," the mayor, Anna Berg, said`: the first word of a role set off by
+/// commas between the content and its source, which belongs to the source.
+fn role_appositive_before(s: &Sent, src: usize) -> Option<usize> {
+    if off("appos_src") || src < 3 || s.w(src - 1) != "," {
+        return None;
+    }
+    if !ROLE_HEADS.contains(&s.lw(src - 2)) {
+        return None;
+    }
+    // The source is a name ("the mayor, he said" is no appositive).
+    if !is_capitalised(s.w(src)) || PRONOUNS.contains(&s.lw(src)) {
+        return None;
+    }
+    let mut i = src - 1;
+    while i > 0 && s.is_word(i - 1) && src - i <= 6 {
+        i -= 1;
+    }
+    // A noun phrase ("the mayor", "his press secretary"; not "as national
+    // security adviser", which ends the content), set off on the left by a
+    // comma or by the closing quotation mark that ends the content
+    // (`"…ready," the mayor, …`).
+    let phrase = matches!(
+        s.lw(i),
+        "the" | "a" | "an" | "his" | "her" | "their" | "its"
+    );
+    (phrase && i > 0 && i + 1 < src && (s.w(i - 1) == "," || s.is_quote_mark(i - 1))).then_some(i)
 }
 
 /// "If the law fails, he said, Congress can act": a subordinate clause
@@ -4936,7 +4964,31 @@ fn broken_tail(s: &Sent, after: usize, indirect: bool) -> Option<Span> {
     if matches!(s.w(p), "," | ":") {
         let t = s.toks.get(p + 1)?;
         if !indirect || s.w(p) == ":" {
-            return s.quote_opening_at(t.span.start).map(|q| q.content);
+            if let Some(q) = s.quote_opening_at(t.span.start) {
+                return Some(q.content);
+            }
+            // `"A," said Anna Berg, the city's mayor, "B."`: the quotation
+            // resumes after an appositive set off by commas.
+            if off("appos_tail") || s.w(p) != "," {
+                return None;
+            }
+            // Only a noun phrase ("the mayor", "a former aide", "54"): a
+            // clause there ("as her co-host added, …", "author of a book,
+            // “Future War”") introduces someone else's words or a title.
+            let first = s.lw(p + 1);
+            let noun_phrase = matches!(
+                first,
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my"
+            ) || (first.len() <= 3 && first.bytes().all(|b| b.is_ascii_digit()));
+            if !noun_phrase {
+                return None;
+            }
+            let mut a = p + 1;
+            while a < s.toks.len() && a <= p + 6 && s.is_word(a) {
+                a += 1;
+            }
+            let q = s.toks.get(a + 1).filter(|_| a > p + 1 && s.w(a) == ",")?;
+            return s.quote_opening_at(q.span.start).map(|q| q.content);
         }
         // "…, said Wilcox, an Orlando Republican": a name after the cue is
         // the source, and what follows it is an appositive.
@@ -6309,6 +6361,37 @@ mod tests {
         let s = one(t);
         assert!(content(t, &s).starts_with("We are ready"));
         assert!(content(t, &s).ends_with("terms."));
+    }
+
+    #[test]
+    fn broken_quote_around_a_role_appositive() {
+        // The role set off by commas belongs to the source, on either side
+        // of the name, and both pieces of the quote are the statement.
+        for t in [
+            "\u{201c}We are ready,\u{201d} the mayor, Anna Berg, said, \u{201c}but the winter will be hard.\u{201d}",
+            "\u{201c}We are ready,\u{201d} said Anna Berg, the mayor, \u{201c}but the winter will be hard.\u{201d}",
+        ] {
+            let s = one(t);
+            assert!(content(t, &s).starts_with("We are ready"), "{t}: {s:?}");
+            assert!(content(t, &s).ends_with("will be hard."), "{t}: {s:?}");
+            assert_eq!(s.content_parts.len(), 2, "{t}: {s:?}");
+            assert_eq!(s.speaker_mention.map(|m| m.slice(t)), Some("Anna Berg"));
+        }
+        // Not a clause: another speaker's words, or a title, follow.
+        let t =
+            "\u{201c}We are ready,\u{201d} she said, as her deputy added, \u{201c}Not yet.\u{201d}";
+        let s = extract_text(t, &[]);
+        let hers = s
+            .iter()
+            .find(|s| s.speaker_mention.map(|m| m.slice(t)) == Some("she"));
+        assert!(
+            hers.is_some_and(|s| !content(t, s).ends_with("Not yet.")),
+            "{s:?}"
+        );
+        // Nor a role phrase ending the content before a pronoun source.
+        let t = "The report was \u{201c}written by\u{201d} the attorney general, it said.";
+        let s = one(t);
+        assert!(content(t, &s).ends_with("attorney general"), "{s:?}");
     }
 
     #[test]
