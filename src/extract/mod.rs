@@ -106,6 +106,7 @@ pub mod kb;
 pub mod ner;
 pub mod quotes;
 pub mod statements;
+pub mod swar;
 pub mod text;
 pub mod wordset;
 

@@ -638,8 +638,7 @@ pub fn tokens_into(text: &str, span: Span, out: &mut Vec<Tok>) {
 /// so the lowest flagged byte is the first stop.
 #[inline]
 fn find_stop<const N: usize>(b: &[u8], stops: [u8; N]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use super::swar::{HIGH, ONES};
     let mut chunks = b.chunks_exact(8);
     let mut at = 0;
     for c in &mut chunks {

@@ -389,21 +389,17 @@ fn alnum_end(bytes: &[u8], mut i: usize) -> usize {
     alnum_end_bytewise(bytes, i)
 }
 
-/// The high bit of each byte of `w` that is not an ASCII letter or digit.
-/// Each byte's low seven bits plus a constant of at most 0x80 stays below
-/// 0x100, so no carry crosses bytes and the high bit of a sum answers
-/// "at least" / "above" for that byte alone.
+/// The high bit of each byte of `w` that is not an ASCII letter or digit
+/// (a byte with its high bit set is tested on its low seven bits, then
+/// dropped).
 #[inline]
 fn not_alnum_bytes(w: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
+    use super::swar::{bytes_in, HIGH, ONES};
     let x = w & !HIGH;
-    let at_least = |v: u64, lo: u8| (v + ONES * u64::from(0x80 - lo)) & HIGH;
-    let above = |v: u64, hi: u8| (v + ONES * u64::from(0x7F - hi)) & HIGH;
-    let digit = at_least(x, b'0') & !above(x, b'9');
+    let digit = bytes_in(x, b'0', b'9');
     // Setting 0x20 maps exactly 'A'..='Z' onto 'a'..='z'.
     let y = x | (ONES * 0x20);
-    let letter = at_least(y, b'a') & !above(y, b'z');
+    let letter = bytes_in(y, b'a', b'z');
     let alnum = (digit | letter) & !w & HIGH;
     !alnum & HIGH
 }

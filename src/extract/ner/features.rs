@@ -4,6 +4,7 @@
 //! loads in one read and is looked up without any map.
 
 use super::lexicon::{Gazetteer, HashMap64, Lexicon};
+use crate::extract::swar::{bytes_in, HIGH, ONES};
 use crate::extract::wordset::WordSet;
 
 /// Feature groups a model was trained with (stored in the model, so a
@@ -603,19 +604,6 @@ struct Prep {
     has_lower: bool,
     start: Start,
     class: Plain,
-}
-
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// High bit of every byte of `x` (ASCII bytes only) within `lo..=hi`:
-/// adding `0x80 - lo` sets a byte's high bit iff the byte is `>= lo`, and
-/// bytes below 0x80 never carry into their neighbour.
-#[inline(always)]
-fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
-    let ge_lo = x.wrapping_add(u64::from(0x80 - lo) * ONES);
-    let gt_hi = x.wrapping_add(u64::from(0x7F - hi) * ONES);
-    ge_lo & !gt_hi & HIGH
 }
 
 /// Up to 8 bytes as a little-endian value padded with zeros.
