@@ -1797,6 +1797,52 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
             }
         }
     }
+    // "Officials in Kyiv said", "analysts at Goldman Sachs said": the people
+    // before the preposition are the source; the place or body after it
+    // says where they are (an affiliation), it did not speak. Not "for":
+    // "a spokesman for the Kremlin" speaks for it.
+    if !off("pp_src") {
+        let prep = (end.saturating_sub(6)..end.saturating_sub(1))
+            .rev()
+            .find(|&i| matches!(s.lw(i), "in" | "at" | "from" | "of" | "with"));
+        if let Some(q) = prep.filter(|&q| q > 0 && (q..end).all(|i| s.is_word(i))) {
+            // The object is one noun phrase right after the preposition
+            // ("of whom", "who've called …", "has made him" are not), and
+            // the people are a short phrase of determiners and names
+            // before their head ("Several diplomats", "ICE officials"; not
+            // "Media covered many").
+            let object = np_back(s, end).is_some_and(|o| {
+                o.0 <= q + 1
+                    && (q + 1..end).all(|i| {
+                        !matches!(
+                            s.lw(i),
+                            "who" | "whom" | "which" | "whose" | "that" | "those" | "them"
+                        ) && !s.lw(i).starts_with("who")
+                            && !TIME_NOUNS.contains(&s.lw(i))
+                            && s.lw(i) != "point"
+                    })
+                    // "many of the policies President Trump said …": a
+                    // name after a common noun is the real source.
+                    && !(q + 1..end.saturating_sub(1)).any(|i| {
+                        !DETERMINERS.contains(&s.lw(i))
+                            && !is_capitalised(s.w(i))
+                            && is_capitalised(s.w(i + 1))
+                    })
+            });
+            let people = np_back(s, q).filter(|np| {
+                np.1 - np.0 <= 3
+                    && UNNAMED_HEADS.contains(&s.lw(np.1 - 1))
+                    && (np.0..np.1 - 1).all(|i| {
+                        is_capitalised(s.w(i))
+                            || DETERMINERS.contains(&s.lw(i))
+                            || matches!(s.lw(i), "some" | "many" | "several" | "most" | "few")
+                    })
+            });
+            if let (true, Some(np)) = (object, people) {
+                return Some((np.0, end));
+            }
+        }
+    }
     np_back(s, end)
         .map(|(a, b)| {
             // "nuclear experts David Albright and Serena Kelleher": both names.
@@ -5663,6 +5709,33 @@ impl<'a> Resolver<'a> {
             // "Aides said", "Officials said" at a sentence start.
             return Speaker::unnamed();
         }
+        // "Officials in Kyiv", "analysts at Goldman Sachs" (capitalised or
+        // not, at a sentence start): unnamed people, affiliated with the
+        // place or body after the preposition, which did not speak itself.
+        // Not "for": "a spokesman for the Kremlin" speaks for it.
+        let pp_head = words
+            .iter()
+            .position(|w| matches!(*w, "of" | "from" | "at" | "with" | "in"))
+            .filter(|&p| p > 0 && UNNAMED_HEADS.contains(&words[p - 1]));
+        if pp_head.is_some() && !off("pp_src") {
+            let mut un = Speaker::unnamed();
+            un.affiliations = covered
+                .iter()
+                .filter_map(|(_, i)| self.entities.get(*i))
+                .flat_map(|e| match e.kind {
+                    EntityKind::Org => e.affiliations.clone(),
+                    EntityKind::Place => {
+                        vec![e.country.clone().unwrap_or_else(|| e.name.clone())]
+                    }
+                    EntityKind::Person => Vec::new(),
+                })
+                .collect();
+            un.affiliations.dedup();
+            if un.affiliations.is_empty() {
+                un.affiliations = self.demonym_affiliations(words);
+            }
+            return un;
+        }
         let possessive_office = words.iter().any(|w| {
             matches!(
                 *w,
@@ -6392,6 +6465,24 @@ mod tests {
         let t = "The report was \u{201c}written by\u{201d} the attorney general, it said.";
         let s = one(t);
         assert!(content(t, &s).ends_with("attorney general"), "{s:?}");
+    }
+
+    #[test]
+    fn people_at_a_place_or_body_are_the_source() {
+        let t = "Officials in Kyiv said the talks would resume.";
+        let e = ents(t, &[("Kyiv", EntityKind::Place, &[])]);
+        let st = extract_text(t, &e);
+        assert_eq!(st.len(), 1, "{st:?}");
+        let m = st[0].speaker_mention.map(|m| m.slice(t));
+        assert_eq!(m, Some("Officials in Kyiv"));
+        assert_eq!(st[0].speaker, None);
+        assert_eq!(st[0].speaker_type, SpeakerType::Unnamed);
+        // A relative pronoun is not such a phrase's object.
+        let t = "Many of whom said the plan was dead.";
+        let st = extract_text(t, &[]);
+        assert!(st
+            .iter()
+            .all(|s| s.speaker_mention.map(|m| m.slice(t)) != Some("Many of whom")));
     }
 
     #[test]
