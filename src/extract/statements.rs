@@ -5095,6 +5095,19 @@ fn according_to(s: &Sent, found: &mut Vec<Found>) {
         if e == k + 2 {
             continue;
         }
+        // "according to Ukraine's foreign minister, Dmytro Kuleba, …": the
+        // name set off by commas after a description belongs to the
+        // source (after a name, or before "and", it is a list: "according
+        // to Lasky, Avila, and other conservationists").
+        if !off("acc_appos") && s.w(e) == "," && !is_capitalised(s.w(e - 1)) {
+            let mut f = e + 1;
+            while f < n && f <= e + 4 && s.is_word(f) && is_capitalised(s.w(f)) {
+                f += 1;
+            }
+            if f > e + 1 && s.w(f) == "," && !matches!(s.lw(f + 1), "and" | "or") {
+                e = f;
+            }
+        }
         let src = (k + 2, e);
         let cue = Span::new(s.toks[k].span.start, s.toks[k + 1].span.end);
         let lead = (0..k).all(|i| !s.is_word(i) || LEAD_STOP.contains(&s.lw(i)));
@@ -6483,6 +6496,23 @@ mod tests {
         assert!(st
             .iter()
             .all(|s| s.speaker_mention.map(|m| m.slice(t)) != Some("Many of whom")));
+    }
+
+    #[test]
+    fn according_to_a_description_and_its_name() {
+        let t = "According to the country's foreign minister, Anna Berg, the talks failed.";
+        let s = one(t);
+        let m = s.speaker_mention.map(|m| m.slice(t));
+        assert_eq!(m, Some("the country's foreign minister, Anna Berg"));
+        assert_eq!(content(t, &s), "the talks failed");
+        // A list of names is not a description and its name.
+        let t = "According to Berg, Smith, and other experts, the talks failed.";
+        let st = extract_text(t, &[]);
+        assert!(
+            st.iter()
+                .all(|s| s.speaker_mention.map(|m| m.slice(t)) != Some("Berg, Smith")),
+            "{st:?}"
+        );
     }
 
     #[test]
