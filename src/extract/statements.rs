@@ -3031,6 +3031,26 @@ fn content_before(s: &Sent, src: usize) -> Option<(Span, bool)> {
     (words >= 3).then(|| (Span::new(s.span.start, end_tok.span.end), false))
 }
 
+/// `The talks, Peskov said, were "useful"`: a subject of one or two words
+/// before the parenthetical attribution, continued by the clause after it.
+/// [`content_before`] wants three words before a source, as a shorter lead
+/// (`Yes, he said`) is rarely content; the continuation makes it one here.
+fn short_subject_split(s: &Sent, src: usize, cue_end: usize) -> Option<(Span, bool, Vec<Span>)> {
+    if off("short_lead") || !(2..=3).contains(&src) || s.w(src - 1) != "," {
+        return None;
+    }
+    if !(0..src - 1).all(|i| s.is_word(i)) || LEAD_STOP.contains(&s.lw(0)) {
+        return None;
+    }
+    // "The 13,000 refugees admitted …": a comma inside a number.
+    if s.w(src - 2).bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let tail = broken_tail(s, cue_end, true)?;
+    let lead = Span::new(s.toks[0].span.start, s.toks[src - 2].span.end);
+    Some((lead, false, vec![lead, tail]))
+}
+
 /// `"A," the mayor, Anna Berg, said`: the first word of a role set off by
 /// commas between the content and its source, which belongs to the source.
 fn role_appositive_before(s: &Sent, src: usize) -> Option<usize> {
@@ -3305,7 +3325,8 @@ fn analyze_sentence<'t>(
                             let mut parts = vec![c];
                             parts.extend(broken_tail(&s, cue.end, !d));
                             (c, d, parts)
-                        }),
+                        })
+                        .or_else(|| short_subject_split(&s, src.0, cue.end)),
                 };
                 if let Some((first, direct, parts)) = found_one {
                     found.push(Found::new(Some(src_span), Some(cue), first, direct, parts));
@@ -6513,6 +6534,21 @@ mod tests {
                 .all(|s| s.speaker_mention.map(|m| m.slice(t)) != Some("Berg, Smith")),
             "{st:?}"
         );
+    }
+
+    #[test]
+    fn short_subject_around_the_attribution() {
+        let t = "The talks, Berg said, were \u{201c}useful\u{201d}.";
+        let s = one(t);
+        assert_eq!(s.speaker_mention.map(|m| m.slice(t)), Some("Berg"));
+        let parts: Vec<&str> = s.content_parts.iter().map(|p| p.slice(t)).collect();
+        assert_eq!(parts.first().copied(), Some("The talks"), "{parts:?}");
+        assert!(content(t, &s).ends_with("useful\u{201d}"), "{s:?}");
+        // A lead the stop list knows is no subject.
+        let t = "However, Berg said, the talks were useful.";
+        assert!(extract_text(t, &[])
+            .iter()
+            .all(|s| !content(t, s).starts_with("However")));
     }
 
     #[test]
