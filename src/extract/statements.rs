@@ -2712,6 +2712,15 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
         {
             return After::Clause(s.toks[p].span.start);
         }
+        // `Zelensky said: Ukraine will win.`: an unquoted clause after a
+        // colon is what was said.
+        let says = matches!(
+            verb,
+            "said" | "says" | "added" | "adds" | "wrote" | "writes" | "tweeted" | "stated"
+        );
+        if says && s.w(j) == ":" && p == j + 1 && rest_words >= 3 && !off("colon_clause") {
+            return After::Clause(s.toks[p].span.start);
+        }
         return After::Nothing;
     }
     let first = s.lw(j);
@@ -6595,6 +6604,14 @@ mod tests {
         let t = "A statement from the Danube Water Board said the dam held.";
         let s = one(t);
         assert_eq!(s.speaker.as_deref(), Some("Danube Water Board"), "{s:?}");
+    }
+
+    #[test]
+    fn unquoted_clause_after_a_colon() {
+        let t = "Berg said: the dam will hold.";
+        let s = one(t);
+        assert_eq!(content(t, &s), "the dam will hold");
+        assert_eq!(s.speaker_mention.map(|m| m.slice(t)), Some("Berg"));
     }
 
     #[test]
