@@ -30,7 +30,7 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
-use super::kb::{fold, EntryId, KbEntry, KnowledgeBase};
+use super::kb::{fold, fold_into, EntryId, KbEntry, KnowledgeBase};
 use super::ner::{NerType, Tagger};
 use super::text::{Casing, Doc, TokenKind};
 use super::wordset::WordSet;
@@ -2749,7 +2749,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let mut slots: Vec<Option<Cand<'d>>> = cands.into_iter().map(Some).collect();
         // Drop rule candidates inside a longer kept one.
         let mut groups: Vec<Group> = Vec::new();
-        let mut by_key: FastMap<GroupKey, usize> = FastMap::default();
+        let mut by_key = GroupIndex::default();
+        // One buffer for the folded surfaces compared and looked up below.
+        let mut scratch = String::new();
         let mut weak: Vec<Cand> = Vec::new();
         for c in order
             .iter()
@@ -2759,7 +2761,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 weak.push(c);
                 continue;
             }
-            self.add(&mut groups, &mut by_key, c, false);
+            self.add(&mut groups, &mut by_key, &mut scratch, c);
         }
         // Short forms: a weak candidate joins the one group it names.
         for g in groups.iter_mut() {
@@ -2783,8 +2785,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 joins.push((gi, c));
                 continue;
             }
-            let text = fold(c.span.slice(self.doc.text));
-            if let Some([gi]) = index.get(text.as_str()).map(Vec::as_slice) {
+            scratch.clear();
+            fold_into(c.span.slice(self.doc.text), &mut scratch);
+            if let Some([gi]) = index.get(scratch.as_str()).map(Vec::as_slice) {
                 c.kb = &[];
                 joins.push((*gi, c));
             }
@@ -2805,21 +2808,22 @@ impl<'d, 'a> Ctx<'d, 'a> {
     fn add(
         &self,
         groups: &mut Vec<Group>,
-        by_key: &mut FastMap<GroupKey, usize>,
+        by_key: &mut GroupIndex,
+        scratch: &mut String,
         c: Cand<'d>,
-        _weak: bool,
     ) {
         let kind = c.kind.unwrap_or(EntityKind::Org);
         // A lone surname after the full name: that person, before any
         // namesake the knowledge base may know.
         let surface = c.span.slice(self.doc.text);
         if kind == EntityKind::Person && c.kb.is_empty() && !surface.contains(char::is_whitespace) {
-            let key = fold(surface);
-            let suffix = format!(" {key}");
+            scratch.clear();
+            fold_into(surface, scratch);
+            let key = scratch.as_str();
             let mut hits = groups
                 .iter()
                 .enumerate()
-                .filter(|(_, g)| g.kind == EntityKind::Person && g.folded.ends_with(&suffix));
+                .filter(|(_, g)| g.kind == EntityKind::Person && ends_with_word(&g.folded, key));
             if let (Some((gi, _)), None) = (hits.next(), hits.next()) {
                 if let Some(g) = groups.get_mut(gi) {
                     g.absorb(c);
@@ -2851,18 +2855,26 @@ impl<'d, 'a> Ctx<'d, 'a> {
         // join one. An unknown name is still the raw surface here, cleaned
         // below (`GroupKey::Name`).
         let (key, kind, name) = match id.and_then(|i| self.entry(i).map(|e| (i, e))) {
-            Some((i, e)) => (GroupKey::Kb(i), e.kind, e.name.as_str()),
+            Some((i, e)) => (Some(i), e.kind, e.name.as_str()),
             None => {
                 // Unknown names: try the knowledge base by full name (aliases
                 // the matcher did not see, e.g. across a line break).
                 // A lone surname resolves when the knowledge base has one
                 // person of that name ("adviser to Chernov").
                 let lone_person = kind == EntityKind::Person && !name_text.contains(' ');
-                let folded_text = fold(name_text);
+                // The name key: a kind tag, then the folded surface.
+                scratch.clear();
+                scratch.push(match kind {
+                    EntityKind::Person => 'p',
+                    EntityKind::Org => 'o',
+                    EntityKind::Place => 'l',
+                });
+                fold_into(name_text, scratch);
+                let folded_text = scratch.get(1..).unwrap_or("");
                 let resolved = self
                     .us_state_abbreviation(c.span, kind)
                     .or_else(|| {
-                        self.kb.resolve(name_text, Some(kind)).filter(|e| {
+                        self.kb.resolve_folded(folded_text, Some(kind)).filter(|e| {
                             name_text.contains(' ')
                                 || (lone_person && e.near_its_roles(self.date))
                                 || fold(&e.name) == folded_text
@@ -2885,27 +2897,34 @@ impl<'d, 'a> Ctx<'d, 'a> {
                                 .is_some_and(|x| x.name == e.name && x.kind == e.kind)
                         });
                         match i {
-                            Some(i) => (GroupKey::Kb(i), e.kind, e.name.as_str()),
-                            None => (GroupKey::Name(kind, folded_text), kind, name_text),
+                            Some(i) => (Some(i), e.kind, e.name.as_str()),
+                            None => (None, kind, name_text),
                         }
                     }
-                    None => (GroupKey::Name(kind, folded_text), kind, name_text),
+                    None => (None, kind, name_text),
                 }
             }
         };
-        let gi = match by_key.get(&key) {
+        // `None`: the name key is in `scratch` (a miss alone copies it).
+        let found = match key {
+            Some(i) => by_key.kb.get(&i),
+            None => by_key.name.get(scratch.as_str()),
+        };
+        let gi = match found {
             Some(gi) => *gi,
             None => {
-                let kb_id = match key {
-                    GroupKey::Kb(i) => Some(i),
-                    _ => None,
-                };
-                let name = match key {
-                    GroupKey::Kb(_) => name.to_string(),
-                    GroupKey::Name(..) => clean_name(name),
+                let kb_id = key;
+                // A known entry's folded name is the knowledge base's.
+                let (name, folded) = match key {
+                    Some(i) => (name.to_string(), self.kb.folded_name(i).to_string()),
+                    None => {
+                        let name = clean_name(name);
+                        let folded = fold(&name);
+                        (name, folded)
+                    }
                 };
                 groups.push(Group {
-                    folded: fold(&name),
+                    folded,
                     name,
                     kind,
                     kb: kb_id,
@@ -2919,7 +2938,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     first: c.span.start,
                     keys: Vec::new(),
                 });
-                by_key.insert(key, groups.len() - 1);
+                match key {
+                    Some(i) => by_key.kb.insert(i, groups.len() - 1),
+                    None => by_key.name.insert(scratch.clone(), groups.len() - 1),
+                };
                 groups.len() - 1
             }
         };
@@ -3057,6 +3079,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// Albright") and never names the known person in full is that someone
     /// else: the same rule as the statements' speaker fix.
     fn surnames_of_namesakes(&self, groups: &mut Vec<Group>) {
+        let mut mention = String::new();
         let mut i = 0;
         while i < groups.len() {
             let target = groups.get(i).and_then(|g| {
@@ -3065,10 +3088,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     return None;
                 }
                 let surname = fold(e.name.split_whitespace().last()?);
-                let all_surname = g
-                    .mentions
-                    .iter()
-                    .all(|m| fold(m.slice(self.doc.text)) == surname);
+                let all_surname = g.mentions.iter().all(|m| {
+                    mention.clear();
+                    fold_into(m.slice(self.doc.text), &mut mention);
+                    mention == surname
+                });
                 if !all_surname {
                     return None;
                 }
@@ -3118,6 +3142,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// is the surname of a person of the article is that person: "Rubio"
     /// (a town in Venezuela) in a headline over "Marco Rubio".
     fn places_named_like_people(&self, groups: &mut Vec<Group>) {
+        let mut first = String::new();
         let mut i = 0;
         while i < groups.len() {
             let target = groups.get(i).and_then(|g| {
@@ -3129,10 +3154,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
                 // Every mention must name the same person: most groups fail
                 // on their first one, before the rest are folded.
-                let first = fold(g.mentions.first()?.slice(self.doc.text));
+                first.clear();
+                fold_into(g.mentions.first()?.slice(self.doc.text), &mut first);
                 if first.contains(' ')
                     || !groups.iter().enumerate().any(|(j, p)| {
-                        j != i && p.kind == EntityKind::Person && self.names_match(p, &first)
+                        j != i
+                            && p.kind == EntityKind::Person
+                            && self.names_match(p, first.as_str())
                     })
                 {
                     return None;
@@ -3442,10 +3470,18 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum GroupKey {
-    Kb(EntryId),
-    Name(EntityKind, String),
+/// Groups by knowledge-base entry, and unknown names by kind and folded
+/// name (one tag char, then the folded name): a `String` key is looked up
+/// as a `&str`, so only a new group copies it.
+#[derive(Default)]
+struct GroupIndex {
+    kb: FastMap<EntryId, usize>,
+    name: FastMap<String, usize>,
+}
+
+/// Whether folded `s` ends with the words `w` after a space (`s.ends_with(" w")`).
+fn ends_with_word(s: &str, w: &str) -> bool {
+    s.len() > w.len() && s.ends_with(w) && s.as_bytes().get(s.len() - w.len() - 1) == Some(&b' ')
 }
 
 #[derive(Debug)]

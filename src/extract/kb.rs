@@ -359,7 +359,11 @@ impl KnowledgeBase {
     /// alias (for same-named places the best-ranked one; for several people
     /// of that name none), else for a single word by a unique surname.
     pub fn resolve(&self, name: &str, kind: Option<EntityKind>) -> Option<&KbEntry> {
-        let key = fold(name);
+        self.resolve_folded(&fold(name), kind)
+    }
+
+    /// [`KnowledgeBase::resolve`] of a name already folded (`key` = `fold(name)`).
+    pub fn resolve_folded(&self, key: &str, kind: Option<EntityKind>) -> Option<&KbEntry> {
         if key.is_empty() {
             return None;
         }
@@ -368,18 +372,18 @@ impl KnowledgeBase {
                 .is_some_and(|e| kind.is_none_or(|k| e.kind == k))
         };
         let ids: Vec<EntryId> = self
-            .lookup_folded(&key)
+            .lookup_folded(key)
             .iter()
             .copied()
             .filter(fits)
             .collect();
-        if let Some(e) = self.pick(&key, &ids) {
+        if let Some(e) = self.pick(key, &ids) {
             return Some(e);
         }
         if !ids.is_empty() || key.contains(' ') || kind.is_some_and(|k| k != EntityKind::Person) {
             return None;
         }
-        match self.surnames.get(&key).map(Vec::as_slice) {
+        match self.surnames.get(key).map(Vec::as_slice) {
             Some([only]) => self.get(*only),
             _ => None,
         }
@@ -1284,12 +1288,19 @@ fn fold_char(c: char, out: &mut String) -> Folded {
 /// "U.S." → "us", "Zelenskyy's" → "zelenskyy s", "Élysée" → "elysee".
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`] of `s` appended to `out`, for callers that reuse one buffer.
+pub fn fold_into(s: &str, out: &mut String) {
+    let start = out.len();
     let mut scratch = String::new();
     let mut pending_sep = false;
     for c in s.chars() {
         if c.is_ascii_alphanumeric() {
             // Fast path: callers fold short names many times per article.
-            if pending_sep && !out.is_empty() {
+            if pending_sep && out.len() > start {
                 out.push(' ');
             }
             pending_sep = false;
@@ -1299,7 +1310,7 @@ pub fn fold(s: &str) -> String {
         scratch.clear();
         match fold_char(c, &mut scratch) {
             Folded::Chars => {
-                if pending_sep && !out.is_empty() {
+                if pending_sep && out.len() > start {
                     out.push(' ');
                 }
                 pending_sep = false;
@@ -1309,7 +1320,6 @@ pub fn fold(s: &str) -> String {
             Folded::Sep => pending_sep = true,
         }
     }
-    out
 }
 
 /// Per byte: its folded form if it is an ASCII letter or digit (lower
