@@ -1903,6 +1903,17 @@ mod tests {
     }
 
     #[test]
+    fn fold_into_appends_as_if_alone() {
+        // A leading separator after a prefix is still dropped, not a space.
+        let mut out = String::from("p");
+        fold_into(" (Jean-Claude) ", &mut out);
+        assert_eq!(out, "pjean claude");
+        out.truncate(1);
+        fold_into("Élysée", &mut out);
+        assert_eq!(out, "pelysee");
+    }
+
+    #[test]
     fn builtin_loads_with_expected_coverage() {
         let kb = kb();
         let countries = kb.entries().filter(|(_, e)| e.is_country()).count();
