@@ -3044,28 +3044,41 @@ fn content_before(s: &Sent, src: usize) -> Option<(Span, bool)> {
 /// `statements`, `release`, `communique`, `readout`; `from`, `by`, `of`),
 /// as a byte offset into `surface`.
 fn issuer_at(surface: &str) -> Option<usize> {
-    // ASCII lower-casing keeps byte offsets, and the words looked for are ASCII.
-    let lower = surface.to_ascii_lowercase();
-    let mut words = lower.split(' ').filter(|w| !w.is_empty());
-    let mut first = words.next()?;
-    if matches!(first, "a" | "an" | "the") {
-        first = words.next()?;
+    let is = |w: &str, set: &[&str]| set.iter().any(|x| w.eq_ignore_ascii_case(x));
+    // Words with their byte offsets (the split is on ASCII spaces only).
+    let mut words = surface
+        .split(' ')
+        .scan(0usize, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty());
+    let mut first = words.next()?.1;
+    if is(first, &["a", "an", "the"]) {
+        first = words.next()?.1;
     }
-    if !matches!(
-        first,
-        "statement" | "statements" | "release" | "communique" | "readout"
-    ) {
+    let issued = [
+        "statement",
+        "statements",
+        "release",
+        "communique",
+        "readout",
+    ];
+    if !is(first, &issued) || !is(words.next()?.1, &["from", "by", "of"]) {
         return None;
     }
-    let prep = words.next()?;
-    if !matches!(prep, "from" | "by" | "of") {
-        return None;
+    words.next().map(|(at, _)| at)
+}
+
+/// What an entity named inside a source phrase lends the speaker: a
+/// body's affiliations, a place's country.
+fn lent_affiliations(e: &Entity) -> Vec<String> {
+    match e.kind {
+        EntityKind::Org => e.affiliations.clone(),
+        EntityKind::Place => vec![e.country.clone().unwrap_or_else(|| e.name.clone())],
+        EntityKind::Person => Vec::new(),
     }
-    let rest = words.next()?;
-    // The rest's first word is found after the preposition's.
-    let after_prep = lower.find(&format!(" {prep} "))? + prep.len() + 2;
-    let at = after_prep + lower.get(after_prep..)?.find(rest)?;
-    surface.is_char_boundary(at).then_some(at)
 }
 
 /// `The talks, Peskov said, were "useful"`: a subject of one or two words
@@ -5789,22 +5802,16 @@ impl<'a> Resolver<'a> {
         // not, at a sentence start): unnamed people, affiliated with the
         // place or body after the preposition, which did not speak itself.
         // Not "for": "a spokesman for the Kremlin" speaks for it.
-        let pp_head = words
+        let people_at = words
             .iter()
             .position(|w| matches!(*w, "of" | "from" | "at" | "with" | "in"))
-            .filter(|&p| p > 0 && UNNAMED_HEADS.contains(&words[p - 1]));
-        if pp_head.is_some() && !off("pp_src") {
+            .is_some_and(|p| p > 0 && UNNAMED_HEADS.contains(&words[p - 1]));
+        if people_at && !off("pp_src") {
             let mut un = Speaker::unnamed();
             un.affiliations = covered
                 .iter()
                 .filter_map(|(_, i)| self.entities.get(*i))
-                .flat_map(|e| match e.kind {
-                    EntityKind::Org => e.affiliations.clone(),
-                    EntityKind::Place => {
-                        vec![e.country.clone().unwrap_or_else(|| e.name.clone())]
-                    }
-                    EntityKind::Person => Vec::new(),
-                })
+                .flat_map(lent_affiliations)
                 .collect();
             un.affiliations.dedup();
             if un.affiliations.is_empty() {
@@ -5872,11 +5879,7 @@ impl<'a> Resolver<'a> {
             .iter()
             .filter(|(m, _)| m.end < mention.end)
             .filter_map(|(_, i)| self.entities.get(*i))
-            .flat_map(|e| match e.kind {
-                EntityKind::Org => e.affiliations.clone(),
-                EntityKind::Place => vec![e.country.clone().unwrap_or_else(|| e.name.clone())],
-                EntityKind::Person => Vec::new(),
-            })
+            .flat_map(lent_affiliations)
             .collect();
         // "the President of Russia", "the Prime Minister of Ukraine": a title
         // with its country after "of" names the title's holder, not the
