@@ -597,7 +597,7 @@ fn distinct_page(
 fn copy_key(ni: &NewsIndex, doc: &TantivyDocument) -> u64 {
     use std::hash::{Hash, Hasher};
     let f = &ni.fields;
-    let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or("");
+    let text = |field| stored::text_of(doc, field).unwrap_or("");
     let kind = text(f.kind);
     let mut h = std::collections::hash_map::DefaultHasher::new();
     kind.hash(&mut h);
@@ -659,9 +659,7 @@ pub fn facet_tail(f: &Facet, skip: usize) -> String {
 }
 
 fn first_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
-    doc.get_first(field)
-        .and_then(|v| v.as_str())
-        .map(str::to_string)
+    stored::text_of(doc, field).map(str::to_string)
 }
 
 fn to_hit(

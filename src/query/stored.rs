@@ -164,7 +164,8 @@ impl<'a> Loader<'a> {
     }
 }
 
-fn text_of(doc: &TantivyDocument, field: Field) -> Option<&str> {
+/// The first text value of `field` in a stored document.
+pub(crate) fn text_of(doc: &TantivyDocument, field: Field) -> Option<&str> {
     doc.get_first(field).and_then(|v| v.as_str())
 }
 
