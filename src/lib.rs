@@ -11,4 +11,5 @@
 pub mod corpus;
 pub mod extract;
 pub mod index;
+pub mod mem;
 pub mod query;

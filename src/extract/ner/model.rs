@@ -198,7 +198,7 @@ pub(crate) fn decode(bytes: &[u8]) -> anyhow::Result<ModelData> {
     }
     let raw = r.take(n * 2, "weights")?;
     let mut weights: Vec<i16> = Vec::with_capacity(n);
-    advise_huge_pages(&weights);
+    crate::mem::advise_huge_pages(&weights);
     weights.extend(
         raw.chunks_exact(2)
             .map(|c| i16::from_le_bytes([c[0], c[1]])),
@@ -221,29 +221,3 @@ pub(crate) fn decode(bytes: &[u8]) -> anyhow::Result<ModelData> {
         weights,
     })
 }
-
-/// Ask Linux to back the (not yet touched) buffer of `v` with 2 MB pages.
-/// Tagging reads rows all over the 18 MB weight table; with 4 KB pages
-/// nearly every row read also misses the TLB and walks the page tables.
-/// Only advice: where it is not followed nothing changes.
-#[cfg(target_os = "linux")]
-fn advise_huge_pages<T>(v: &Vec<T>) {
-    extern "C" {
-        fn madvise(addr: *mut std::ffi::c_void, len: usize, advice: i32) -> i32;
-    }
-    const MADV_HUGEPAGE: i32 = 14;
-    const HUGE: usize = 2 << 20;
-    let start = v.as_ptr() as usize;
-    let end = start + v.capacity() * std::mem::size_of::<T>();
-    // Only the whole 2 MB pages inside the buffer.
-    let from = start.next_multiple_of(HUGE);
-    let to = end / HUGE * HUGE;
-    if to > from {
-        // SAFETY: the range lies inside the allocation `v` owns, and
-        // MADV_HUGEPAGE changes no contents, only how pages are backed.
-        let _ = unsafe { madvise(from as *mut std::ffi::c_void, to - from, MADV_HUGEPAGE) };
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn advise_huge_pages<T>(_: &Vec<T>) {}
