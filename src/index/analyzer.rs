@@ -161,7 +161,11 @@ impl Front {
         if slot.key != *key {
             return None;
         }
-        std::str::from_utf8(slot.stem.get(..usize::from(slot.stem_len))?).ok()
+        let stem = slot.stem.get(..usize::from(slot.stem_len))?;
+        // SAFETY: a slot's stem is only written by `put`, which copies all
+        // `stem_len` bytes of a `&str` at once (an empty slot has none), so
+        // they are UTF-8. Checking them again was ~0.5% of indexing.
+        Some(unsafe { std::str::from_utf8_unchecked(stem) })
     }
 
     /// Ask the CPU to start loading the slot of `key`.
