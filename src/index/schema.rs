@@ -12,16 +12,19 @@
 //!
 //! | root | example | on |
 //! |---|---|---|
-//! | `/kind` | `/kind/article`, `/kind/statement` | all |
 //! | `/source` | `/source/The Hill` | all |
 //! | `/date` | `/date/2025/11/30` (year, month, day drill-down) | all |
-//! | `/month` | `/month/2025-11` (flat, for hits-per-month counts) | all |
 //! | `/tag` | `/tag/places/usa` (reader-supplied tags, Reuters gold codes) | articles |
 //! | `/person`, `/org` | `/person/Vladimir Putin` | articles |
 //! | `/place` | `/place/United States/Miami`, `/place/Ukraine` | articles |
 //! | `/affiliation` | `/affiliation/Russia/Kremlin`: people mentioned (articles), the speaker (statements) | all |
 //! | `/speaker` | `/speaker/Yuri Ushakov` | statements |
 //! | `/speaker_type` | `/speaker_type/person` | statements |
+//!
+//! Two more paths are understood without being indexed (schema version 4,
+//! see `query::facet_query`): `/kind/article|statement`, which is the `kind`
+//! term, and `/month/2025-11`, which is `/date/2025/11`; search counts months
+//! as the children of each year's `/date` facet.
 
 use tantivy::schema::{
     DateOptions, Facet, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema,
@@ -31,7 +34,7 @@ use tantivy::schema::{
 /// Bumped whenever the schema changes incompatibly; recorded in the index
 /// folder (`newsdex.json`), and an index of another version is refused with a
 /// message asking for `--rebuild`.
-pub const SCHEMA_VERSION: u64 = 3;
+pub const SCHEMA_VERSION: u64 = 4;
 
 /// Field handles, resolved once from the schema.
 #[derive(Clone, Debug)]

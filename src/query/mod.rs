@@ -144,7 +144,7 @@ pub fn build_query(ni: &NewsIndex, req: &SearchRequest) -> anyhow::Result<Box<dy
     for group in &req.facets {
         let alts: Vec<(Occur, Box<dyn Query>)> = group
             .iter()
-            .map(|fc| (Occur::Should, term_query(Term::from_facet(f.facet, fc))))
+            .map(|fc| (Occur::Should, facet_query(ni, fc)))
             .collect();
         if !alts.is_empty() {
             clauses.push((Occur::Must, Box::new(BooleanQuery::new(alts))));
@@ -336,6 +336,29 @@ fn build_fuzzy(
     }
 }
 
+/// The query for one facet filter. Two dimensions users can name are held
+/// in another form since schema version 4: a month `/month/YYYY-MM` is the
+/// date facet `/date/YYYY/MM`, and `/kind/K` is the `kind` term (see
+/// `index::document::SharedFacets`). A path under them of any other shape
+/// matched nothing and still does.
+fn facet_query(ni: &NewsIndex, fc: &Facet) -> Box<dyn Query> {
+    let f = &ni.fields;
+    let path = fc.to_path();
+    match path.as_slice() {
+        ["month"] => return term_query(Term::from_facet(f.facet, &Facet::from_path(["date"]))),
+        ["month", ym] => {
+            if let Some((y, m)) = ym.rsplit_once('-') {
+                let date = Facet::from_path(["date", y, m]);
+                return term_query(Term::from_facet(f.facet, &date));
+            }
+        }
+        ["kind"] => return Box::new(AllQuery),
+        ["kind", k] => return term_query(Term::from_field_text(f.kind, k)),
+        _ => {}
+    }
+    term_query(Term::from_facet(f.facet, fc))
+}
+
 fn term_query(t: Term) -> Box<dyn Query> {
     Box::new(TermQuery::new(t, IndexRecordOption::Basic))
 }
@@ -450,11 +473,20 @@ pub fn search(
 ) -> anyhow::Result<SearchResults> {
     let query = build_query(ni, req)?;
     let mut facet_collector = FacetCollector::for_field("facet");
+    // Months are counted as the children of each year's date facet, in the
+    // same pass (a collector of their own: `/date` may be counted too).
+    let mut month_collector = FacetCollector::for_field("facet");
     for (root, _) in &req.count {
-        facet_collector.add_facet(Facet::from_path([*root]));
+        if *root == "month" {
+            for year in index_years(ni, searcher) {
+                month_collector.add_facet(Facet::from_path(["date", year.as_str()]));
+            }
+        } else {
+            facet_collector.add_facet(Facet::from_path([*root]));
+        }
     }
-    let (total, counts) = searcher
-        .search(&query, &(Count, facet_collector))
+    let (total, counts, month_counts) = searcher
+        .search(&query, &(Count, facet_collector, month_collector))
         .context("search failed")?;
 
     let mut loader = stored::Loader::new(ni, searcher);
@@ -480,11 +512,17 @@ pub fn search(
 
     let mut facets = FacetCounts::new();
     for (root, k) in &req.count {
-        let root_facet = Facet::from_path([*root]);
-        let mut values: Vec<(String, u64)> = counts
-            .get(root_facet.clone())
-            .map(|(fc, n)| (facet_tail(fc, 1), n))
-            .collect();
+        let mut values: Vec<(String, u64)> = if *root == "month" {
+            month_counts
+                .get(Facet::from_path(["date"]))
+                .map(|(fc, n)| (fc.to_path().get(1..).unwrap_or_default().join("-"), n))
+                .collect()
+        } else {
+            counts
+                .get(Facet::from_path([*root]))
+                .map(|(fc, n)| (facet_tail(fc, 1), n))
+                .collect()
+        };
         // Months read best in calendar order; every other dimension by count.
         if *root == "month" {
             values.sort();
@@ -647,6 +685,41 @@ pub fn child_counts(
         }
     }
     Ok(out)
+}
+
+/// The years the index has dated documents in (`/date/YYYY`), read from the
+/// facet terms: a handful, found without touching any document.
+fn index_years(ni: &NewsIndex, searcher: &Searcher) -> Vec<String> {
+    let mut years = Vec::new();
+    for seg in searcher.segment_readers() {
+        let Ok(inv) = seg.inverted_index(ni.fields.facet) else {
+            continue;
+        };
+        let Ok(mut stream) = inv
+            .terms()
+            .range()
+            .ge("date\0")
+            .lt("date\u{1}")
+            .into_stream()
+        else {
+            continue;
+        };
+        while stream.advance() {
+            // Terms are `date\0YYYY`, `date\0YYYY\0MM`, ...: a year is one
+            // component, and its months and days follow it in term order.
+            let Some(rest) = stream.key().strip_prefix(b"date\0") else {
+                continue;
+            };
+            if !rest.contains(&0) {
+                if let Ok(y) = std::str::from_utf8(rest) {
+                    years.push(y.to_string());
+                }
+            }
+        }
+    }
+    years.sort();
+    years.dedup();
+    years
 }
 
 /// The components of a facet after the first `skip`, joined with `/`.
