@@ -72,10 +72,11 @@ pub fn build_schema() -> Schema {
     // article is found by `article_id` (see `writer::Lookup`), so `id` costs
     // no term per document (one per statement, ~18 per article, was a
     // dictionary entry each). `article_id` is looked up by term (re-indexing,
-    // deletes) and read from the stored document, never column-wise: no
-    // fast field, which for a string field costs a dictionary per segment.
+    // deletes), never column-wise: no fast field, which for a string field
+    // costs a dictionary per segment. Nor is it stored: it is the article's
+    // own `id`, or a statement's `id` up to `#s<n>` (`query::stored`).
     b.add_text_field("id", STORED);
-    b.add_text_field("article_id", STRING | STORED);
+    b.add_text_field("article_id", STRING);
     b.add_text_field("kind", STRING | STORED);
     b.add_u64_field("hash", NumericOptions::default() | STORED | FAST);
     b.add_text_field("title", stemmed.clone() | STORED);
@@ -88,10 +89,11 @@ pub fn build_schema() -> Schema {
     b.add_text_field("body", stemmed.clone());
     b.add_text_field("stored_body", STORED);
     b.add_text_field("speaker", stemmed | STORED);
-    b.add_date_field(
-        "published",
-        DateOptions::default().set_indexed().set_stored().set_fast(),
-    );
+    // A fast column only: date ranges run on it (tantivy's `RangeQuery`
+    // prefers a fast field to the terms), as do sorting by date and the
+    // date shown with a hit (`query::stored`). Terms and a stored copy were
+    // two more things written for every document, statements included.
+    b.add_date_field("published", DateOptions::default().set_fast());
     // Shown, never searched by term: sources are filtered through their
     // `/source` facet. Not indexed, which saves a term per document.
     b.add_text_field("source", STORED);

@@ -7,7 +7,9 @@
 //! one shape, whatever its kind: `body` holds the text to show (an
 //! article's body, a statement's words), and a statement gets its
 //! article's source and URL and a `meta` that spells its spans out as text
-//! (`article_title`, `speaker`, `speaker_mention`, `cue`).
+//! (`article_title`, `speaker`, `speaker_mention`, `cue`). No document
+//! stores `article_id` or `published`: every hit gets them from its `id`
+//! and the date column.
 //!
 //! [`Article::text`]: crate::corpus::Article::text
 
@@ -49,13 +51,26 @@ impl<'a> Loader<'a> {
         }
     }
 
-    /// The document at `addr`, with its text to show in `body`.
+    /// The document at `addr`, with its text to show in `body`, its
+    /// `article_id` and its `published` date (neither is stored).
     pub fn load(&mut self, addr: DocAddress) -> tantivy::Result<TantivyDocument> {
         let ni = self.ni;
         let f = &ni.fields;
         let mut doc: TantivyDocument = self.searcher.doc(addr)?;
+        let published = self
+            .searcher
+            .segment_reader(addr.segment_ord)
+            .fast_fields()
+            .date("published")?
+            .first(addr.doc_id);
         if text_of(&doc, f.kind) == Some("statement") {
-            return self.statement(&doc);
+            return self.statement(&doc, published);
+        }
+        if let Some(id) = text_of(&doc, f.id).map(str::to_string) {
+            doc.add_text(f.article_id, id);
+        }
+        if let Some(d) = published {
+            doc.add_date(f.published, d);
         }
         if let Some(body) = text_of(&doc, f.stored_body).map(str::to_string) {
             doc.add_text(f.body, body);
@@ -63,13 +78,18 @@ impl<'a> Loader<'a> {
         Ok(doc)
     }
 
-    fn statement(&mut self, stored: &TantivyDocument) -> tantivy::Result<TantivyDocument> {
+    fn statement(
+        &mut self,
+        stored: &TantivyDocument,
+        published: Option<tantivy::DateTime>,
+    ) -> tantivy::Result<TantivyDocument> {
         let ni = self.ni;
         let f = &ni.fields;
         let meta: Json = text_of(stored, f.meta)
             .and_then(|m| serde_json::from_str(m).ok())
             .unwrap_or(Json::Null);
-        let article_id = text_of(stored, f.article_id).unwrap_or("");
+        let id = text_of(stored, f.id).unwrap_or("");
+        let article_id = statement_article(id);
         let article = self.article(article_id)?;
         let text = article.as_deref().map_or("", |a| a.text.as_str());
         // A span the article's text cannot give (the article is gone, or it
@@ -86,12 +106,12 @@ impl<'a> Loader<'a> {
             .unwrap_or_default();
 
         let mut doc = TantivyDocument::default();
-        for field in [f.id, f.article_id, f.kind] {
-            if let Some(v) = text_of(stored, field) {
-                doc.add_text(field, v);
-            }
+        doc.add_text(f.id, id);
+        doc.add_text(f.article_id, article_id);
+        if let Some(k) = text_of(stored, f.kind) {
+            doc.add_text(f.kind, k);
         }
-        if let Some(d) = stored.get_first(f.published).and_then(|v| v.as_datetime()) {
+        if let Some(d) = published {
             doc.add_date(f.published, d);
         }
         let speaker = text_of(stored, f.speaker);
@@ -169,10 +189,29 @@ pub(crate) fn text_of(doc: &TantivyDocument, field: Field) -> Option<&str> {
     doc.get_first(field).and_then(|v| v.as_str())
 }
 
+/// The article a statement was quoted in, from the statement's id
+/// (`<article id>#s<n>`, see `index::document::statement_doc`; the article's
+/// id may hold `#s` itself, the statement's number never does).
+pub(crate) fn statement_article(id: &str) -> &str {
+    id.rsplit_once("#s").map_or(id, |(article, _)| article)
+}
+
 /// A stored `[start, end]` byte span.
 fn span(v: &Json) -> Option<[usize; 2]> {
     let a = v.as_array()?;
     let start = usize::try_from(a.first()?.as_u64()?).ok()?;
     let end = usize::try_from(a.get(1)?.as_u64()?).ok()?;
     Some([start, end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::statement_article;
+
+    #[test]
+    fn statement_ids_name_their_article() {
+        assert_eq!(statement_article("allsides:abc#s12"), "allsides:abc");
+        assert_eq!(statement_article("feed#s1#s3"), "feed#s1");
+        assert_eq!(statement_article("plain"), "plain");
+    }
 }
