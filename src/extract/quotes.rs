@@ -576,57 +576,98 @@ pub fn tokens(text: &str, span: Span) -> Vec<Tok> {
 }
 
 /// [`tokens`] into a reused buffer (cleared first).
+///
+/// Statement extraction tokenises every sentence, so ASCII bytes (most of
+/// news text) are classified as bytes: a space, a letter or digit, or a
+/// one-byte punctuation token, with no `char` decoded and no `Option` pair
+/// per byte; other chars are decoded as before.
 pub fn tokens_into(text: &str, span: Span, out: &mut Vec<Tok>) {
     out.clear();
     let Some(s) = text.get(span.start..span.end) else {
         return;
     };
     let b = s.as_bytes();
-    // Byte position of the scan; always on a char boundary. ASCII bytes are
-    // classified without decoding (most news text is ASCII).
+    let n = b.len();
+    // Byte position of the scan; always on a char boundary.
     let mut i = 0;
-    while let Some((c, len)) = char_and_len(s, i) {
-        if c.is_whitespace() {
-            i += len;
-            continue;
-        }
-        if is_alnum(c) {
-            let mut end = i + len;
-            loop {
-                end += b
-                    .get(end..)
-                    .unwrap_or(&[])
-                    .iter()
-                    .take_while(|b| b.is_ascii_alphanumeric())
-                    .count();
-                let Some((n, nl)) = char_and_len(s, end) else {
-                    break;
-                };
-                // A letter or digit, or an inner connector before one.
-                let joins = is_alnum(n)
-                    || (matches!(n, '\'' | '’' | '-' | '.' | '&')
-                        && char_and_len(s, end + nl).is_some_and(|(a, _)| is_alnum(a)));
-                if !joins {
+    while i < n {
+        let c0 = b[i];
+        let word_end = if c0 < 0x80 {
+            if c0.is_ascii_alphanumeric() {
+                i + 1
+            } else {
+                // `char::is_whitespace` on ASCII: tab to carriage return
+                // (vertical tab included, unlike `u8::is_ascii_whitespace`)
+                // and space.
+                if !matches!(c0, b'\t'..=b'\r' | b' ') {
+                    out.push(Tok {
+                        span: Span::new(span.start + i, span.start + i + 1),
+                        word: false,
+                    });
+                }
+                i += 1;
+                continue;
+            }
+        } else {
+            let Some(c) = char_at(s, i) else {
+                break;
+            };
+            let len = c.len_utf8();
+            if c.is_whitespace() {
+                i += len;
+                continue;
+            }
+            if !is_alnum(c) {
+                out.push(Tok {
+                    span: Span::new(span.start + i, span.start + i + len),
+                    word: false,
+                });
+                i += len;
+                continue;
+            }
+            i + len
+        };
+        let mut end = word_end;
+        loop {
+            end = super::text::alnum_end(b, end);
+            let Some(&nb) = b.get(end) else {
+                break;
+            };
+            // A letter or digit, or an inner connector before one. The run
+            // above stopped, so an ASCII byte here is no letter or digit.
+            let step = if nb < 0x80 {
+                if matches!(nb, b'\'' | b'-' | b'.' | b'&') {
+                    1
+                } else {
                     break;
                 }
-                end += nl;
+            } else {
+                let Some(c) = char_at(s, end) else {
+                    break;
+                };
+                if is_alnum(c) {
+                    end += c.len_utf8();
+                    continue;
+                }
+                if c != '’' {
+                    break;
+                }
+                c.len_utf8()
+            };
+            if !char_and_len(s, end + step).is_some_and(|(a, _)| is_alnum(a)) {
+                break;
             }
-            // Keep the period of "Mr." / "U.S." with its word.
-            if b.get(end) == Some(&b'.') && is_abbreviation(text, span.start + end) {
-                end += 1;
-            }
-            out.push(Tok {
-                span: Span::new(span.start + i, span.start + end),
-                word: true,
-            });
-            i = end;
-        } else {
-            out.push(Tok {
-                span: Span::new(span.start + i, span.start + i + len),
-                word: false,
-            });
-            i += len;
+            end += step;
         }
+        // Keep the period of "Mr." / "U.S." with its word.
+        if b.get(end) == Some(&b'.') && is_abbreviation(text, span.start + end) {
+            end += 1;
+        }
+        out.push(Tok {
+            span: Span::new(span.start + i, span.start + end),
+            word: true,
+        });
+        i = end;
     }
 }
 
@@ -680,6 +721,121 @@ fn is_alnum(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tokeniser before its ASCII byte paths, kept as the reference
+    /// that [`tokens_into`] must match.
+    fn tokens_reference(text: &str, span: Span) -> Vec<Tok> {
+        let mut out = Vec::new();
+        let Some(s) = text.get(span.start..span.end) else {
+            return out;
+        };
+        let b = s.as_bytes();
+        let mut i = 0;
+        while let Some((c, len)) = char_and_len(s, i) {
+            if c.is_whitespace() {
+                i += len;
+                continue;
+            }
+            if is_alnum(c) {
+                let mut end = i + len;
+                loop {
+                    end += b
+                        .get(end..)
+                        .unwrap_or(&[])
+                        .iter()
+                        .take_while(|b| b.is_ascii_alphanumeric())
+                        .count();
+                    let Some((n, nl)) = char_and_len(s, end) else {
+                        break;
+                    };
+                    let joins = is_alnum(n)
+                        || (matches!(n, '\'' | '’' | '-' | '.' | '&')
+                            && char_and_len(s, end + nl).is_some_and(|(a, _)| is_alnum(a)));
+                    if !joins {
+                        break;
+                    }
+                    end += nl;
+                }
+                if b.get(end) == Some(&b'.') && is_abbreviation(text, span.start + end) {
+                    end += 1;
+                }
+                out.push(Tok {
+                    span: Span::new(span.start + i, span.start + end),
+                    word: true,
+                });
+                i = end;
+            } else {
+                out.push(Tok {
+                    span: Span::new(span.start + i, span.start + i + len),
+                    word: false,
+                });
+                i += len;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn tokens_match_reference() {
+        // Every pair and triple of pieces that exercise the byte paths:
+        // connectors before and after letters, non-ASCII letters, digits,
+        // whitespace (vertical tab, no-break space), abbreviations.
+        let pieces = [
+            "a",
+            "Mr",
+            "U",
+            "S",
+            "7",
+            "é",
+            "Ж",
+            "’",
+            "'",
+            "-",
+            ".",
+            "&",
+            " ",
+            "\u{b}",
+            "\u{a0}",
+            "\u{1c}",
+            ",",
+            "\"",
+            "“",
+            "—",
+            "\n",
+            "e.g",
+            "x2",
+            "\u{2019}s",
+            "٣",
+            "¿",
+        ];
+        let mut cases = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                cases.push(format!("{a}{b}"));
+                for c in pieces {
+                    cases.push(format!("{a}{b}{c}{a}"));
+                }
+            }
+        }
+        cases.push("He said Mr. Smith’s U.S.-based co-op & R&D unit won 3.5% in St. Louis.".into());
+        let mut buf = Vec::new();
+        for t in &cases {
+            // Spans from each char boundary to the end, and from the start
+            // to each boundary (`is_abbreviation` looks outside the span).
+            let bounds = (0..=t.len()).filter(|&i| t.is_char_boundary(i));
+            let spans = bounds
+                .clone()
+                .map(|i| (i, t.len()))
+                .chain(bounds.map(|i| (0, i)));
+            for (start, end) in spans {
+                {
+                    let span = Span::new(start, end);
+                    tokens_into(t, span, &mut buf);
+                    assert_eq!(buf, tokens_reference(t, span), "{t:?} {start}..{end}");
+                }
+            }
+        }
+    }
 
     fn contents(text: &str) -> Vec<&str> {
         find_quotes(text)

@@ -378,7 +378,7 @@ static ASCII_ALNUM: [bool; 256] = {
 /// bytes are tested at a time (most words fit in one step), the tail by
 /// table.
 #[inline]
-fn alnum_end(bytes: &[u8], mut i: usize) -> usize {
+pub(crate) fn alnum_end(bytes: &[u8], mut i: usize) -> usize {
     while let Some(chunk) = bytes.get(i..).and_then(|r| r.first_chunk::<8>()) {
         let not_alnum = not_alnum_bytes(u64::from_le_bytes(*chunk));
         if not_alnum != 0 {
