@@ -2055,9 +2055,10 @@ fn np_back(s: &Sent, end: usize) -> Option<(usize, usize)> {
             break;
         }
         let w = t.span.slice(s.text);
-        let lw = w.to_lowercase();
-        let okw = (is_capitalised(w) && !LEAD_STOP.contains(&lw.as_str()))
-            || NP_WORDS.contains(&lw.as_str())
+        // The sentence's own lower-case form, not a new `String` per word.
+        let lw = s.lw(j - 1);
+        let okw = (is_capitalised(w) && !LEAD_STOP.contains(&lw))
+            || NP_WORDS.contains(&lw)
             || (lw.ends_with("'s") || lw.ends_with("’s"))
             || (lw == "from" && j >= 2 && s.lw(j - 2) == "statement");
         if !okw {
@@ -2225,7 +2226,7 @@ fn source_after(s: &Sent, k: usize) -> Option<(usize, usize)> {
             break;
         }
         let w = t.span.slice(s.text);
-        let lw = w.to_lowercase();
+        let lw = s.lw(j);
         // "Clinton ally James Carville": a role word right before a name.
         let name_follows = s.is_word(j + 1)
             && is_capitalised(s.w(j + 1))
@@ -2249,10 +2250,10 @@ fn source_after(s: &Sent, k: usize) -> Option<(usize, usize)> {
                     }) && s.is_word(n + 1)
                         && is_capitalised(s.w(n + 1))
                 });
-        let okw = (is_capitalised(w) && !LEAD_STOP.contains(&lw.as_str()))
-            || NP_WORDS.contains(&lw.as_str())
+        let okw = (is_capitalised(w) && !LEAD_STOP.contains(&lw))
+            || NP_WORDS.contains(&lw)
             || name_at.is_some_and(|n| j < n)
-            || (j > k && name_follows && !NOT_IN_NP.contains(&lw.as_str()))
+            || (j > k && name_follows && !NOT_IN_NP.contains(&lw))
             || name_soon
             || lw.ends_with("'s")
             || lw.ends_with("’s");
@@ -3481,14 +3482,14 @@ fn analyze_sentence<'t>(
             let strict = NOUN_LIKE_VERBS.contains(&lw);
             let fits = |src: &(usize, usize)| {
                 let head = s.w(src.1 - 1);
-                let lh = head.to_lowercase();
+                let lh = s.lw(src.1 - 1);
                 let named = is_capitalised(head)
-                    || PRONOUNS.contains(&lh.as_str())
-                    || UNNAMED_HEADS.contains(&lh.as_str())
-                    || ORG_HEADS.contains(&lh.as_str());
+                    || PRONOUNS.contains(&lh)
+                    || UNNAMED_HEADS.contains(&lh)
+                    || ORG_HEADS.contains(&lh);
                 // "who has endorsed …", "you want …": relative clauses and
                 // generic addressees are mostly background, not stances.
-                let weak = matches!(lh.as_str(), "who" | "which" | "we" | "you");
+                let weak = matches!(lh, "who" | "which" | "we" | "you");
                 !possessive(head) && !weak && (named || (!strict && !lh.ends_with("ing")))
             };
             let src_k = if progressive { k - 1 } else { k };
