@@ -146,6 +146,9 @@ fn extract_full(
         words.len() >= 3 && caps * 10 >= words.len() * 7
     });
     let mut qi = 0;
+    // The article with its ASCII letters lower-cased: the lower-case form
+    // of most capitalised words is a slice of it (see `lowercase_at`).
+    let low = text.to_ascii_lowercase();
     let mut scratch = Scratch::default();
     for (si, &sent) in sentences.iter().enumerate() {
         while quotes.get(qi).is_some_and(|q| q.close_end <= sent.start) {
@@ -157,6 +160,7 @@ fn extract_full(
         let title_case = title.is_some_and(|t| t.start <= sent.start && sent.end <= t.end);
         analyze_sentence(
             text,
+            &low,
             sent,
             in_sentence,
             title_case,
@@ -1286,16 +1290,34 @@ fn lower(text: &str, t: &Tok) -> String {
     t.span.slice(text).to_lowercase()
 }
 
-/// `w` lowercased, without allocating when it has no capitals.
+/// The lower-case form of the word at `span` (`to_lowercase` of it),
+/// without allocating unless it holds a non-ASCII capital: the text itself
+/// when it has no capitals, else the same bytes of `low`, the article with
+/// its ASCII letters lower-cased (same length, same char boundaries). A
+/// non-ASCII char that is its own lower case is the same in both; Σ, whose
+/// lower case depends on its neighbours, is not its own lower case.
 #[inline]
-fn lowercase(w: &str) -> Cow<'_, str> {
-    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        Cow::Borrowed(w)
-    } else if w.is_ascii() {
-        Cow::Owned(w.to_ascii_lowercase())
-    } else {
-        Cow::Owned(w.to_lowercase())
+fn lowercase_at<'t>(text: &'t str, low: &'t str, span: Span) -> Cow<'t, str> {
+    let w = span.slice(text);
+    let mut upper = false;
+    let mut ascii = true;
+    for b in w.bytes() {
+        upper |= b.is_ascii_uppercase();
+        ascii &= b.is_ascii();
     }
+    if !ascii && !w.chars().all(|c| c.is_ascii() || lower_is_self(c)) {
+        return Cow::Owned(w.to_lowercase());
+    }
+    if upper {
+        Cow::Borrowed(span.slice(low))
+    } else {
+        Cow::Borrowed(w)
+    }
+}
+
+fn lower_is_self(c: char) -> bool {
+    let mut l = c.to_lowercase();
+    l.next() == Some(c) && l.next().is_none()
 }
 
 fn is_capitalised(s: &str) -> bool {
@@ -1619,10 +1641,14 @@ impl Sent<'_> {
         self.toks.get(i).is_some_and(|t| t.word)
     }
     /// `w(i) == lw(i)`, without slicing and comparing the text when the
-    /// lower-case form is the token itself (the common case).
+    /// lower-case form is the token itself (the common case). A form
+    /// borrowed from elsewhere (the lower-cased article) is there because
+    /// the token has an ASCII capital, so it differs from the token.
     fn is_lower(&self, i: usize) -> bool {
         match self.lower.get(i) {
-            Some(Cow::Borrowed(_)) => true,
+            Some(Cow::Borrowed(l)) => self.toks.get(i).is_some_and(|t| {
+                std::ptr::eq(l.as_ptr(), self.text.as_ptr().wrapping_add(t.span.start))
+            }),
             Some(Cow::Owned(l)) => self.w(i) == l.as_str(),
             None => self.w(i).is_empty(),
         }
@@ -3174,6 +3200,7 @@ struct Scratch<'t> {
 
 fn analyze_sentence<'t>(
     text: &'t str,
+    low: &'t str,
     span: Span,
     quotes: &[Quote],
     title_case: bool,
@@ -3185,7 +3212,7 @@ fn analyze_sentence<'t>(
     scratch.cues.clear();
     // One pass: each token's lower-case form and its cue entry.
     for t in &scratch.toks {
-        let lw = lowercase(t.span.slice(text));
+        let lw = lowercase_at(text, low, t.span);
         scratch.cues.push(cue_word(&lw));
         scratch.lower.push(lw);
     }
@@ -6429,6 +6456,25 @@ fn person_name(surface: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercase_at_is_to_lowercase() {
+        let text = "Said the SEC’s Σίσυφος, İstanbul’s ÉLAN, Zoë, ǅemal, naïve x2 ΟΔΟΣ, \
+                    Ünal and \"MR. O’Neil\", café’s K2";
+        let low = text.to_ascii_lowercase();
+        let mut toks = Vec::new();
+        quotes::tokens_into(text, Span::new(0, text.len()), &mut toks);
+        for t in &toks {
+            let w = t.span.slice(text);
+            let lw = lowercase_at(text, &low, t.span);
+            assert_eq!(lw, w.to_lowercase(), "{w}");
+            let lower = match &lw {
+                Cow::Borrowed(l) => std::ptr::eq(l.as_ptr(), w.as_ptr()),
+                Cow::Owned(l) => w == l,
+            };
+            assert_eq!(lower, w == lw, "{w}");
+        }
+    }
 
     fn ents(text: &str, list: &[(&str, EntityKind, &[&str])]) -> Vec<Entity> {
         list.iter()
