@@ -5405,6 +5405,11 @@ struct Resolver<'a> {
     /// Per entity, what [`Resolver::nearest_in`] needs of it, made on first
     /// use (`pos` unset; `gender` from the entity's name only).
     seen_of: Vec<OnceCell<Seen>>,
+    /// Per entity, whether one of its mentions spells a full name (see
+    /// [`Resolver::local_full_name`]), made on first use: the same speaker
+    /// is resolved once per statement, and the test builds a `String` per
+    /// mention.
+    full_named: Vec<OnceCell<bool>>,
 }
 
 /// Whether the word before byte `at` of `text` is a preposition.
@@ -5524,6 +5529,7 @@ impl<'a> Resolver<'a> {
             history: Vec::new(),
             home: None,
             seen_of: entities.iter().map(|_| OnceCell::new()).collect(),
+            full_named: entities.iter().map(|_| OnceCell::new()).collect(),
         }
     }
 
@@ -5921,7 +5927,7 @@ impl<'a> Resolver<'a> {
         }
         if let Some(&&(m, i)) = head_entity {
             if let Some(e) = self.entities.get(i) {
-                if let Some(name) = self.local_full_name(mention.start, surface, e) {
+                if let Some(name) = self.local_full_name(mention.start, surface, i, e) {
                     return Speaker {
                         name: Some(name),
                         kind: SpeakerType::Person,
@@ -6259,7 +6265,7 @@ impl<'a> Resolver<'a> {
     /// said", the speaker is David Albright, not the knowledge base's
     /// Madeleine Albright. The article's wording wins unless it also names
     /// the linked person (same first name, or the full name anywhere).
-    fn local_full_name(&self, pos: usize, surface: &str, e: &Entity) -> Option<String> {
+    fn local_full_name(&self, pos: usize, surface: &str, i: usize, e: &Entity) -> Option<String> {
         if e.kind != EntityKind::Person {
             return None;
         }
@@ -6268,10 +6274,16 @@ impl<'a> Resolver<'a> {
         let surname = parts.next_back()?;
         // A full name the entity layer linked to this person ("Charles
         // Schumer" → Chuck Schumer) shows the link is deliberate.
-        if e.mentions
-            .iter()
-            .any(|m| person_name(m.slice(self.text)).contains(' '))
-        {
+        let full = || {
+            e.mentions
+                .iter()
+                .any(|m| person_name(m.slice(self.text)).contains(' '))
+        };
+        let full = match self.full_named.get(i) {
+            Some(cell) => *cell.get_or_init(full),
+            None => full(),
+        };
+        if full {
             return None;
         }
         let lowered = surface.to_lowercase();
