@@ -6232,7 +6232,15 @@ impl<'a> Resolver<'a> {
         let mut out = demonym_affiliations(words);
         if let Some(kb) = self.kb {
             for w in words {
-                let w = w.trim_end_matches("'s").trim_end_matches("’s");
+                // `trim_end_matches` with a `&str` pattern sets up a
+                // substring searcher per call; the loops strip the same.
+                let mut w = *w;
+                while let Some(r) = w.strip_suffix("'s") {
+                    w = r;
+                }
+                while let Some(r) = w.strip_suffix("’s") {
+                    w = r;
+                }
                 if w.chars().count() < 2 {
                     continue;
                 }
