@@ -668,58 +668,134 @@ impl KnowledgeBase {
     /// [`find_mentions`](Self::find_mentions) without a `Vec` per match:
     /// `f(span, ids, demonym)` is called for each match in text order, with
     /// `ids` (best-ranked first, never empty) borrowed from a scratch buffer.
-    pub fn for_each_mention(&self, text: &str, f: impl FnMut(Span, &[EntryId], bool)) {
-        thread_local! {
-            // The folded copy is five times the text's size: reusing it
-            // spares an allocation, page faults and a free per article.
-            static FOLDED: std::cell::RefCell<FoldedText> =
-                std::cell::RefCell::new(FoldedText::default());
-        }
-        let mut f = f;
-        FOLDED.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut folded) => {
-                self.find_mentions_in(text, &mut folded, &mut f);
-                folded.release_if_large();
-            }
-            Err(_) => self.find_mentions_in(text, &mut FoldedText::default(), &mut f),
-        })
-    }
-
-    /// [`for_each_mention`](Self::for_each_mention) with `folded` as scratch.
-    fn find_mentions_in(
-        &self,
-        text: &str,
-        folded: &mut FoldedText,
-        f: &mut impl FnMut(Span, &[EntryId], bool),
-    ) {
+    pub fn for_each_mention(&self, text: &str, mut f: impl FnMut(Span, &[EntryId], bool)) {
         let m = self.matcher();
-        if !folded.fill(text) {
+        // Offsets were u32 in the folded copy this scan once made; texts of
+        // 4 GiB or more still find nothing.
+        if u32::try_from(text.len()).is_err() {
             return;
         }
-        let folded = &*folded;
+        let bytes = text.as_bytes();
+        let mut scratch = String::new();
+        let mut w1 = String::new();
+        let mut two = String::new();
+        let mut win = Window::default();
+        let mut ids: Vec<EntryId> = Vec::new();
+        // The text is read as its folded words (see `next_word`) without
+        // folding it: at each word, one hash lookup of the folded word gives
+        // the names beginning with it (longest first); the first that fits
+        // the text wins, and the scan resumes after it. Only words that can
+        // start a name are folded at all.
+        let mut cur = 0;
+        while let Some((word, after)) = next_word(text, cur, &mut scratch) {
+            cur = after;
+            let first = bytes.get(word.start).copied().unwrap_or(0);
+            // A word the text starts with a lower-case letter or a digit can
+            // only begin names whose first letter may be lower-case (the
+            // case rule of `accept`): most words of running text never need
+            // the full table.
+            let lower = first.is_ascii_lowercase() || first.is_ascii_digit();
+            w1.clear();
+            let table = if lower {
+                // The few lower-case starts are first screened by first byte
+                // (which folds to itself) and length, which rejects nearly
+                // every word without folding it or hashing it.
+                let len = if word.simple {
+                    word.end - word.start
+                } else {
+                    fold_word(text, word, &mut w1);
+                    w1.len()
+                };
+                let gated = m
+                    .lower_gate
+                    .get(usize::from(first))
+                    .is_none_or(|g| g & (1u32 << len.min(31)) == 0);
+                if gated {
+                    continue;
+                }
+                &m.lower_words
+            } else {
+                &m.words
+            };
+            if w1.is_empty() {
+                fold_word(text, word, &mut w1);
+            }
+            let Some(info) = table.get(w1.as_bytes()) else {
+                continue;
+            };
+            let mut done = false;
+            if info.multi {
+                // Names of two words or more, found by their first two.
+                two.clear();
+                two.push_str(&w1);
+                if let Some((w2, _)) = next_word(text, cur, &mut scratch) {
+                    two.push(' ');
+                    fold_word(text, w2, &mut two);
+                }
+                if let Some(ps) = m.pairs.get(two.as_bytes()) {
+                    win.start(&w1, word, cur);
+                    for &p in ps {
+                        let Some(key) = m.keys.get(p) else { continue };
+                        let Some((last, resume)) = win.cover(text, key, &mut scratch) else {
+                            continue;
+                        };
+                        let span = word_span(text, word.start, last.end);
+                        if let Some((span, demonym)) = m.accept(text, span, key.len(), p, &mut ids)
+                        {
+                            f(span, &ids, demonym);
+                            cur = resume;
+                            done = true;
+                            break;
+                        }
+                    }
+                }
+            }
+            if !done {
+                if let Some(p) = info.single {
+                    let span = word_span(text, word.start, word.end);
+                    if let Some((span, demonym)) = m.accept(text, span, w1.len(), p, &mut ids) {
+                        f(span, &ids, demonym);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The scan of [`for_each_mention`](Self::for_each_mention) as it was
+    /// before it read words in place: over a folded copy of the whole text.
+    /// Kept as the reference the word scan must agree with.
+    #[cfg(test)]
+    fn find_mentions_folded(&self, text: &str) -> Vec<KbMatch> {
+        let mut out = Vec::new();
+        let m = self.matcher();
+        let mut folded = FoldedText::default();
+        if !folded.fill(text) {
+            return out;
+        }
         let hay = folded.text.as_slice();
         let mut ids: Vec<EntryId> = Vec::new();
-        // Folded text is words separated by single spaces. At each word
-        // start, one hash lookup of the word gives the names beginning with
-        // it (longest first); the first that fits the text wins, and the
-        // scan resumes after it. Per-text work is linear in its length.
         let mut pos = 0;
         let mut seg = 0;
+        let mut emit = |span: Span, ids: &[EntryId], demonym: bool| {
+            out.push(KbMatch {
+                span,
+                ids: ids.to_vec(),
+                demonym,
+            })
+        };
+        let accept = |fs: usize, fe: usize, p: usize, ids: &mut Vec<EntryId>| {
+            let span = folded.original_span(text, fs, fe)?;
+            m.accept(text, span, fe - fs, p, ids)
+        };
         while pos < hay.len() {
             let rest = hay.get(pos..).unwrap_or(&[]);
             let w1 = rest.iter().position(|b| *b == b' ').unwrap_or(rest.len());
             let mut next = pos + w1 + 1;
-            // A word the text starts with a lower-case letter or a digit can
-            // only begin names whose first letter may be lower-case (the
-            // case rule below): most words of running text never need the
-            // full table.
             let lower = folded
                 .src_from(pos, &mut seg)
                 .and_then(|o| text.as_bytes().get(o))
                 .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
             let table = if lower { &m.lower_words } else { &m.words };
-            // The few lower-case starts are first screened by first byte
-            // and length, which rejects nearly every word without a hash.
             let gated = lower
                 && rest
                     .first()
@@ -728,7 +804,6 @@ impl KnowledgeBase {
             if let Some(info) = rest.get(..w1).filter(|_| !gated).and_then(|w| table.get(w)) {
                 let mut done = false;
                 if info.multi {
-                    // Names of two words or more, found by their first two.
                     let after = rest.get(w1 + 1..).unwrap_or(&[]);
                     let w2 = after.iter().position(|b| *b == b' ').unwrap_or(after.len());
                     let two = rest.get(..(w1 + 1 + w2).min(rest.len())).unwrap_or(&[]);
@@ -740,9 +815,8 @@ impl KnowledgeBase {
                         {
                             continue;
                         }
-                        if let Some((span, demonym)) = m.accept(text, folded, pos, fe, p, &mut ids)
-                        {
-                            f(span, &ids, demonym);
+                        if let Some((span, demonym)) = accept(pos, fe, p, &mut ids) {
+                            emit(span, &ids, demonym);
                             next = fe + 1;
                             done = true;
                             break;
@@ -751,16 +825,15 @@ impl KnowledgeBase {
                 }
                 if !done {
                     if let Some(p) = info.single {
-                        if let Some((span, demonym)) =
-                            m.accept(text, folded, pos, pos + w1, p, &mut ids)
-                        {
-                            f(span, &ids, demonym);
+                        if let Some((span, demonym)) = accept(pos, pos + w1, p, &mut ids) {
+                            emit(span, &ids, demonym);
                         }
                     }
                 }
             }
             pos = next;
         }
+        out
     }
 
     fn matcher(&self) -> &Matcher {
@@ -1324,6 +1397,7 @@ pub fn fold_into(s: &str, out: &mut String) {
 
 /// Per byte: its folded form if it is an ASCII letter or digit (lower
 /// case), else 0.
+#[cfg(test)]
 static ASCII_FOLD: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
@@ -1337,7 +1411,191 @@ static ASCII_FOLD: [u8; 256] = {
     t
 };
 
-/// A text folded like [`fold`], with a map back to original byte offsets.
+/// Scan class of each byte: part of a word (ASCII letter or digit), dropped
+/// inside one (`.`), a separator (any other ASCII byte), or the first byte
+/// of a non-ASCII character, which [`fold_char`] classifies.
+const SCAN_SEP: u8 = 0;
+const SCAN_ALNUM: u8 = 1;
+const SCAN_DOT: u8 = 2;
+const SCAN_HIGH: u8 = 3;
+
+static SCAN_CLASS: [u8; 256] = {
+    let mut t = [SCAN_HIGH; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            SCAN_ALNUM
+        } else if c == b'.' {
+            SCAN_DOT
+        } else {
+            SCAN_SEP
+        };
+        b += 1;
+    }
+    t
+};
+
+/// One word of a text's folded form (see [`fold`]), in the original:
+/// from its first letter or digit to the end of its last one. `simple`:
+/// nothing but ASCII letters and digits lies between, so the folded word is
+/// those bytes lower-cased.
+#[derive(Debug, Clone, Copy)]
+struct RawWord {
+    start: usize,
+    end: usize,
+    simple: bool,
+}
+
+/// The first word of `text`'s folded form that starts at or after byte
+/// `from` (a char boundary between words), and where the scan resumes.
+///
+/// Folded words are the runs of characters that fold to letters or digits,
+/// separated by at least one separator; dropped characters (dots,
+/// combining marks, invisible characters) neither start, end nor split a
+/// word. This is exactly where [`fold`] puts its spaces, so the words found
+/// here, folded one by one, join with single spaces into `fold(text)`.
+fn next_word(text: &str, from: usize, scratch: &mut String) -> Option<(RawWord, usize)> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    let mut start = usize::MAX;
+    let mut end = 0;
+    let mut simple = true;
+    let mut dropped = false;
+    // One loop for the separators before the word and the word itself:
+    // cheaper here than a loop for each (or eight-byte tests, as words are
+    // short).
+    while let Some(&b) = bytes.get(i) {
+        match SCAN_CLASS[usize::from(b)] {
+            SCAN_ALNUM => {
+                if start == usize::MAX {
+                    start = i;
+                } else if dropped {
+                    simple = false;
+                }
+                i += 1;
+                while bytes
+                    .get(i)
+                    .is_some_and(|c| SCAN_CLASS[usize::from(*c)] == SCAN_ALNUM)
+                {
+                    i += 1;
+                }
+                end = i;
+            }
+            SCAN_DOT => {
+                dropped = start != usize::MAX;
+                i += 1;
+            }
+            SCAN_SEP => {
+                if start != usize::MAX {
+                    break;
+                }
+                i += 1;
+            }
+            _ => {
+                let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+                    // Not reachable for a &str at a char boundary; stop
+                    // rather than loop.
+                    break;
+                };
+                let n = c.len_utf8();
+                scratch.clear();
+                match fold_char(c, scratch) {
+                    Folded::Chars => {
+                        if start == usize::MAX {
+                            start = i;
+                        }
+                        simple = false;
+                        i += n;
+                        end = i;
+                    }
+                    Folded::Drop => {
+                        dropped = start != usize::MAX;
+                        i += n;
+                    }
+                    Folded::Sep => {
+                        if start != usize::MAX {
+                            break;
+                        }
+                        i += n;
+                    }
+                }
+            }
+        }
+    }
+    (start != usize::MAX).then_some((RawWord { start, end, simple }, i))
+}
+
+/// Appends the folded form of `w` to `out`.
+fn fold_word(text: &str, w: RawWord, out: &mut String) {
+    let Some(s) = text.get(w.start..w.end) else {
+        return;
+    };
+    if w.simple {
+        let from = out.len();
+        out.push_str(s);
+        if let Some(t) = out.get_mut(from..) {
+            t.make_ascii_lowercase();
+        }
+    } else {
+        fold_into(s, out);
+    }
+}
+
+/// The original span of a match whose first word starts at `start` and
+/// whose last ends at `end`; a trailing dot of an abbreviation ("U.S.") is
+/// included.
+fn word_span(text: &str, start: usize, end: usize) -> Span {
+    let dotted = text.get(start..end).is_some_and(|c| c.contains('.'))
+        && text.get(end..).is_some_and(|r| r.starts_with('.'));
+    Span::new(start, end + usize::from(dotted))
+}
+
+/// The folded words from a word that starts names of several words on,
+/// folded as far as the longest name tried needs.
+#[derive(Default)]
+struct Window {
+    /// The words folded so far, joined by single spaces.
+    text: String,
+    /// Per word: the word, where the scan resumes after it, and the length
+    /// of `text` up to its end.
+    words: Vec<(RawWord, usize, usize)>,
+}
+
+impl Window {
+    /// Restarts at `first` (folded `folded`; the scan resumes at `after`).
+    fn start(&mut self, folded: &str, first: RawWord, after: usize) {
+        self.text.clear();
+        self.text.push_str(folded);
+        self.words.clear();
+        self.words.push((first, after, folded.len()));
+    }
+
+    /// If `key` is the next few folded words, the last of them and where
+    /// the scan resumes after it.
+    fn cover(&mut self, text: &str, key: &[u8], scratch: &mut String) -> Option<(RawWord, usize)> {
+        while self.text.len() < key.len() {
+            let &(_, after, _) = self.words.last()?;
+            let (w, next) = next_word(text, after, scratch)?;
+            self.text.push(' ');
+            fold_word(text, w, &mut self.text);
+            self.words.push((w, next, self.text.len()));
+        }
+        if self.text.as_bytes().get(..key.len()) != Some(key) {
+            return None;
+        }
+        // The key must end where a word does.
+        self.words
+            .iter()
+            .find(|(_, _, flen)| *flen == key.len())
+            .map(|&(w, after, _)| (w, after))
+    }
+}
+
+/// A text folded like [`fold`], with a map back to original byte offsets
+/// (the matcher's scan before it read words in place; tests compare the
+/// two).
+#[cfg(test)]
 #[derive(Default)]
 struct FoldedText {
     /// The folded text, UTF-8: words of letters and digits separated by
@@ -1354,6 +1612,7 @@ struct FoldedText {
 /// Folded bytes from `fold` on map to original offsets from `orig` on:
 /// one for one (`step`), or all to `orig` (the bytes of one non-ASCII
 /// character's folded form).
+#[cfg(test)]
 #[derive(Debug, Clone, Copy)]
 struct Seg {
     fold: u32,
@@ -1363,6 +1622,7 @@ struct Seg {
 
 /// Maps the folded bytes from `fold` on, one for one, to original bytes
 /// from `orig` on; extends the last segment when it lines up.
+#[cfg(test)]
 #[inline]
 fn map_step(segs: &mut Vec<Seg>, fold: usize, orig: u32) {
     let fold = fold as u32;
@@ -1380,6 +1640,7 @@ fn map_step(segs: &mut Vec<Seg>, fold: usize, orig: u32) {
 
 /// Stores `b` at `w` of a buffer at least `w` long (`FoldedText::fill`
 /// writes at its end, or in the room it made ahead).
+#[cfg(test)]
 #[inline]
 fn put(out: &mut Vec<u8>, w: usize, b: u8) {
     match out.get_mut(w) {
@@ -1388,6 +1649,7 @@ fn put(out: &mut Vec<u8>, w: usize, b: u8) {
     }
 }
 
+#[cfg(test)]
 impl FoldedText {
     /// Folds `original` into `self`, replacing what it held; false (and
     /// empty) for texts of 4 GiB or more, whose offsets `u32` cannot hold.
@@ -1505,16 +1767,6 @@ impl FoldedText {
         self.src_from(f, &mut seg)
     }
 
-    /// Gives back the memory of an unusually long text rather than keep it
-    /// for the rest of the thread's life.
-    fn release_if_large(&mut self) {
-        const KEEP: usize = 1 << 20;
-        if self.text.capacity() > KEEP {
-            self.text = Vec::new();
-            self.segs = Vec::new();
-        }
-    }
-
     /// The original span of folded bytes `[fs, fe)`; a trailing dot of an
     /// abbreviation ("U.S.") is included.
     fn original_span(&self, original: &str, fs: usize, fe: usize) -> Option<Span> {
@@ -1578,24 +1830,22 @@ struct WordInfo {
 }
 
 impl Matcher {
-    /// The span and demonym flag of pattern `pat` at folded `[fs, fe)` if
-    /// the text's case fits at least one entry of that name; `ids` is
-    /// refilled with the entries that fit.
+    /// The span and demonym flag of pattern `pat` found at `span` (`flen`
+    /// folded bytes) if the text's case fits at least one entry of that
+    /// name; `ids` is refilled with the entries that fit.
     fn accept(
         &self,
         text: &str,
-        folded: &FoldedText,
-        fs: usize,
-        fe: usize,
+        span: Span,
+        flen: usize,
         pat: usize,
         ids: &mut Vec<EntryId>,
     ) -> Option<(Span, bool)> {
-        let span = folded.original_span(text, fs, fe)?;
         let found = span.slice(text);
         // In an all-capitals headline ("TELL US WHO WON") case says
         // nothing, and short words are more often words than acronyms;
         // keep only dotted abbreviations ("U.S.") and longer names.
-        if fe - fs <= 3 && !found.contains('.') && all_caps_context(text, span) {
+        if flen <= 3 && !found.contains('.') && all_caps_context(text, span) {
             return None;
         }
         let pat = self.patterns.get(pat)?;
@@ -2454,6 +2704,144 @@ mod tests {
         assert_eq!(mask("ÉLYSÉE x"), [t, f, f, f, f, f, f]);
         assert_eq!(mask(""), Vec::<bool>::new());
         assert_eq!(mask("ABCd"), [t, t, t, f]);
+    }
+
+    #[test]
+    fn word_scan_matches_folded_scan() {
+        // Name pieces in every case, dots, diacritics, invisible and
+        // multi-byte characters next to and inside words: the in-place word
+        // scan must find what the scan over the folded copy found.
+        let kb = kb();
+        let pieces = [
+            "Putin",
+            "putin",
+            "PUTIN",
+            "Vladimir",
+            "New",
+            "new",
+            "York",
+            "york",
+            "City",
+            "U.S.",
+            "U.S",
+            "u.s.",
+            "US",
+            "us",
+            "UK",
+            "the",
+            "The",
+            "Kremlin",
+            "Kyiv",
+            "KYIV",
+            "Bank",
+            "of",
+            "America",
+            "United",
+            "States",
+            "Nations",
+            "Élysée",
+            "Elysee",
+            "Zelenskyy",
+            "Ze\u{301}lensky",
+            "Z.elensky",
+            "Straße",
+            "Łódź",
+            "Nato",
+            "NATO",
+            "European",
+            "Union",
+            "Russian",
+            "russian",
+            "Ukrainian",
+            " ",
+            "  ",
+            ", ",
+            "\n",
+            ". ",
+            ".",
+            "-",
+            "'s",
+            "’s",
+            "\u{200d}",
+            "\u{ad}",
+            "\u{a0}",
+            "½",
+            "ﬁ",
+            "İ",
+            "🇺🇦",
+            "42",
+            "x",
+            "...",
+            "\u{0}",
+            "é",
+            "e\u{301}",
+            "Saint",
+            "St.",
+            "Petersburg",
+            "White",
+            "House",
+            "said",
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let (mut matches, mut long) = (0, 0);
+        for round in 0..4000 {
+            let mut text = String::new();
+            for _ in 0..(round % 23) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+                if state & 0x300 != 0 {
+                    text.push(' ');
+                }
+            }
+            let want = kb.find_mentions_folded(&text);
+            let got = kb.find_mentions(&text);
+            matches += want.len();
+            long += want
+                .iter()
+                .filter(|m| m.span.slice(&text).contains(' '))
+                .count();
+            assert_eq!(got.len(), want.len(), "{text:?}");
+            for (g, w) in got.iter().zip(&want) {
+                assert_eq!(
+                    (g.span, &g.ids, g.demonym),
+                    (w.span, &w.ids, w.demonym),
+                    "{text:?}"
+                );
+            }
+        }
+        // The texts exercise the scan: many matches, some of several words.
+        assert!(matches > 5000 && long > 100, "{matches} {long}");
+    }
+
+    #[test]
+    fn next_word_folds_to_fold() {
+        let mut scratch = String::new();
+        for text in [
+            "",
+            " .. ",
+            "U.S. said",
+            "Ze\u{301}lensky’s x",
+            ".net",
+            "a\u{200d}b c",
+            "½ ß İ",
+            "🇺🇦Kyiv",
+            "x.",
+            "...y...z...",
+        ] {
+            let mut joined = String::new();
+            let mut cur = 0;
+            while let Some((w, after)) = next_word(text, cur, &mut scratch) {
+                if !joined.is_empty() {
+                    joined.push(' ');
+                }
+                fold_word(text, w, &mut joined);
+                assert!(after > cur);
+                cur = after;
+            }
+            assert_eq!(joined, fold(text), "{text:?}");
+        }
     }
 
     #[test]
