@@ -317,6 +317,9 @@ pub(crate) struct Tok {
     /// A capitalised function word among a sentence's first tokens (see
     /// [`routine_opener`]; set by [`DocToks::push`]).
     pub opener: bool,
+    /// [`always_scored`], computed once by [`DocToks::push`]: the tagger
+    /// reads it for every token, twice.
+    pub scored: bool,
     /// ASCII letters-only words whose shapes follow from their length.
     class: Plain,
     /// Byte range of the normalised form in [`Sent::norm`].
@@ -478,6 +481,7 @@ impl Tok {
         };
         Tok {
             opener: false,
+            scored: false,
             class: p.class,
             word: 0,
             lower: 0,
@@ -991,8 +995,16 @@ impl DocToks {
         // Short ASCII words are written as whole 8-byte words, then cut.
         self.norm
             .reserve(words.iter().map(|w| w.len()).sum::<usize>() + 16);
+        self.keys.clear();
+        // One pass: the tokens, their gazetteer keys and the headline test's
+        // counts.
+        let (mut alpha, mut caps) = (0usize, 0usize);
         for w in words {
-            self.toks.push(Tok::basic(w, lexicon, &mut self.norm));
+            let t = Tok::basic(w, lexicon, &mut self.norm);
+            self.keys.push(t.key);
+            alpha += usize::from(t.all_caps || t.has_lower);
+            caps += usize::from(t.all_caps);
+            self.toks.push(t);
         }
         // Only a sentence's opening word (after at most two punctuation
         // tokens) can be a routine opener: the word list is consulted there
@@ -1010,9 +1022,6 @@ impl DocToks {
                 break;
             }
         }
-        self.keys.clear();
-        self.keys
-            .extend(self.toks.get(start..).unwrap_or(&[]).iter().map(|t| t.key));
         let g0 = self.gaz.len();
         self.gaz.resize(g0 + words.len(), 0);
         let marks = self.gaz.get_mut(g0..).unwrap_or(&mut []);
@@ -1023,7 +1032,13 @@ impl DocToks {
         // their hashes and gazetteer marks; `run` is the current run.
         let mut run: Option<(usize, usize)> = None;
         for i in 0..n {
-            if !(all || always_scored(toks, i)) {
+            // `always_scored` reads the neighbours' `start` and `opener`,
+            // never `scored`: setting it in passing is safe.
+            let scored = always_scored(toks, i);
+            if let Some(t) = toks.get_mut(i) {
+                t.scored = scored;
+            }
+            if !(all || scored) {
                 continue;
             }
             let lo = i.saturating_sub(REACH);
@@ -1053,9 +1068,6 @@ impl DocToks {
         if let Some((a, b)) = run {
             gaz.mark_span(&self.keys, a, b, marks);
         }
-        let toks = self.toks.get(start..).unwrap_or(&[]);
-        let alpha = toks.iter().filter(|t| t.all_caps || t.has_lower).count();
-        let caps = toks.iter().filter(|t| t.all_caps).count();
         let all_caps = alpha >= 2 && caps * 10 >= alpha * 8;
         self.sents.push((start, self.toks.len(), all_caps));
     }

@@ -25,8 +25,8 @@ use serde::Serialize;
 
 pub use features::flags;
 use features::{
-    always_scored, context_features, dynamic_features, routine_opener, token_features, DocInfo,
-    DocToks, History, Start, Tok, REACH,
+    context_features, dynamic_features, token_features, DocInfo, DocToks, History, Start, Tok,
+    REACH,
 };
 use lexicon::{Gazetteer, Lexicon};
 
@@ -434,9 +434,10 @@ impl Tagger {
             // the cache, and the hashing of the tokens in between hides
             // that latency.
             let (mut ahead, mut queued) = (0usize, 0usize);
-            for (i, tok) in sent.toks.iter().enumerate() {
+            let mut i = 0;
+            while let Some(tok) = sent.toks.get(i) {
                 while ahead < n && queued < LOOKAHEAD {
-                    if !skip || always_scored(sent.toks, ahead) {
+                    if !skip || sent.toks.get(ahead).is_some_and(|t| t.scored) {
                         let w = words.get(ahead).copied().unwrap_or("");
                         let q = Queue {
                             feats,
@@ -456,17 +457,20 @@ impl Tagger {
                     .checked_sub(1)
                     .and_then(|p| labels.get(p))
                     .map(|&l| usize::from(l));
-                let skippable = !self.scheme.may_continue(prev)
-                    && match tok.start {
-                        Start::Cased => routine_opener(sent.toks, i),
-                        Start::Other => false,
-                        Start::Lower | Start::Digit | Start::Punct => true,
-                        Start::Particle => {
-                            sent.toks.get(i + 1).is_none_or(|t| t.start != Start::Cased)
-                        }
-                    };
+                // Exactly the tokens `always_scored` leaves out.
+                let skippable = !self.scheme.may_continue(prev) && !tok.scored;
                 if skip && skippable {
-                    labels.push(0);
+                    // With no name open, every token up to the next
+                    // always-scored one is O too: none of them was queued
+                    // (the lookahead only queues always-scored tokens), so
+                    // jumping there skips nothing but their O labels.
+                    let next = sent
+                        .toks
+                        .get(i + 1..)
+                        .and_then(|rest| rest.iter().position(|t| t.scored))
+                        .map_or(n, |p| i + 1 + p);
+                    labels.resize(next, 0);
+                    i = next;
                     continue;
                 }
                 // A token scored only because a name is open may lack the
@@ -547,6 +551,7 @@ impl Tagger {
                     hist.record(t, self.scheme.ty_code(l));
                 }
                 labels.push(l as u8);
+                i += 1;
             }
             out.push(self.scheme.decode(labels));
         }
