@@ -210,10 +210,26 @@ impl Gazetteer {
     /// needs the marks of scored tokens and their neighbours, and a name
     /// found twice marks the same bits.
     pub(crate) fn mark_span(&self, keys: &[u64], lo: usize, hi: usize, marks: &mut [u16]) {
+        self.mark_span_from(keys, lo, hi, 0, marks);
+    }
+
+    /// [`Gazetteer::mark_span`] after an earlier call on the same `keys`
+    /// and `marks` for a span that ended at `probed` (at most `lo`): that
+    /// call probed every sequence starting below `probed` that reaches
+    /// past its own span, which includes every one this span needs from
+    /// those starts, so only later starts are probed again.
+    pub(crate) fn mark_span_from(
+        &self,
+        keys: &[u64],
+        lo: usize,
+        hi: usize,
+        probed: usize,
+        marks: &mut [u16],
+    ) {
         if self.entries.is_empty() {
             return;
         }
-        let first = lo.saturating_sub(GAZ_MAX_TOKENS - 1);
+        let first = lo.saturating_sub(GAZ_MAX_TOKENS - 1).max(probed.min(lo));
         for start in first..hi.min(keys.len()) {
             let mut h = Fh::new(200);
             for n in 1..=GAZ_MAX_TOKENS {
@@ -275,6 +291,36 @@ mod tests {
                 let mut part = vec![0u16; 5];
                 g.mark_span(&keys, lo, hi, &mut part);
                 assert_eq!(part[lo..hi], m[lo..hi], "{lo}..{hi}");
+            }
+        }
+    }
+
+    #[test]
+    fn spans_marked_in_turn_skip_nothing() {
+        let mut g = Gazetteer::default();
+        g.add(&["New", "York", "City"], 2);
+        g.add(&["York"], 0);
+        g.add(&["Kent"], 1);
+        g.add(&["a", "b", "c", "d", "e", "f"], 3);
+        let words = [
+            "in", "New", "York", "City", "a", "b", "c", "d", "e", "f", "Kent", "New", "York",
+        ];
+        let keys: Vec<u64> = words.iter().map(|w| token_key(w)).collect();
+        let n = keys.len();
+        // Every split of the sentence into disjoint spans with gaps.
+        for a1 in 0..n {
+            for b1 in a1 + 1..=n {
+                for a2 in b1 + 1..n {
+                    for b2 in a2 + 1..=n {
+                        let mut each = vec![0u16; n];
+                        g.mark_span(&keys, a1, b1, &mut each);
+                        g.mark_span(&keys, a2, b2, &mut each);
+                        let mut chained = vec![0u16; n];
+                        g.mark_span_from(&keys, a1, b1, 0, &mut chained);
+                        g.mark_span_from(&keys, a2, b2, b1, &mut chained);
+                        assert_eq!(each, chained, "{a1}..{b1}, {a2}..{b2}");
+                    }
+                }
             }
         }
     }
