@@ -180,6 +180,11 @@ impl Scheme {
         let mut out = Vec::new();
         let mut open: Option<(usize, NerType)> = None;
         for (i, &l) in labels.iter().enumerate() {
+            // O outside a name changes nothing (most labels: the tagger
+            // skips most tokens).
+            if l == 0 && open.is_none() {
+                continue;
+            }
             let cur = self.split(usize::from(l));
             let continues = match (open, cur) {
                 (Some((_, ot)), Some((ty, part))) => ot == ty && (part == 1 || part == 2),
