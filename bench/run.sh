@@ -6,7 +6,7 @@
 # 1. builds newsdex and the two benchmark examples with --release;
 # 2. indexes FILE with `newsdex index --json --rebuild` into a temporary index;
 # 3. indexes the same FILE with examples/plain_tantivy.rs (title + body only,
-#    same tantivy threads and memory budget as newsdex) and prints both
+#    same tantivy threads and memory budget as newsdex --no-extract) and prints both
 #    throughputs (decompressed MB/s) and their ratio;
 # 4. times a fixed list of 30 queries against the newsdex index
 #    (examples/query_latency.rs) and prints p50/p90/p99 latency.
@@ -81,6 +81,7 @@ memory=$(field "$tmp/plain.json" memory_mb)
 
 echo
 echo "indexing $(basename "$data") (tantivy: $threads threads, $memory MB budget; $(nproc) cores here)"
+echo "  (with extraction, newsdex gives tantivy a third of those threads, at least one: extraction keeps the rest busy)"
 printf '  %-14s %9s MB %9s s %9s MB/s\n' newsdex "$n_mb" "$n_s" "$n_rate"
 printf '  %-14s %9s MB %9s s %9s MB/s\n' "no extraction" "$n_mb" "$x_s" "$x_rate"
 printf '  %-14s %9s MB %9s s %9s MB/s\n' "plain tantivy" "$p_mb" "$p_s" "$p_rate"

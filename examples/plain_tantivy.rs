@@ -9,8 +9,10 @@
 //!    (`en_stem`: lower-casing and English stemming, with positions so phrase
 //!    queries work) and store them, so results can be shown;
 //! 3. give tantivy's writer the same number of threads and the same memory
-//!    budget as `newsdex index`: both are taken from newsdex's
-//!    `WriterOptions::default()` (available cores, at most 8; 512 MB in total);
+//!    budget as `newsdex index --no-extract`: both are taken from newsdex's
+//!    `WriterOptions::default()` (available cores, at most 8; 512 MB in total).
+//!    With extraction, newsdex gives tantivy a third of them
+//!    (`index::writer::indexing_threads`), as extraction keeps the rest busy;
 //! 4. commit once and wait for segment merges, so the index is complete and
 //!    searchable when the clock stops.
 //!

@@ -40,6 +40,12 @@ use crate::extract::{Extraction, Extractor};
 const BATCH: usize = 64;
 /// Batches buffered between reader and indexer.
 const QUEUE: usize = 4;
+/// Batches of built documents buffered between extraction and the writing
+/// thread. A commit holds the writing thread for as long as tantivy takes to
+/// write its segments (about half a second per 5,000 articles); this many
+/// batches (~1,000 articles) keep extraction busy meanwhile instead of
+/// leaving a core idle.
+const BUILT_QUEUE: usize = 16;
 
 /// Knobs of an indexing run.
 #[derive(Debug, Clone)]
@@ -48,7 +54,8 @@ pub struct WriterOptions {
     pub strict: bool,
     /// Commit after this many added or updated articles.
     pub commit_every: usize,
-    /// tantivy indexing threads.
+    /// tantivy indexing threads when nothing is extracted; with extraction,
+    /// see [`indexing_threads`].
     pub threads: usize,
     /// tantivy's memory budget, shared by its threads (bytes).
     pub memory_budget: usize,
@@ -205,9 +212,13 @@ pub fn index_stream(
     progress: &dyn Progress,
 ) -> anyhow::Result<Summary> {
     let start = Instant::now();
+    let threads = match extractor {
+        Some(_) => indexing_threads(opts.threads),
+        None => opts.threads.max(1),
+    };
     let mut writer: IndexWriter<TantivyDocument> = ni
         .index
-        .writer_with_num_threads(opts.threads.max(1), opts.memory_budget.max(16 << 20))
+        .writer_with_num_threads(threads, opts.memory_budget.max(16 << 20))
         .map_err(|e| lock_error(e, ni))?;
     let reader = ni.reader()?;
     let lookup = Lookup::new(&reader.searcher(), ni)?;
@@ -236,7 +247,7 @@ pub fn index_stream(
     // writer's queue to drain.
     let (sum, stop) = std::thread::scope(
         |scope| -> anyhow::Result<(Summary, Option<anyhow::Error>)> {
-            let (btx, brx) = crossbeam_channel::bounded::<Vec<Built>>(2);
+            let (btx, brx) = crossbeam_channel::bounded::<Vec<Built>>(BUILT_QUEUE);
             let lookup = &lookup;
             let prepare = scope.spawn(move || {
                 prepare_batches(rx, btx, ni, lookup, extractor, salt, opts, progress)
@@ -291,6 +302,17 @@ pub fn index_stream(
         Some(e) => Err(e),
         None => Ok(sum),
     }
+}
+
+/// tantivy indexing threads beside extraction on `cores` cores. Extraction
+/// is about two thirds of the CPU of an indexing run and tantivy's threads
+/// the other third (docs/parts/perf.md, session 8), so a third of the cores
+/// keeps up with extraction. More threads than that only share the same
+/// cores, and cost more in all: each writes its own segments, with its own
+/// term tables for the same words (on 2 cores, 1 thread instead of 2: 3.3%
+/// less user CPU on the AllSides file, wall time the same or ~1% less).
+pub fn indexing_threads(cores: usize) -> usize {
+    (cores / 3).max(1)
 }
 
 /// An article ready to write: what to do, its id, and its documents.
@@ -453,5 +475,19 @@ fn lock_error(e: tantivy::TantivyError, ni: &NewsIndex) -> anyhow::Error {
             "cannot open the index at {} for writing",
             ni.dir.display()
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_third_of_the_cores_index_beside_extraction() {
+        assert_eq!(indexing_threads(0), 1);
+        assert_eq!(indexing_threads(1), 1);
+        assert_eq!(indexing_threads(2), 1);
+        assert_eq!(indexing_threads(6), 2);
+        assert_eq!(indexing_threads(8), 2);
     }
 }
