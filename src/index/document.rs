@@ -4,6 +4,7 @@
 use std::hash::Hasher;
 
 use chrono::Datelike;
+use serde::Serialize;
 use tantivy::schema::Facet;
 use tantivy::TantivyDocument;
 
@@ -179,168 +180,60 @@ pub fn article_doc(
     for path in affiliations {
         doc.add_facet(f.facet, affiliation_facet(path));
     }
-    let mut meta = JsonOut::with_capacity(32 + 96 * x.entities.len());
-    meta.open("entities");
-    meta.0.push('[');
-    for e in &x.entities {
-        meta.sep();
-        meta.0.push('{');
-        meta.key("name");
-        meta.str(&e.name);
-        meta.key("type");
-        meta.str(e.kind.as_str());
-        meta.key("qid");
-        meta.opt_str(e.qid.as_deref());
-        meta.key("country");
-        meta.opt_str(e.country.as_deref());
-        meta.key("mentions");
-        meta.num(e.mentions.len());
-        meta.key("first");
-        meta.opt_str(e.mentions.first().map(|m| m.slice(text)));
-        meta.key("roles");
-        meta.strs(&e.roles);
-        meta.key("affiliations");
-        meta.strs(&e.affiliations);
-        meta.0.push('}');
-    }
-    meta.0.push(']');
-    meta.key("statements");
-    meta.num(x.statements.len());
-    doc.add_text(f.meta, meta.close());
+    let meta = ArticleMeta {
+        entities: x
+            .entities
+            .iter()
+            .map(|e| EntityMeta {
+                name: &e.name,
+                kind: e.kind.as_str(),
+                qid: e.qid.as_deref(),
+                country: e.country.as_deref(),
+                mentions: e.mentions.len(),
+                first: e.mentions.first().map(|m| m.slice(text)),
+                roles: &e.roles,
+                affiliations: &e.affiliations,
+            })
+            .collect(),
+        statements: x.statements.len(),
+    };
+    doc.add_text(f.meta, to_json(&meta));
     doc
 }
 
-/// The stored `meta` of a document, a JSON object written straight into
-/// its string, in the shape serde_json gave the structs it replaced (the
-/// same bytes): an article's entities (`name`, `type`, `qid`, `country`,
-/// `mentions`, `first`, `roles`, `affiliations`) and statement count, for
-/// display without re-running extraction; a statement's `speaker_type`,
-/// `roles`, `affiliations`, `direct`, and `content` (the pieces of the
-/// quote), `mention` (the speaker as the text names them) and `cue` as byte
-/// spans into [`Article::text`]. serde_json escaped every key and value a
-/// byte at a time and formatted through its serializer: ~16M of 3,035M
-/// instructions indexing 300 articles.
-struct JsonOut(String);
-
-impl JsonOut {
-    fn with_capacity(n: usize) -> JsonOut {
-        let mut s = String::with_capacity(n);
-        s.push('{');
-        JsonOut(s)
-    }
-
-    /// The first key of the object.
-    fn open(&mut self, key: &str) {
-        self.key(key);
-    }
-
-    /// A comma unless at the start of an object or array.
-    fn sep(&mut self) {
-        if !matches!(self.0.as_bytes().last(), Some(b'{' | b'[')) {
-            self.0.push(',');
-        }
-    }
-
-    /// A key; keys are literals here, with nothing to escape.
-    fn key(&mut self, key: &str) {
-        self.sep();
-        self.0.push('"');
-        self.0.push_str(key);
-        self.0.push_str("\":");
-    }
-
-    fn str(&mut self, v: &str) {
-        self.0.push('"');
-        if needs_escape(v.as_bytes()) {
-            for c in v.chars() {
-                match c {
-                    '"' => self.0.push_str("\\\""),
-                    '\\' => self.0.push_str("\\\\"),
-                    '\n' => self.0.push_str("\\n"),
-                    '\r' => self.0.push_str("\\r"),
-                    '\t' => self.0.push_str("\\t"),
-                    '\u{8}' => self.0.push_str("\\b"),
-                    '\u{c}' => self.0.push_str("\\f"),
-                    c if (c as u32) < 0x20 => {
-                        const HEX: &[u8; 16] = b"0123456789abcdef";
-                        self.0.push_str("\\u00");
-                        self.0.push(char::from(HEX[(c as usize) >> 4]));
-                        self.0.push(char::from(HEX[(c as usize) & 15]));
-                    }
-                    c => self.0.push(c),
-                }
-            }
-        } else {
-            self.0.push_str(v);
-        }
-        self.0.push('"');
-    }
-
-    fn opt_str(&mut self, v: Option<&str>) {
-        match v {
-            Some(v) => self.str(v),
-            None => self.0.push_str("null"),
-        }
-    }
-
-    fn strs(&mut self, vs: &[String]) {
-        self.0.push('[');
-        for v in vs {
-            self.sep();
-            self.str(v);
-        }
-        self.0.push(']');
-    }
-
-    fn num(&mut self, mut n: usize) {
-        let mut digits = [0u8; 20];
-        let mut i = digits.len();
-        loop {
-            i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        for &d in &digits[i..] {
-            self.0.push(char::from(d));
-        }
-    }
-
-    fn span(&mut self, [a, b]: [usize; 2]) {
-        self.0.push('[');
-        self.num(a);
-        self.0.push(',');
-        self.num(b);
-        self.0.push(']');
-    }
-
-    fn opt_span(&mut self, v: Option<[usize; 2]>) {
-        match v {
-            Some(v) => self.span(v),
-            None => self.0.push_str("null"),
-        }
-    }
-
-    fn close(mut self) -> String {
-        self.0.push('}');
-        self.0
-    }
+/// The stored `meta` of an article: its entities, for display without
+/// re-running extraction. Serialised from borrowed fields (no JSON tree).
+#[derive(Serialize)]
+struct ArticleMeta<'a> {
+    entities: Vec<EntityMeta<'a>>,
+    statements: usize,
 }
 
-/// Whether JSON needs any byte of `b` escaped (a control character, `"` or
-/// `\`), as serde_json escapes them. Sixteen bytes at a time without an
-/// early exit inside a chunk, which the compiler turns into vector compares.
-fn needs_escape(b: &[u8]) -> bool {
-    let bad = |x: u8| (x < 0x20) | (x == b'"') | (x == b'\\');
-    let mut chunks = b.chunks_exact(16);
-    for chunk in &mut chunks {
-        if chunk.iter().fold(false, |acc, &x| acc | bad(x)) {
-            return true;
-        }
-    }
-    chunks.remainder().iter().any(|&x| bad(x))
+#[derive(Serialize)]
+struct EntityMeta<'a> {
+    name: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    qid: Option<&'a str>,
+    country: Option<&'a str>,
+    mentions: usize,
+    first: Option<&'a str>,
+    roles: &'a [String],
+    affiliations: &'a [String],
+}
+
+/// The stored `meta` of a statement. `content` (the pieces of the quote),
+/// `mention` (the speaker as the text names them) and `cue` are byte spans
+/// into the article's text, [`Article::text`].
+#[derive(Serialize)]
+struct StatementMeta<'a> {
+    speaker_type: &'static str,
+    roles: &'a [String],
+    affiliations: &'a [String],
+    direct: bool,
+    content: Vec<[usize; 2]>,
+    mention: Option<[usize; 2]>,
+    cue: Option<[usize; 2]>,
 }
 
 /// `span` of `text` without the white space at either end.
@@ -361,6 +254,12 @@ pub fn statement_text(text: &str, pieces: &[[usize; 2]]) -> String {
         .map(|&[a, b]| text.get(a..b).unwrap_or(""))
         .collect::<Vec<_>>()
         .join(" … ")
+}
+
+/// Serialising these structs cannot fail (string keys, no maps with other
+/// keys); an empty object keeps the document valid if it ever did.
+fn to_json<T: Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "{}".to_string())
 }
 
 /// Human label of a speaker type, also its facet component.
@@ -407,27 +306,16 @@ pub fn statement_doc(
     for path in &s.affiliations {
         doc.add_facet(f.facet, affiliation_facet(path));
     }
-    let mut meta = JsonOut::with_capacity(128);
-    meta.open("speaker_type");
-    meta.str(stype);
-    meta.key("roles");
-    meta.strs(speaker_roles);
-    meta.key("affiliations");
-    meta.strs(&s.affiliations);
-    meta.key("direct");
-    meta.0.push_str(if s.direct { "true" } else { "false" });
-    meta.key("content");
-    meta.0.push('[');
-    for &p in &pieces {
-        meta.sep();
-        meta.span(p);
-    }
-    meta.0.push(']');
-    meta.key("mention");
-    meta.opt_span(s.speaker_mention.map(|m| [m.start, m.end]));
-    meta.key("cue");
-    meta.opt_span(s.cue.map(|c| [c.start, c.end]));
-    doc.add_text(f.meta, meta.close());
+    let meta = StatementMeta {
+        speaker_type: stype,
+        roles: speaker_roles,
+        affiliations: &s.affiliations,
+        direct: s.direct,
+        content: pieces,
+        mention: s.speaker_mention.map(|m| [m.start, m.end]),
+        cue: s.cue.map(|c| [c.start, c.end]),
+    };
+    doc.add_text(f.meta, to_json(&meta));
     doc
 }
 
@@ -471,49 +359,6 @@ mod tests {
         };
         assert_ne!(content_hash(&author, 7), content_hash(&tag, 7));
         assert_ne!(h, content_hash(&author, 7));
-    }
-
-    #[test]
-    fn meta_json_is_serde_jsons() {
-        for v in [
-            "",
-            "plain words",
-            "a \"quote\" and a back\\slash",
-            "tab\tnew\nline\r\u{8}\u{c}\u{1}\u{1f} end",
-            "long enough to fill a sixteen-byte chunk, then \"one\"",
-            "caf\u{e9} \u{201c}curly\u{201d} \u{7f}",
-        ] {
-            let mut out = JsonOut(String::new());
-            out.str(v);
-            assert_eq!(out.0, serde_json::to_string(v).unwrap_or_default(), "{v:?}");
-        }
-        let mut m = JsonOut::with_capacity(8);
-        m.open("roles");
-        m.strs(&["a".to_string(), "b\"".to_string()]);
-        m.key("none");
-        m.strs(&[]);
-        m.key("n");
-        m.num(0);
-        m.key("big");
-        m.num(usize::MAX);
-        m.key("content");
-        m.0.push('[');
-        for p in [[1, 20], [300, 4000]] {
-            m.sep();
-            m.span(p);
-        }
-        m.0.push(']');
-        m.key("cue");
-        m.opt_span(None);
-        m.key("first");
-        m.opt_str(Some("x"));
-        assert_eq!(
-            m.close(),
-            format!(
-                r#"{{"roles":["a","b\""],"none":[],"n":0,"big":{},"content":[[1,20],[300,4000]],"cue":null,"first":"x"}}"#,
-                usize::MAX
-            )
-        );
     }
 
     #[test]
