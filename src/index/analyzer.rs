@@ -113,6 +113,13 @@ const EMPTY: Slot = Slot {
     stem: [0; 31],
 };
 
+/// A word's [`Front`] key and its slot, hashed once per word.
+#[derive(Clone, Copy)]
+struct Key {
+    words: [u64; 4],
+    slot: usize,
+}
+
 /// Direct-mapped memo from short raw words to their stems: a word's hash
 /// picks its one slot, and a newer word that hashes there replaces it.
 struct Front {
@@ -129,9 +136,10 @@ impl Front {
         }
     }
 
-    /// The zero-padded key of `raw`, if it is short enough for a slot.
+    /// The zero-padded key of `raw` and its slot, if `raw` is short enough
+    /// for one.
     #[inline(always)]
-    fn key(raw: &[u8]) -> Option<[u64; 4]> {
+    fn key(raw: &[u8]) -> Option<Key> {
         if raw.len() > 32 {
             return None;
         }
@@ -142,7 +150,11 @@ impl Front {
             w.copy_from_slice(&b[i * 8..i * 8 + 8]);
             u64::from_le_bytes(w)
         };
-        Some([word(0), word(1), word(2), word(3)])
+        let words = [word(0), word(1), word(2), word(3)];
+        Some(Key {
+            words,
+            slot: Front::slot_of(&words),
+        })
     }
 
     #[inline(always)]
@@ -156,9 +168,9 @@ impl Front {
     }
 
     #[inline(always)]
-    fn get(&self, key: &[u64; 4]) -> Option<&str> {
-        let slot = self.slots.get(Front::slot_of(key))?;
-        if slot.key != *key {
+    fn get(&self, key: &Key) -> Option<&str> {
+        let slot = self.slots.get(key.slot)?;
+        if slot.key != key.words {
             return None;
         }
         let stem = slot.stem.get(..usize::from(slot.stem_len))?;
@@ -170,9 +182,9 @@ impl Front {
 
     /// Ask the CPU to start loading the slot of `key`.
     #[inline(always)]
-    fn prefetch(&self, key: &[u64; 4]) {
+    fn prefetch(&self, key: &Key) {
         #[cfg(target_arch = "x86_64")]
-        if let Some(slot) = self.slots.get(Front::slot_of(key)) {
+        if let Some(slot) = self.slots.get(key.slot) {
             use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
             // SAFETY: a prefetch is only a hint to the cache: it never
             // faults, reads nothing into the program, and the address is
@@ -183,13 +195,12 @@ impl Front {
         let _ = key;
     }
 
-    fn put(&mut self, key: [u64; 4], stem: &str) {
+    fn put(&mut self, key: &Key, stem: &str) {
         if stem.len() > 31 {
             return;
         }
-        let at = Front::slot_of(&key);
-        if let Some(slot) = self.slots.get_mut(at) {
-            slot.key = key;
+        if let Some(slot) = self.slots.get_mut(key.slot) {
+            slot.key = key.words;
             slot.stem_len = stem.len() as u8;
             slot.stem[..stem.len()].copy_from_slice(stem.as_bytes());
         }
@@ -277,7 +288,7 @@ pub struct EnStemStream<'a> {
     /// With a front table: the word after the current one, already found,
     /// and its key, whose slot has been asked into the cache while the
     /// current word is indexed.
-    ahead: Option<(usize, usize, Option<[u64; 4]>)>,
+    ahead: Option<(usize, usize, Option<Key>)>,
 }
 
 /// Whether the multi-byte char at byte `i` of `text` is alphanumeric, and
@@ -348,7 +359,7 @@ impl EnStemStream<'_> {
     /// after it too and prefetches that word's slot: most slot reads miss
     /// the cache, and indexing the current word hides the wait.
     #[inline(always)]
-    fn next_keyed(&mut self) -> Option<(usize, usize, Option<[u64; 4]>)> {
+    fn next_keyed(&mut self) -> Option<(usize, usize, Option<Key>)> {
         if self.front.is_none() {
             return self.next_word().map(|(from, to)| (from, to, None));
         }
@@ -437,7 +448,7 @@ impl TokenStream for EnStemStream<'_> {
                 self.memo.insert(raw.into(), stem);
             }
             if let (Some(front), Some(key)) = (self.front.as_deref_mut(), key) {
-                front.put(key, &self.token.text);
+                front.put(&key, &self.token.text);
             }
             return true;
         }
