@@ -531,3 +531,36 @@ fn a_namesake_is_not_the_known_person() {
     let ents = extractor().extract(text, None).entities;
     assert_eq!(find(&ents, "Madeleine Albright").mentions.len(), 2);
 }
+
+/// Roles read from the text keep its case ("Foreign Minister", not
+/// "foreign minister"), and the same role met again in another case is
+/// not a second role.
+#[test]
+fn roles_keep_the_case_of_the_text() {
+    let mut kb = KnowledgeBase::default();
+    kb.merge_str(
+        "test",
+        r#"{"name":"Freedonia","type":"place","kind":"country","demonyms":["Freedonian"]}
+{"name":"Anna Kovacs","type":"person","country":"Freedonia"}"#,
+    )
+    .expect("test gazetteer loads");
+    let ex = Extractor {
+        kb: Arc::new(kb),
+        tagger: None,
+    };
+    let text = "Freedonian Foreign Minister Anna Kovacs arrived on Monday. \
+                The Freedonian foreign minister, Anna Kovacs, said the talks went well.";
+    let x = ex.extract(text, None);
+    let anna = find(&x.entities, "Anna Kovacs");
+    assert!(
+        anna.roles.iter().any(|r| r == "Foreign Minister"),
+        "roles: {:?}",
+        anna.roles
+    );
+    let same = anna
+        .roles
+        .iter()
+        .filter(|r| r.eq_ignore_ascii_case("foreign minister"))
+        .count();
+    assert_eq!(same, 1, "one role, not one per case: {:?}", anna.roles);
+}

@@ -2205,7 +2205,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             ) {
                 let text = Span::new(s.start, e.end).slice(self.doc.text);
                 if role_has_title {
-                    ctx.roles.push(text.to_lowercase());
+                    ctx.roles.push(text.to_string());
                     ctx.person = true;
                 }
             }
@@ -2263,9 +2263,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 last.checked_sub(1).and_then(|l| self.doc.tokens.get(l)),
             ) {
                 if s.start < e.end {
-                    let text = Span::new(s.start, e.end)
-                        .slice(self.doc.text)
-                        .to_lowercase();
+                    let text = Span::new(s.start, e.end).slice(self.doc.text).to_string();
                     let head = self.tok(last.saturating_sub(1)).to_ascii_lowercase();
                     ctx.roles.push(text);
                     ctx.person = true;
@@ -2470,9 +2468,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let (Some(a), Some(b)) = (self.doc.tokens.get(rs), self.doc.tokens.get(h)) else {
             return;
         };
-        let role = Span::new(a.start, b.end)
-            .slice(self.doc.text)
-            .to_lowercase();
+        let role = Span::new(a.start, b.end).slice(self.doc.text).to_string();
         let head_key = self.tok(h).to_ascii_lowercase();
         ctx.roles.push(role);
         ctx.person = true;
@@ -3583,8 +3579,12 @@ fn same_letters(a: &str, b: &str) -> bool {
             .all(|(x, y)| x == y || x.to_lowercase().eq(y.to_lowercase()))
 }
 
+/// Roles keep the case the text gives them ("Russian Foreign Minister",
+/// "President of Russia"); the same role in another case ("president of
+/// Russia" after "President of Russia", a sentence-initial capital) is
+/// not a second role.
 fn push_unique(v: &mut Vec<String>, s: String) {
-    if !s.is_empty() && !v.contains(&s) {
+    if !s.is_empty() && !v.iter().any(|r| same_letters(r, &s)) {
         v.push(s);
     }
 }
