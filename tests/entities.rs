@@ -564,3 +564,28 @@ fn roles_keep_the_case_of_the_text() {
         .count();
     assert_eq!(same, 1, "one role, not one per case: {:?}", anna.roles);
 }
+
+/// A place that is a person's given name is part of the name, not a
+/// place the story mentions; a place before a party label or a state's
+/// short form stays a place.
+#[test]
+fn given_names_that_are_places() {
+    let ex = extractor();
+    let text = "San Francisco Mayor Chad Wolfson said on Monday that the city would reopen. \
+                Wolfson spoke after Kentucky Republican Rand Paul met the governor.";
+    let x = ex.extract(text, None);
+    let places: Vec<&str> = x
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Place)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert!(
+        people(&x.entities).contains(&"Chad Wolfson"),
+        "{:?}",
+        people(&x.entities)
+    );
+    assert!(!places.contains(&"Chad"), "places: {places:?}");
+    assert!(places.contains(&"San Francisco"), "places: {places:?}");
+    assert!(places.contains(&"Kentucky"), "places: {places:?}");
+}

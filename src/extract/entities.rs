@@ -1882,6 +1882,42 @@ impl<'d, 'a> Ctx<'d, 'a> {
             || ordinary_words().contains(lower.as_str())
     }
 
+    /// Whether the place at `place` is the given name of the two-word
+    /// person name at `person` ("London" in "London Breed", "Chad" in
+    /// "Chad Wolf"), not a place before a descriptor the tagger took in
+    /// ("Kentucky Republican", "Illinois Statehouse") or a longer run.
+    fn place_is_given_name(&self, place: Span, person: Span) -> bool {
+        if place.start != person.start || place.end >= person.end {
+            return false;
+        }
+        let toks = &self.doc.tokens;
+        let a = toks.partition_point(|t| t.start < place.start);
+        let b = toks.partition_point(|t| t.start < person.end);
+        let s = a + 1;
+        b == s + 1
+            && toks.get(a).is_some_and(|t| t.end == place.end)
+            && self.kind(s) == TokenKind::Capitalised
+            // Not a state's short form in a list ("Ohio, Md.", "Iowa, Neb.").
+            && self.tok(s).len() >= 4
+            && self.hit_at(s).is_none()
+            && !self.is(
+                s,
+                TITLE
+                    | HONORIFIC
+                    | ORG_HEAD
+                    | ORG_SUFFIX
+                    | ORG_NOUN
+                    | DEPARTMENT
+                    | PLACE_SUFFIX
+                    | PLACE_NOUN,
+            )
+            && !matches!(
+                self.tok(s).to_ascii_lowercase().as_str(),
+                "democrat" | "democrats" | "republican" | "republicans" | "libertarian"
+                    | "independent" | "statehouse" | "capitol"
+            )
+    }
+
     /// Whether token `t` can be part of a name run.
     fn is_name_tok(&self, t: usize) -> bool {
         matches!(self.kind(t), TokenKind::Capitalised | TokenKind::AllCaps)
@@ -2749,13 +2785,28 @@ impl<'d, 'a> Ctx<'d, 'a> {
         // One buffer for the folded surfaces compared and looked up below.
         let mut scratch = String::new();
         let mut weak: Vec<Cand> = Vec::new();
+        // Spans of the people kept so far, in text order.
+        let mut people: Vec<Span> = Vec::new();
         for c in order
             .iter()
             .filter_map(|&(_, _, i)| slots.get_mut(i).and_then(Option::take))
         {
+            // A place that is a person's given name is part of the name
+            // ("London Breed", "Chad Wolf"). Candidates come longest first
+            // at each start, so the person is seen first.
+            if c.kind == Some(EntityKind::Place)
+                && people
+                    .last()
+                    .is_some_and(|p| self.place_is_given_name(c.span, *p))
+            {
+                continue;
+            }
             if c.strength == Strength::Weak {
                 weak.push(c);
                 continue;
+            }
+            if c.kind == Some(EntityKind::Person) {
+                people.push(c.span);
             }
             self.add(&mut groups, &mut by_key, &mut scratch, c);
         }
