@@ -589,3 +589,28 @@ fn given_names_that_are_places() {
     assert!(places.contains(&"San Francisco"), "places: {places:?}");
     assert!(places.contains(&"Kentucky"), "places: {places:?}");
 }
+
+/// A title that names a city or state gives that place as the body
+/// ("Freeport Mayor" → Freedonia/Freeport), but a member of the national
+/// legislature named by their seat stays with the country's government.
+#[test]
+fn city_and_state_titles_are_local_bodies() {
+    let mut kb = KnowledgeBase::default();
+    kb.merge_str(
+        "test",
+        r#"{"name":"Freedonia","type":"place","kind":"country","demonyms":["Freedonian"]}
+{"name":"Freeport","type":"place","kind":"city","country":"Freedonia"}"#,
+    )
+    .expect("test gazetteer loads");
+    let ex = Extractor {
+        kb: Arc::new(kb),
+        tagger: None,
+    };
+    let text = "Freeport Mayor Anna Kovacs said the port would reopen. \
+                Freeport Sen. Piotr Lang disagreed.";
+    let x = ex.extract(text, None);
+    let anna = find(&x.entities, "Anna Kovacs");
+    assert_eq!(anna.affiliations, vec!["Freedonia/Freeport"]);
+    let piotr = find(&x.entities, "Piotr Lang");
+    assert_eq!(piotr.affiliations, vec!["Freedonia/Government"]);
+}

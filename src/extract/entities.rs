@@ -1481,10 +1481,53 @@ impl<'d> Cand<'d> {
 struct Context {
     roles: Vec<String>,
     affiliations: Vec<String>,
+    /// Cities and states a title names (country, place): "Texas Governor"
+    /// serves Texas, "Texas Sen." the nation (see [`Context::finish`]).
+    local: Vec<(String, String)>,
     country: Option<String>,
     inherit_from: Vec<String>,
     person: bool,
 }
+
+impl Context {
+    /// A city or state in a title is the body its holder serves ("Los
+    /// Angeles Mayor" → United States/Los Angeles), except for members of
+    /// the national legislature, whom it names the seat of ("Oregon Sen.",
+    /// "Kansas Rep."), and where no role says what the place is to them:
+    /// those stay with their country's government.
+    fn finish(&mut self) {
+        // No role word at all ("Oregon Democrat Ron Wyden"): the place is a
+        // label, not a body; the person stays with the country.
+        let national = self.roles.is_empty()
+            || self.roles.iter().any(|r| {
+                r.split(|c: char| c.is_whitespace() || c == '-')
+                    .any(|w| NATIONAL_LEGISLATORS.contains(&w.to_ascii_lowercase().as_str()))
+            });
+        for (country, place) in std::mem::take(&mut self.local) {
+            let body = if national {
+                format!("{country}/Government")
+            } else {
+                format!("{country}/{place}")
+            };
+            push_unique(&mut self.affiliations, body);
+        }
+    }
+}
+
+/// Title words of members of a national legislature.
+const NATIONAL_LEGISLATORS: &[&str] = &[
+    "sen.",
+    "sen",
+    "senator",
+    "rep.",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "congressmember",
+    "lawmaker",
+    "mp",
+];
 
 /// Everything extraction of one document needs at hand.
 struct Ctx<'d, 'a> {
@@ -2184,6 +2227,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 Strength::Weak
             };
         }
+        ctxt.finish();
         c.person_cue = ctxt.person;
         c.roles = ctxt.roles;
         c.affiliations = ctxt.affiliations;
@@ -2368,7 +2412,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// Affiliation from a qualifier the knowledge base knows: a country or
-    /// demonym ("Ukrainian President" → Ukraine/Government), an organisation
+    /// demonym ("Ukrainian President" → Ukraine/Government), a city or
+    /// state ("Texas Governor" → United States/Texas), an organisation
     /// with a body ("Kremlin envoy" → Russia/Kremlin).
     fn qualifier(&self, ids: &[EntryId], ctx: &mut Context) {
         let Some(e) = ids.first().and_then(|id| self.entry(*id)) else {
@@ -2385,15 +2430,17 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     ctx.country.get_or_insert_with(|| c.clone());
                 }
             }
+            // A country's title holder works for its government; a city's
+            // or a state's for that place, under its country ("Los Angeles
+            // Mayor" → United States/Los Angeles, not the US government).
+            EntityKind::Place if is_country(e) => {
+                push_unique(&mut ctx.affiliations, format!("{}/Government", e.name));
+                ctx.country.get_or_insert_with(|| e.name.clone());
+            }
             EntityKind::Place => {
-                let country = if is_country(e) {
-                    Some(e.name.clone())
-                } else {
-                    e.country.clone()
-                };
-                if let Some(c) = country {
-                    push_unique(&mut ctx.affiliations, format!("{c}/Government"));
-                    ctx.country.get_or_insert(c);
+                if let Some(c) = &e.country {
+                    ctx.local.push((c.clone(), e.name.clone()));
+                    ctx.country.get_or_insert_with(|| c.clone());
                 }
             }
             EntityKind::Person => {}
