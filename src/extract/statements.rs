@@ -1582,7 +1582,13 @@ fn transcript_turns(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<
             .copied()
             .find(|&b| b >= start)
             .unwrap_or(text.len());
-        let end = next_label.min(next_break);
+        let mut end = next_label.min(next_break);
+        // A label opening the headline ("Clinton: Benghazi Mother 'Wrong'")
+        // attributes the headline only: the article body below it is the
+        // writer's, not a turn of that speaker.
+        if paras.first().is_some_and(|p| p.start == name.start) && !off("head_turn") {
+            end = end.min(para_end(start));
+        }
         // A turn runs to the next label, but not past the statement bounds.
         let end = end.min(start + MAX_STATEMENT_BYTES * 4);
         let mut end = end;
@@ -3225,6 +3231,7 @@ fn analyze_sentence<'t>(
         quotes,
     };
     let n = s.toks.len();
+    let first = found.len();
     let mut sentence_source: Option<(usize, usize)> = None;
     let mut got_verb = false;
     let mut k = 0;
@@ -3673,6 +3680,174 @@ fn analyze_sentence<'t>(
     }
     adjective_that(&s, found);
     nominal_cues(&s, found);
+    for f in &mut found[first..] {
+        np_tail(&s, f);
+    }
+}
+
+/// Cues whose object is what was said, not a stance's noun phrase: their
+/// contents are clauses or quotations, which take in their own adjuncts.
+static SAY_CUES: WordSet = WordSet::new(&[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "telling",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "asked",
+    "asks",
+    "ask",
+    "stated",
+    "states",
+    "explained",
+    "explains",
+    "noted",
+    "notes",
+    "argued",
+    "argues",
+    "insisted",
+    "insists",
+    "claimed",
+    "claims",
+    "declared",
+    "declares",
+    "announced",
+    "announces",
+    "reported",
+    "reports",
+    "tweeted",
+    "tweets",
+    "to",
+]);
+
+/// Words that open a time or circumstance adjunct after a weekday.
+static AFTER_WEEKDAY: WordSet = WordSet::new(&[
+    "in", "on", "at", "during", "after", "before", "when", "while", "with", "as",
+]);
+
+/// A stance's noun-phrase object ends before what belongs to the reporting
+/// clause: a weekday (`blasted Smith as a "disgrace" Wednesday on …`,
+/// `rejected the offer on Monday, …`), a `, where`/`, which` relative
+/// clause (`show a close contest in the state, where …`), or `but` and a
+/// second predicate (`praised his work but also had to …`). A content with
+/// a finite verb before the cut is a clause, whose own adjuncts these are.
+fn np_tail(s: &Sent, f: &mut Found) {
+    let Some(cue) = f.cue else {
+        return;
+    };
+    if !f.parts.is_empty() || cue.end > f.content.start || f.content.start - cue.end > 3 {
+        return;
+    }
+    let kc = s.tok_at(cue.end);
+    if kc == 0 || SAY_CUES.contains(&s.lw(kc - 1)) {
+        return;
+    }
+    let ks = s.tok_at(f.content.start);
+    let ke = s.tok_at(f.content.end);
+    if ks >= ke || !s.is_word(ks) {
+        return;
+    }
+    if matches!(
+        s.lw(ks),
+        "that"
+            | "whether"
+            | "if"
+            | "how"
+            | "why"
+            | "what"
+            | "when"
+            | "where"
+            | "who"
+            | "to"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+    ) {
+        return;
+    }
+    let mut cut = None;
+    for i in ks + 1..ke {
+        if s.in_quote(s.toks[i].span.start) {
+            continue;
+        }
+        let w = s.lw(i);
+        if FINITE.contains(&w) {
+            return;
+        }
+        if WEEKDAYS.contains(&w) && is_capitalised(s.w(i)) && !off("np_day") {
+            let mut j = i + 1;
+            if matches!(s.lw(j), "night" | "morning" | "evening" | "afternoon") {
+                j += 1;
+            }
+            let ends = j >= ke
+                || matches!(s.w(j), "," | "." | ";" | ":" | ")")
+                || AFTER_WEEKDAY.contains(&s.lw(j));
+            let c = if matches!(
+                s.lw(i - 1),
+                "on" | "late" | "early" | "last" | "later" | "earlier"
+            ) {
+                i - 1
+            } else {
+                i
+            };
+            // "the Thursday after the vote" is a noun phrase of its own.
+            let determiner = matches!(
+                s.lw(i - 1),
+                "the" | "a" | "that" | "every" | "each" | "next"
+            );
+            let c = if c > ks && s.w(c - 1) == "," {
+                c - 1
+            } else {
+                c
+            };
+            let before = s.lw(c - 1);
+            let participle = c - ks > 1 && before.ends_with("ed") && s.is_lower(c - 1);
+            if ends && before != "super" && !participle && !determiner {
+                cut = Some(c);
+                break;
+            }
+        }
+        if w == "," && matches!(s.lw(i + 1), "where" | "which") && !off("np_rel") {
+            cut = Some(i);
+            break;
+        }
+        if w == "but" && s.w(i - 1) != "," && !off("np_but") {
+            let mut v = i + 1;
+            while matches!(s.lw(v), "also" | "then" | "later" | "still") {
+                v += 1;
+            }
+            let vw = s.lw(v);
+            let verb =
+                AUXILIARIES.contains(&vw) || (vw.ends_with("ed") && vw.len() >= 5 && s.is_lower(v));
+            if verb {
+                cut = Some(i);
+                break;
+            }
+        }
+    }
+    let Some(c) = cut else {
+        return;
+    };
+    let words = (ks..c).filter(|&i| s.is_word(i)).count();
+    let particle = words == 1
+        && matches!(
+            s.lw(ks),
+            "back" | "on" | "up" | "out" | "off" | "down" | "in" | "at" | "for" | "with" | "about"
+        );
+    if words == 0 || particle {
+        return;
+    }
+    if let Some(t) = s.toks.get(c - 1) {
+        f.content.end = t.span.end;
+    }
 }
 
 /// Verbs that are cues only with a "that" clause ("polls show that …",
@@ -6981,6 +7156,60 @@ mod tests {
         let st = extract_text(t, &[]);
         assert!(!st.is_empty(), "{st:?}");
         assert_eq!(content(t, &st[0]), "that the budget was balanced");
+    }
+
+    #[test]
+    fn noun_phrase_object_ends_before_the_reporting_clause() {
+        let find = |t: &str, start: &str| {
+            let st = extract_text(t, &[]);
+            st.iter()
+                .find(|s| content(t, s).starts_with(start))
+                .map(|s| content(t, s))
+                .unwrap_or_else(|| panic!("no content starting {start:?} in {st:?}"))
+        };
+        // A weekday, with or without `on`, before a clause boundary or an
+        // adjunct belongs to the reporting verb.
+        let t = "The senator criticized the new parking fees Wednesday on a radio show.";
+        assert_eq!(find(t, "the new"), "the new parking fees");
+        let t = "Governor Smith praised the budget deal on Monday night, calling it fair.";
+        assert_eq!(find(t, "the budget"), "the budget deal");
+        // Not a weekday inside the noun phrase, nor after a participle.
+        let t = "The senator praised the elections held Sunday in the north.";
+        assert_eq!(
+            find(t, "the elections"),
+            "the elections held Sunday in the north"
+        );
+        // A relative clause after the object.
+        let t = "New polls show a close contest in the state, where ten votes are at stake.";
+        assert_eq!(find(t, "a close"), "a close contest in the state");
+        let t = "Officials acknowledged the rising cost of the new bridge, which has doubled.";
+        assert_eq!(find(t, "the rising"), "the rising cost of the new bridge");
+        // `but` and a second predicate.
+        let t = "The mayor praised the volunteers but also had to delay the opening.";
+        assert_eq!(find(t, "the volunteers"), "the volunteers");
+        let t = "The mayor described the flood as a “terrible situation,” but stopped short of blaming the dam.";
+        assert_eq!(find(t, "the flood"), "the flood as a “terrible situation,”");
+        // A clause keeps its own adjuncts.
+        let t = "The mayor criticized how the board met Tuesday in secret.";
+        assert_eq!(find(t, "how"), "how the board met Tuesday in secret");
+    }
+
+    #[test]
+    fn a_headline_label_attributes_the_headline_only() {
+        let t = "Lee: Parks Budget Will Grow\n\nOn Monday the mayor met reporters at city hall.\n\nHOST: What will you build?\n\nLee: Two new playgrounds and a pool.";
+        let st = extract_text(t, &[]);
+        let head = st.iter().find(|s| content(t, s).starts_with("Parks"));
+        assert_eq!(
+            head.map(|s| content(t, s)).as_deref(),
+            Some("Parks Budget Will Grow"),
+            "{st:?}"
+        );
+        // A later turn is not cut.
+        assert!(
+            st.iter()
+                .any(|s| content(t, s) == "Two new playgrounds and a pool."),
+            "{st:?}"
+        );
     }
 
     #[test]
