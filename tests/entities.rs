@@ -614,3 +614,25 @@ fn city_and_state_titles_are_local_bodies() {
     let piotr = find(&x.entities, "Piotr Lang");
     assert_eq!(piotr.affiliations, vec!["Freedonia/Government"]);
 }
+
+/// A place whose first word the name run leaves out ("New" of "New York
+/// City Mayor") is still the title's qualifier, not part of the role.
+#[test]
+fn multi_word_place_before_a_title() {
+    let mut kb = KnowledgeBase::default();
+    kb.merge_str(
+        "test",
+        r#"{"name":"Freedonia","type":"place","kind":"country","demonyms":["Freedonian"]}
+{"name":"New Freeport City","type":"place","kind":"city","country":"Freedonia"}"#,
+    )
+    .expect("test gazetteer loads");
+    let ex = Extractor {
+        kb: Arc::new(kb),
+        tagger: None,
+    };
+    let text = "The council said that New Freeport City Mayor Anna Kovacs would speak on Monday.";
+    let x = ex.extract(text, None);
+    let anna = find(&x.entities, "Anna Kovacs");
+    assert_eq!(anna.roles, vec!["Mayor"]);
+    assert_eq!(anna.affiliations, vec!["Freedonia/New Freeport City"]);
+}

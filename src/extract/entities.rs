@@ -2254,10 +2254,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let mut role_start: Option<usize> = None;
         let mut i = prefix.start;
         while i < prefix.end {
-            if let Some(h) = self
-                .hit_at(i)
-                .filter(|h| h.toks.start == i && h.toks.end <= prefix.end)
-            {
+            // A name the run starts inside of is still a qualifier: the run
+            // may leave out its first word ("New" of "New York City Mayor").
+            if let Some(h) = self.hit_at(i).filter(|h| {
+                (h.toks.start == i || (i == prefix.start && h.toks.start < i))
+                    && h.toks.end <= prefix.end
+            }) {
                 let end = h.toks.end;
                 let ids = h.ids;
                 if role_start.is_none() {
@@ -3425,11 +3427,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     kb_affs.clone()
                 };
                 for a in g.affiliations.drain(..) {
-                    // "Ukrainian President" says Ukraine/Government; the
-                    // knowledge base says which body in Ukraine.
-                    if let Some(country) = a.strip_suffix("/Government") {
+                    // "Ukrainian President" says Ukraine/Government, "New
+                    // York Gov." United States/New York; the knowledge base
+                    // says which body in that country.
+                    if let Some((country, body)) = a.split_once('/') {
+                        let generic = body == "Government"
+                            || self.kb.resolve(body, Some(EntityKind::Place)).is_some();
                         let prefix = format!("{country}/");
-                        if kb_affs.iter().any(|k| k.starts_with(&prefix)) {
+                        if generic && kb_affs.iter().any(|k| k.starts_with(&prefix)) {
                             continue;
                         }
                     }
