@@ -171,6 +171,9 @@ fn extract_full(
             continue_quote(text, &sentences, si, in_sentence, &mut found);
         }
     }
+    if !off("passive_by") {
+        found.retain(|f| !passive_by(text, f));
+    }
     found.sort_by_key(|f| (f.content.start, f.content.end));
     dedupe(&mut found);
     if !off("inner_stance") {
@@ -288,6 +291,42 @@ fn dedupe(found: &mut Vec<Found>) {
         }
     }
     *found = kept;
+}
+
+/// `a plan endorsed by the council`, `a view echoed by Japan`: a participle
+/// followed by its agent is passive, so the noun phrase before it is what was
+/// endorsed, not who endorsed it, and `by the council` is no content. `by`
+/// with a gerund (`responded by attacking …`) is the manner of an active
+/// verb and stays.
+fn passive_by(text: &str, f: &Found) -> bool {
+    let (Some(src), Some(cue)) = (f.source, f.cue) else {
+        return false;
+    };
+    if src.end > cue.start || !cue.slice(text).ends_with("ed") {
+        return false;
+    }
+    let gap = text.get(cue.end..f.content.start).unwrap_or("x");
+    if !gap.chars().all(char::is_whitespace) {
+        return false;
+    }
+    let mut words = f.content.slice(text).split_whitespace();
+    words.next() == Some("by")
+        && words.next().is_some_and(|w| {
+            let w = w.trim_end_matches([',', '.']);
+            // `attacked by name`, `said by phone`: a means, not an agent.
+            !w.ends_with("ing")
+                && !matches!(
+                    w,
+                    "name"
+                        | "phone"
+                        | "telephone"
+                        | "email"
+                        | "e-mail"
+                        | "mail"
+                        | "letter"
+                        | "video"
+                )
+        })
 }
 
 /// Longest outer content, in words, whose nested stances are dropped.
@@ -7888,5 +7927,16 @@ mod tests {
                  the old stadium, the players will feel pressure to win the title.";
         let st = extract_text(t, &[]);
         assert_eq!(st.len(), 2, "{st:?}");
+    }
+
+    #[test]
+    fn a_participle_before_its_agent_is_passive() {
+        let t = "Residents packed the hall to fight a plan endorsed by the mayor.";
+        let st = extract_text(t, &[]);
+        assert!(st.is_empty(), "{st:?}");
+        // A means after `by` is no agent.
+        let t = "Trump attacked by name some of the critics in his party.";
+        let st = extract_text(t, &[]);
+        assert_eq!(st.len(), 1, "{st:?}");
     }
 }
