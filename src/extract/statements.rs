@@ -174,6 +174,9 @@ fn extract_full(
     if !off("passive_by") {
         found.retain(|f| !passive_by(text, f));
     }
+    if !off("show_sense") {
+        found.retain(|f| !other_sense(text, f));
+    }
     found.sort_by_key(|f| (f.content.start, f.content.end));
     dedupe(&mut found);
     if !off("inner_stance") {
@@ -327,6 +330,51 @@ fn passive_by(text: &str, f: &Found) -> bool {
                         | "video"
                 )
         })
+}
+
+/// A cue word in a sense that reports nothing: `showed up`, `showing off`,
+/// `called off the talks`, `knocked out funding`; `shows` as a noun after a
+/// possessive or a broadcast word (`their shows`, `TV shows`).
+fn other_sense(text: &str, f: &Found) -> bool {
+    let Some(cue) = f.cue else {
+        return false;
+    };
+    let w = cue.slice(text).to_ascii_lowercase();
+    let next = text
+        .get(cue.end..)
+        .and_then(|t| t.split_whitespace().next())
+        .map(|n| n.trim_end_matches([',', '.', ';']))
+        .unwrap_or("");
+    let phrasal = match w.as_str() {
+        "show" | "shows" | "showed" | "shown" | "showing" => matches!(next, "up" | "off"),
+        "call" | "calls" | "called" | "calling" => next == "off",
+        "knock" | "knocks" | "knocked" | "knocking" => next == "out",
+        _ => false,
+    };
+    if phrasal {
+        return true;
+    }
+    if !matches!(w.as_str(), "shows" | "show") {
+        return false;
+    }
+    let prev = text
+        .get(..cue.start)
+        .and_then(|t| t.split_whitespace().next_back())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        prev.as_str(),
+        "tv" | "television"
+            | "talk"
+            | "morning"
+            | "radio"
+            | "cable"
+            | "their"
+            | "his"
+            | "her"
+            | "favorite"
+            | "favourite"
+    )
 }
 
 /// Longest outer content, in words, whose nested stances are dropped.
@@ -7938,5 +7986,20 @@ mod tests {
         let t = "Trump attacked by name some of the critics in his party.";
         let st = extract_text(t, &[]);
         assert_eq!(st.len(), 1, "{st:?}");
+    }
+
+    #[test]
+    fn show_up_and_tv_shows_report_nothing() {
+        for t in [
+            "Only a few of the delegates showed up for the vote in the capital.",
+            "The mayor was showing off the new hat the campaign had given her.",
+            "Two companies called off projects with him after the remarks.",
+            "Their favorite TV shows sound about right for a campaign like this.",
+        ] {
+            let st = extract_text(t, &[]);
+            assert!(st.is_empty(), "{t}: {st:?}");
+        }
+        let t = "The poll shows the senator is ahead in the state.";
+        assert_eq!(extract_text(t, &[]).len(), 1);
     }
 }
