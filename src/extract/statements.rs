@@ -177,6 +177,9 @@ fn extract_full(
     if !off("show_sense") {
         found.retain(|f| !other_sense(text, f));
     }
+    if !off("call_bare") {
+        found.retain(|f| !bare_call(text, f));
+    }
     found.sort_by_key(|f| (f.content.start, f.content.end));
     dedupe(&mut found);
     if !off("inner_stance") {
@@ -375,6 +378,32 @@ fn other_sense(text: &str, f: &Found) -> bool {
             | "favorite"
             | "favourite"
     )
+}
+
+/// `she called Sanders`, `he called them`, `a company called Sansun`: a
+/// bare person or name after `call` is a phone call or a name, not a view
+/// (`called Trump "unhinged"`, `called him divisive` have a complement).
+fn bare_call(text: &str, f: &Found) -> bool {
+    let Some(cue) = f.cue else {
+        return false;
+    };
+    if !matches!(
+        cue.slice(text).to_ascii_lowercase().as_str(),
+        "call" | "calls" | "called" | "calling"
+    ) || !f.parts.is_empty()
+    {
+        return false;
+    }
+    let c = f.content.slice(text).trim_end_matches(['.', ',', ';', ':']);
+    let words: Vec<&str> = c.split_whitespace().collect();
+    match words[..] {
+        ["him" | "her" | "them" | "me" | "us" | "you"] => true,
+        _ => {
+            (1..=3).contains(&words.len())
+                && words.iter().all(|w| is_capitalised(w))
+                && !c.contains(|ch: char| is_quote_char(ch))
+        }
+    }
 }
 
 /// Longest outer content, in words, whose nested stances are dropped.
@@ -8000,6 +8029,19 @@ mod tests {
             assert!(st.is_empty(), "{t}: {st:?}");
         }
         let t = "The poll shows the senator is ahead in the state.";
+        assert_eq!(extract_text(t, &[]).len(), 1);
+    }
+
+    #[test]
+    fn calling_a_bare_person_is_no_view() {
+        for t in [
+            "The mayor called them before the vote on the budget.",
+            "The governor called Sanders on Friday to discuss the budget.",
+        ] {
+            let st = extract_text(t, &[]);
+            assert!(st.is_empty(), "{t}: {st:?}");
+        }
+        let t = "The governor called Sanders divisive on Friday.";
         assert_eq!(extract_text(t, &[]).len(), 1);
     }
 }
