@@ -342,7 +342,15 @@ fn other_sense(text: &str, f: &Found) -> bool {
     let Some(cue) = f.cue else {
         return false;
     };
-    let w = cue.slice(text).to_ascii_lowercase();
+    let w = cue.slice(text);
+    // Most cues start with none of the letters below: no lower-casing.
+    if !matches!(
+        w.as_bytes().first(),
+        Some(b's' | b'S' | b'c' | b'C' | b'k' | b'K')
+    ) {
+        return false;
+    }
+    let w = w.to_ascii_lowercase();
     let next = text
         .get(cue.end..)
         .and_then(|t| t.split_whitespace().next())
@@ -387,10 +395,11 @@ fn bare_call(text: &str, f: &Found) -> bool {
     let Some(cue) = f.cue else {
         return false;
     };
-    if !matches!(
-        cue.slice(text).to_ascii_lowercase().as_str(),
-        "call" | "calls" | "called" | "calling"
-    ) || !f.parts.is_empty()
+    let w = cue.slice(text);
+    if !["call", "calls", "called", "calling"]
+        .iter()
+        .any(|c| w.eq_ignore_ascii_case(c))
+        || !f.parts.is_empty()
     {
         return false;
     }
@@ -456,9 +465,6 @@ fn drop_inner_stances(text: &str, found: &mut Vec<Found>) {
     let drop: Vec<bool> = found
         .iter()
         .map(|f| {
-            if !stance(f) {
-                return false;
-            }
             let lo = f
                 .content
                 .start
@@ -468,6 +474,7 @@ fn drop_inner_stances(text: &str, found: &mut Vec<Found>) {
                 .iter()
                 .take_while(|g| g.content.start <= f.content.start)
                 .any(|g| !std::ptr::eq(f, g) && outer_of(f, g) && short(g))
+                && stance(f)
         })
         .collect();
     if drop.iter().any(|&d| d) {
