@@ -158,11 +158,13 @@ fn extract_full(
         let in_sentence = &rest[..rest.iter().take_while(|q| q.open < sent.end).count()];
         let before = found.len();
         let title_case = title.is_some_and(|t| t.start <= sent.start && sent.end <= t.end);
+        let next_quote = rest.get(in_sentence.len());
         analyze_sentence(
             text,
             &low,
             sent,
             in_sentence,
+            next_quote,
             title_case,
             &mut scratch,
             &mut found,
@@ -179,6 +181,11 @@ fn extract_full(
     }
     if !off("call_bare") {
         found.retain(|f| !bare_call(text, f));
+    }
+    for c in scratch.colon.drain(..) {
+        if !found.iter().any(|f| overlap(f.content, c.content) > 0) {
+            found.push(c);
+        }
     }
     found.sort_by_key(|f| (f.content.start, f.content.end));
     dedupe(&mut found);
@@ -3411,6 +3418,9 @@ struct Scratch<'t> {
     toks: Vec<Tok>,
     lower: Vec<Cow<'t, str>>,
     cues: Vec<CueWord>,
+    /// Quotations introduced by a colon (`colon_quote`), kept only where no
+    /// other frame took the quotation (decided after the sentence loop).
+    colon: Vec<Found>,
 }
 
 fn analyze_sentence<'t>(
@@ -3418,6 +3428,7 @@ fn analyze_sentence<'t>(
     low: &'t str,
     span: Span,
     quotes: &[Quote],
+    next_quote: Option<&Quote>,
     title_case: bool,
     scratch: &mut Scratch<'t>,
     found: &mut Vec<Found>,
@@ -3892,6 +3903,9 @@ fn analyze_sentence<'t>(
     for f in &mut found[first..] {
         np_tail(&s, f);
     }
+    if !off("colon_quote") {
+        colon_quote(&s, next_quote, &mut scratch.colon);
+    }
 }
 
 /// Cues whose object is what was said, not a stance's noun phrase: their
@@ -4056,6 +4070,111 @@ fn np_tail(s: &Sent, f: &mut Found) {
     }
     if let Some(t) = s.toks.get(c - 1) {
         f.content.end = t.span.end;
+    }
+}
+
+/// `Williamson concludes: "…"`, `The sign read: "…"`, `He said:` ending a
+/// paragraph with the quotation opening the next: a colon right before an
+/// opening quotation mark introduces someone's words whatever the verb
+/// (or with no verb: `Republican pollster Jane Doe: "…"`). The clause's
+/// subject is the source. Candidates only: a quotation another frame
+/// attributes keeps that frame.
+fn colon_quote(s: &Sent, next_quote: Option<&Quote>, out: &mut Vec<Found>) {
+    let n = s.toks.len();
+    for j in 1..n {
+        if s.w(j) != ":" || s.in_quote(s.toks[j].span.start) {
+            continue;
+        }
+        let q = match s.toks.get(j + 1) {
+            Some(t) => s.quote_opening_at(t.span.start),
+            // The colon ends the paragraph; the quotation opens the next.
+            None => next_quote.filter(|q| {
+                s.text
+                    .get(s.toks[j].span.end..q.open)
+                    .is_some_and(|gap| gap.trim().is_empty() && gap.contains('\n'))
+            }),
+        };
+        let Some(q) = q else { continue };
+        // Newsletter digests (`"Title," by Outlet's Jane Doe: "…"`) and
+        // labels (`Related: "…"`) introduce no one's words.
+        let first = (0..j).find(|&i| s.is_word(i)).unwrap_or(j);
+        if (j.saturating_sub(6)..j).any(|i| s.lw(i) == "by" && i > 0 && !s.is_word(i - 1))
+            || (j == first + 1 && LABEL_STOP.contains(&s.lw(first)))
+            || first == j
+        {
+            continue;
+        }
+        // The source is the phrase before the verb nearest the colon
+        // (`Surveying …, Williamson concludes:`, `Kelly responded
+        // pointedly, with a smile:`); without a verb, a name right before
+        // the colon (`Pollster Jane Doe: "…"`); else the sentence subject.
+        let verbish = |i: usize| {
+            let l = s.lw(i);
+            s.is_word(i)
+                && s.is_lower(i)
+                && !NP_WORDS.contains(&l)
+                && !UNNAMED_HEADS.contains(&l)
+                && !DETERMINERS.contains(&l)
+                && !AUX_ADVERBS.contains(&l)
+                && (l.ends_with("ed")
+                    || (l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("'s"))
+                    || s.cue(i).verb.is_some()
+                    || matches!(l, "put" | "read" | "wrote" | "said" | "went" | "had"))
+        };
+        // A phrase that can speak: a name, a pronoun, a noun the source
+        // lexicon knows (`the report`, `a spokesman`), not `some damn good`
+        // before a plural noun taken for the verb.
+        let speaks = |(a, b): (usize, usize)| {
+            let h = s.lw(b - 1);
+            !LEAD_STOP.contains(&s.lw(a))
+                && !matches!(h, "who" | "which" | "it" | "here's" | "here’s")
+                && ((is_capitalised(s.w(b - 1)) && !h.bytes().any(|c| c.is_ascii_digit()))
+                    || PRONOUNS.contains(&h)
+                    || UNNAMED_HEADS.contains(&h)
+                    || ORG_HEADS.contains(&h)
+                    || ROLE_HEADS.contains(&h)
+                    || (NP_WORDS.contains(&h) && !DETERMINERS.contains(&h) && h != "of"))
+        };
+        // The verb is at most this many tokens before the colon: a longer
+        // stretch is a clause of its own (`…'s four-word answer became the
+        // one time that …:`).
+        const CUE_TOKENS: usize = 8;
+        let subject = (first + 1..j)
+            .rev()
+            .take_while(|&i| j - i <= CUE_TOKENS)
+            .filter(|&i| verbish(i))
+            .find_map(|i| {
+                source_before(s, i)
+                    .filter(|&np| speaks(np))
+                    .map(|np| (np, i))
+            })
+            .or_else(|| {
+                np_before(s, j)
+                    .filter(|&np| speaks(np) && is_capitalised(s.w(np.1 - 1)))
+                    .map(|np| (np, j))
+            })
+            .or_else(|| {
+                sentence_subject(s)
+                    .filter(|&np| np.1 < j && j - np.1 <= CUE_TOKENS && speaks(np))
+                    .map(|np| (np, np.1))
+            });
+        // Without a speaker, bill numbers and datelines label a title:
+        // `H.R. 353: "…"`, `Sunday: "…"`.
+        let last = s.lw(j - 1);
+        if subject.is_none()
+            && (last.bytes().any(|c| c.is_ascii_digit())
+                || WEEKDAYS.contains(&last)
+                || MONTHS.contains(&last))
+        {
+            continue;
+        }
+        let cue_from = subject.map_or(first, |(_, v)| v);
+        let subject = subject.map(|(np, _)| np);
+        let source = subject.map(|np| span_of(s, np));
+        // Without a source the words before the colon are no cue phrase.
+        let cue = (source.is_some() && cue_from < j)
+            .then(|| Span::new(s.toks[cue_from].span.start, s.toks[j - 1].span.end));
+        out.push(Found::new(source, cue, q.content, true, Vec::new()));
     }
 }
 
@@ -7066,6 +7185,34 @@ mod tests {
         let s = one(t);
         assert_eq!(content(t, &s), "the dam will hold");
         assert_eq!(s.speaker_mention.map(|m| m.slice(t)), Some("Berg"));
+    }
+
+    #[test]
+    fn quotation_after_a_colon_whatever_the_verb() {
+        let t =
+            "Looking back at the long winter, Marta Vance concludes: \"Nobody planned for this.\"";
+        let s = one(t);
+        assert_eq!(content(t, &s), "Nobody planned for this.");
+        assert_eq!(s.speaker_mention.map(|m| m.slice(t)), Some("Marta Vance"));
+        // The quotation opens the paragraph after the colon.
+        let t = "The town mayor said:\n\n\"The pier will reopen next spring.\"";
+        let s = one(t);
+        assert_eq!(content(t, &s), "The pier will reopen next spring.");
+        assert_eq!(
+            s.speaker_mention.map(|m| m.slice(t)),
+            Some("The town mayor")
+        );
+        let t = "Economist Lena Ortiz: \"Rents will keep rising.\"";
+        assert_eq!(
+            one(t).speaker_mention.map(|m| m.slice(t)),
+            Some("Economist Lena Ortiz")
+        );
+        // A frame that already attributes the quotation keeps it; labels
+        // and digests are no one's words.
+        let t = "Tom Reyes retorted: \"Not a chance,\" Ann Lee said.";
+        assert_eq!(one(t).speaker_mention.map(|m| m.slice(t)), Some("Ann Lee"));
+        assert!(extract_text("Related: \"Budget Talks Stall\"", &[]).is_empty());
+        assert!(extract_text("H.R. 353: \"Weather Research Act\"", &[]).is_empty());
     }
 
     #[test]
