@@ -3526,8 +3526,12 @@ fn analyze_sentence<'t>(
             .or((cw.evidence && evidence_subject(&s, k) && !off("evid")).then_some(true));
         if let (Some(bare), true) = (verb, lowercase) {
             let prev = if k > 0 { s.lw(k - 1) } else { "" };
+            // "continued to call for", "went on to say": the report goes on;
+            // the source is before the aspect verb.
+            let lead_in = aspect_lead_in(&s, k);
             // "to say", "was told", "is said to": not a report of speech.
             if !progressive
+                && lead_in.is_none()
                 && matches!(
                     prev,
                     "to" | "was" | "were" | "is" | "are" | "been" | "be" | "being" | "the"
@@ -3537,7 +3541,11 @@ fn analyze_sentence<'t>(
                 continue;
             }
             let cue = t.span;
-            let src_k = if progressive { k - 1 } else { k };
+            let src_k = if progressive {
+                k - 1
+            } else {
+                lead_in.unwrap_or(k)
+            };
             // "vowed to repeal the law": the infinitive is the content.
             let infinitive = |inf: usize| {
                 s.lw(inf - 1) == "to"
@@ -3703,7 +3711,9 @@ fn analyze_sentence<'t>(
                 }
             }
         } else if lowercase
-            && ((cw.attitude && !after_aux_to(&s, k)) || (progressive && cw.attitude_participle))
+            && (((cw.attitude || call_for(&s, k))
+                && (!after_aux_to(&s, k) || aspect_lead_in(&s, k).is_some()))
+                || (progressive && cw.attitude_participle))
             // "a liberal think tank"; "found itself at the center", "see
             // eye to eye": idioms, not stances.
             && !matches!(s.lw(k + 1), "tank" | "tanks" | "eye")
@@ -3733,7 +3743,22 @@ fn analyze_sentence<'t>(
             // "Bush called Trump unhinged", "a poll shows X leading": the
             // complement is the content (PolNeAR counts beliefs, evidence
             // and evaluations as attributions).
-            let strict = NOUN_LIKE_VERBS.contains(&lw);
+            // After a modal or `continued to` the form is a verb for sure.
+            let verb_for_sure = !off("call_for")
+                && (aspect_lead_in(&s, k).is_some()
+                    || (k > 0
+                        && matches!(
+                            s.lw(k - 1),
+                            "would"
+                                | "will"
+                                | "could"
+                                | "should"
+                                | "might"
+                                | "may"
+                                | "must"
+                                | "can"
+                        )));
+            let strict = NOUN_LIKE_VERBS.contains(&lw) && !verb_for_sure;
             let fits = |src: &(usize, usize)| {
                 let head = s.w(src.1 - 1);
                 let lh = s.lw(src.1 - 1);
@@ -3746,7 +3771,11 @@ fn analyze_sentence<'t>(
                 let weak = matches!(lh, "who" | "which" | "we" | "you");
                 !possessive(head) && !weak && (named || (!strict && !lh.ends_with("ing")))
             };
-            let src_k = if progressive { k - 1 } else { k };
+            let src_k = if progressive {
+                k - 1
+            } else {
+                aspect_lead_in(&s, k).unwrap_or(k)
+            };
             if let Some(src) = source_before(&s, src_k).filter(fits) {
                 let mut from_tok = k + 1;
                 if matches!(s.lw(from_tok), "out" | "up" | "on") && lw.starts_with("point") {
@@ -4717,6 +4746,48 @@ fn after_aux_to(s: &Sent, k: usize) -> bool {
                 | "my"
                 | "your"
         )
+}
+
+/// `Democrats call for a recount`, `would call on Congress to act`: the
+/// base form `call` is a demand only before `for` / `on` + its object (not
+/// `call on Monday`); `called` and `calls` are in the stance lexicon.
+fn call_for(s: &Sent, k: usize) -> bool {
+    // A verb after a subject, a modal or `continued to`; after a noun it is
+    // the noun (`a conference call on …`).
+    let prev = if k > 0 { s.lw(k - 1) } else { "" };
+    let after_subject = k > 0
+        && (AUX_ADVERBS.contains(&prev)
+            || PRONOUNS.contains(&prev)
+            || is_capitalised(s.w(k - 1))
+            || (prev.ends_with('s') && !prev.ends_with("ss") && !possessive(prev)))
+        || aspect_lead_in(s, k).is_some();
+    s.lw(k) == "call"
+        && after_subject
+        && matches!(s.lw(k + 1), "for" | "on")
+        && s.is_word(k + 2)
+        && !WEEKDAYS.contains(&s.lw(k + 2))
+        && !TIME_NOUNS.contains(&s.lw(k + 2))
+        && !MONTHS.contains(&s.lw(k + 2))
+        && !matches!(s.lw(k + 2), "help" | "backup" | "service")
+        && !off("call_for")
+}
+
+/// "continued to call for", "went on to say", "began to argue": the cue at
+/// `k` goes on with a report; the token where the source ends (before the
+/// aspect verb), for `source_before`.
+fn aspect_lead_in(s: &Sent, k: usize) -> Option<usize> {
+    if k < 3 || s.lw(k - 1) != "to" || off("went_on") {
+        return None;
+    }
+    match (s.lw(k - 2), s.lw(k - 3)) {
+        (
+            "continued" | "continues" | "continue" | "began" | "begins" | "started" | "starts"
+            | "proceeded",
+            _,
+        ) => Some(k - 2),
+        ("on", "went" | "goes" | "go") => Some(k - 3),
+        _ => None,
+    }
 }
 
 /// End of a complement: the sentence end, or a clause boundary (a comma
@@ -7213,6 +7284,32 @@ mod tests {
         assert_eq!(one(t).speaker_mention.map(|m| m.slice(t)), Some("Ann Lee"));
         assert!(extract_text("Related: \"Budget Talks Stall\"", &[]).is_empty());
         assert!(extract_text("H.R. 353: \"Weather Research Act\"", &[]).is_empty());
+    }
+
+    #[test]
+    fn report_after_went_on_or_continued() {
+        let t = "Later the minister went on to say that the bridge was safe.";
+        let s = one(t);
+        assert_eq!(content(t, &s), "that the bridge was safe");
+        assert_eq!(s.speaker_mention.map(|m| m.slice(t)), Some("the minister"));
+        let t = "Farmers continued to insist that the canal would flood.";
+        assert_eq!(content(t, &one(t)), "that the canal would flood");
+    }
+
+    #[test]
+    fn call_for_as_a_demand() {
+        let t = "Groups of fishermen continued to call for a ban on trawling.";
+        let s = one(t);
+        assert_eq!(content(t, &s), "for a ban on trawling");
+        assert_eq!(
+            s.speaker_mention.map(|m| m.slice(t)),
+            Some("Groups of fishermen")
+        );
+        let t = "Teachers call on the board to reopen the library.";
+        assert_eq!(content(t, &one(t)), "on the board to reopen the library");
+        // The noun: a phone call, a call on a date.
+        assert!(extract_text("The conference call on Tuesday ran long.", &[]).is_empty());
+        assert!(extract_text("Residents call for help when the river rises.", &[]).is_empty());
     }
 
     #[test]
