@@ -3935,6 +3935,80 @@ fn analyze_sentence<'t>(
     if !off("colon_quote") {
         colon_quote(&s, next_quote, &mut scratch.colon);
     }
+    if !off("chant") {
+        chant_quote(&s, &mut scratch.colon);
+    }
+}
+
+/// The noun phrase opening the sentence, before token `k`: its words up to
+/// the first verb-like one (`About 200 protesters` gathered, `Small groups of
+/// marchers` waved). A crowd is rarely a name `sentence_subject` accepts.
+fn crowd_subject(s: &Sent, k: usize) -> Option<(usize, usize)> {
+    let mut a = 0;
+    while a < k && (!s.is_word(a) || LEAD_STOP.contains(&s.lw(a))) {
+        a += 1;
+    }
+    let mut b = a;
+    while b < k && b < a + 7 && s.is_word(b) {
+        let l = s.lw(b);
+        let verbish = s.is_lower(b)
+            && (l.ends_with("ed")
+                || l.ends_with("ing")
+                || AUX_ADVERBS.contains(&l)
+                || matches!(l, "is" | "are" | "was" | "were" | "who" | "that"));
+        if verbish || s.cue(b).verb.is_some() {
+            break;
+        }
+        b += 1;
+    }
+    (b > a && !DETERMINERS.contains(&s.lw(b - 1)) && s.lw(b - 1) != "of").then_some((a, b))
+}
+
+/// `Protesters marching downtown chanted "No justice!"`, `…, chanting "Lock
+/// her up"`, `chants of "Four more years"`: a crowd's words. The source is
+/// the noun phrase opening the sentence, past any participle phrase
+/// (`crowd_subject`), else the phrase before the verb. Candidates like
+/// `colon_quote`'s.
+fn chant_quote(s: &Sent, out: &mut Vec<Found>) {
+    for k in 0..s.toks.len() {
+        let lw = s.lw(k);
+        if !matches!(lw, "chanted" | "chanting" | "chant" | "chants")
+            || s.in_quote(s.toks[k].span.start)
+        {
+            continue;
+        }
+        // `chanted back at him, "…"`, `chants of "…"`.
+        let mut p = k + 1;
+        while p < s.toks.len()
+            && p <= k + 4
+            && matches!(
+                s.lw(p),
+                "back" | "at" | "him" | "her" | "them" | "of" | "again" | "," | ":"
+            )
+        {
+            p += 1;
+        }
+        let Some(q) = s.toks.get(p).and_then(|t| s.quote_opening_at(t.span.start)) else {
+            continue;
+        };
+        // The noun (`chants of "…"`, `a chant of`) names no chanter here.
+        let prev = if k > 0 { s.lw(k - 1) } else { "" };
+        let noun = lw == "chants"
+            || (lw == "chant"
+                && (DETERMINERS.contains(&prev) || matches!(prev, "of" | "with" | "to" | "into")));
+        let source = if noun {
+            None
+        } else {
+            crowd_subject(s, k).or_else(|| source_before(s, k))
+        };
+        out.push(Found::new(
+            source.map(|np| span_of(s, np)),
+            Some(s.toks[k].span),
+            q.content,
+            true,
+            Vec::new(),
+        ));
+    }
 }
 
 /// Cues whose object is what was said, not a stance's noun phrase: their
@@ -7310,6 +7384,21 @@ mod tests {
         // The noun: a phone call, a call on a date.
         assert!(extract_text("The conference call on Tuesday ran long.", &[]).is_empty());
         assert!(extract_text("Residents call for help when the river rises.", &[]).is_empty());
+    }
+
+    #[test]
+    fn chanted_quotations() {
+        let t = "Hundreds of students chanted back at him, \"Fair pay now!\"";
+        let s = one(t);
+        assert_eq!(content(t, &s), "Fair pay now!");
+        assert_eq!(
+            s.speaker_mention.map(|m| m.slice(t)),
+            Some("Hundreds of students")
+        );
+        let t = "The nurses gathered outside, chanting \"Safe staffing saves lives.\"";
+        let s = one(t);
+        assert_eq!(content(t, &s), "Safe staffing saves lives.");
+        assert_eq!(s.speaker_mention.map(|m| m.slice(t)), Some("The nurses"));
     }
 
     #[test]
