@@ -158,13 +158,12 @@ fn extract_full(
         let in_sentence = &rest[..rest.iter().take_while(|q| q.open < sent.end).count()];
         let before = found.len();
         let title_case = title.is_some_and(|t| t.start <= sent.start && sent.end <= t.end);
-        let next_quote = rest.get(in_sentence.len());
+        scratch.next_quote = rest.get(in_sentence.len()).copied();
         analyze_sentence(
             text,
             &low,
             sent,
             in_sentence,
-            next_quote,
             title_case,
             &mut scratch,
             &mut found,
@@ -3421,6 +3420,9 @@ struct Scratch<'t> {
     /// Quotations introduced by a colon (`colon_quote`), kept only where no
     /// other frame took the quotation (decided after the sentence loop).
     colon: Vec<Found>,
+    /// The first quotation opening after the sentence (a paragraph ending
+    /// `He said:` introduces it).
+    next_quote: Option<Quote>,
 }
 
 fn analyze_sentence<'t>(
@@ -3428,7 +3430,6 @@ fn analyze_sentence<'t>(
     low: &'t str,
     span: Span,
     quotes: &[Quote],
-    next_quote: Option<&Quote>,
     title_case: bool,
     scratch: &mut Scratch<'t>,
     found: &mut Vec<Found>,
@@ -3933,7 +3934,7 @@ fn analyze_sentence<'t>(
         np_tail(&s, f);
     }
     if !off("colon_quote") {
-        colon_quote(&s, next_quote, &mut scratch.colon);
+        colon_quote(&s, scratch.next_quote.as_ref(), &mut scratch.colon);
     }
     if !off("chant") {
         chant_quote(&s, &mut scratch.colon);
