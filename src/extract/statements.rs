@@ -4827,6 +4827,9 @@ fn after_aux_to(s: &Sent, k: usize) -> bool {
 /// base form `call` is a demand only before `for` / `on` + its object (not
 /// `call on Monday`); `called` and `calls` are in the stance lexicon.
 fn call_for(s: &Sent, k: usize) -> bool {
+    if s.lw(k) != "call" {
+        return false;
+    }
     // A verb after a subject, a modal or `continued to`; after a noun it is
     // the noun (`a conference call on …`).
     let prev = if k > 0 { s.lw(k - 1) } else { "" };
@@ -4836,8 +4839,7 @@ fn call_for(s: &Sent, k: usize) -> bool {
             || is_capitalised(s.w(k - 1))
             || (prev.ends_with('s') && !prev.ends_with("ss") && !possessive(prev)))
         || aspect_lead_in(s, k).is_some();
-    s.lw(k) == "call"
-        && after_subject
+    after_subject
         && matches!(s.lw(k + 1), "for" | "on")
         && s.is_word(k + 2)
         && !WEEKDAYS.contains(&s.lw(k + 2))
