@@ -1858,6 +1858,15 @@ impl Sent<'_> {
     fn lw(&self, i: usize) -> &str {
         self.lower.get(i).map(|c| c.as_ref()).unwrap_or("")
     }
+    /// The token's first byte (0 past the end): a cheap filter before
+    /// comparing words.
+    fn byte0(&self, i: usize) -> u8 {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.as_bytes().get(t.span.start))
+            .copied()
+            .unwrap_or(0)
+    }
     fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.word)
     }
@@ -3971,7 +3980,13 @@ fn crowd_subject(s: &Sent, k: usize) -> Option<(usize, usize)> {
 /// (`crowd_subject`), else the phrase before the verb. Candidates like
 /// `colon_quote`'s.
 fn chant_quote(s: &Sent, out: &mut Vec<Found>) {
+    if s.quotes.is_empty() {
+        return;
+    }
     for k in 0..s.toks.len() {
+        if !matches!(s.byte0(k), b'c' | b'C') {
+            continue;
+        }
         let lw = s.lw(k);
         if !matches!(lw, "chanted" | "chanting" | "chant" | "chants")
             || s.in_quote(s.toks[k].span.start)
@@ -4185,8 +4200,21 @@ fn np_tail(s: &Sent, f: &mut Found) {
 /// attributes keeps that frame.
 fn colon_quote(s: &Sent, next_quote: Option<&Quote>, out: &mut Vec<Found>) {
     let n = s.toks.len();
+    // Most sentences hold no quotation and do not end in a colon.
+    let ends_in_colon = n > 0 && s.byte0(n - 1) == b':';
+    if s.quotes.is_empty() && !ends_in_colon {
+        return;
+    }
+    let has_colon = s
+        .text
+        .as_bytes()
+        .get(s.span.start..s.span.end)
+        .is_some_and(|b| b.contains(&b':'));
+    if !has_colon {
+        return;
+    }
     for j in 1..n {
-        if s.w(j) != ":" || s.in_quote(s.toks[j].span.start) {
+        if s.byte0(j) != b':' || s.in_quote(s.toks[j].span.start) {
             continue;
         }
         let q = match s.toks.get(j + 1) {
