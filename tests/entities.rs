@@ -21,6 +21,24 @@ fn extractor() -> Extractor {
     }
 }
 
+/// An extractor whose knowledge base is only the country Freedonia plus
+/// `entries` (knowledge-base JSON lines), with no tagger.
+fn freedonia(entries: &str) -> Extractor {
+    let mut kb = KnowledgeBase::default();
+    kb.merge_str(
+        "test",
+        &format!(
+            "{}\n{entries}",
+            r#"{"name":"Freedonia","type":"place","kind":"country","demonyms":["Freedonian"]}"#
+        ),
+    )
+    .expect("test gazetteer loads");
+    Extractor {
+        kb: Arc::new(kb),
+        tagger: None,
+    }
+}
+
 fn people(entities: &[Entity]) -> Vec<&str> {
     let mut v: Vec<&str> = entities
         .iter()
@@ -537,17 +555,7 @@ fn a_namesake_is_not_the_known_person() {
 /// not a second role.
 #[test]
 fn roles_keep_the_case_of_the_text() {
-    let mut kb = KnowledgeBase::default();
-    kb.merge_str(
-        "test",
-        r#"{"name":"Freedonia","type":"place","kind":"country","demonyms":["Freedonian"]}
-{"name":"Anna Kovacs","type":"person","country":"Freedonia"}"#,
-    )
-    .expect("test gazetteer loads");
-    let ex = Extractor {
-        kb: Arc::new(kb),
-        tagger: None,
-    };
+    let ex = freedonia(r#"{"name":"Anna Kovacs","type":"person","country":"Freedonia"}"#);
     let text = "Freedonian Foreign Minister Anna Kovacs arrived on Monday. \
                 The Freedonian foreign minister, Anna Kovacs, said the talks went well.";
     let x = ex.extract(text, None);
@@ -595,17 +603,7 @@ fn given_names_that_are_places() {
 /// legislature named by their seat stays with the country's government.
 #[test]
 fn city_and_state_titles_are_local_bodies() {
-    let mut kb = KnowledgeBase::default();
-    kb.merge_str(
-        "test",
-        r#"{"name":"Freedonia","type":"place","kind":"country","demonyms":["Freedonian"]}
-{"name":"Freeport","type":"place","kind":"city","country":"Freedonia"}"#,
-    )
-    .expect("test gazetteer loads");
-    let ex = Extractor {
-        kb: Arc::new(kb),
-        tagger: None,
-    };
+    let ex = freedonia(r#"{"name":"Freeport","type":"place","kind":"city","country":"Freedonia"}"#);
     let text = "Freeport Mayor Anna Kovacs said the port would reopen. \
                 Freeport Sen. Piotr Lang disagreed.";
     let x = ex.extract(text, None);
@@ -619,17 +617,9 @@ fn city_and_state_titles_are_local_bodies() {
 /// City Mayor") is still the title's qualifier, not part of the role.
 #[test]
 fn multi_word_place_before_a_title() {
-    let mut kb = KnowledgeBase::default();
-    kb.merge_str(
-        "test",
-        r#"{"name":"Freedonia","type":"place","kind":"country","demonyms":["Freedonian"]}
-{"name":"New Freeport City","type":"place","kind":"city","country":"Freedonia"}"#,
-    )
-    .expect("test gazetteer loads");
-    let ex = Extractor {
-        kb: Arc::new(kb),
-        tagger: None,
-    };
+    let ex = freedonia(
+        r#"{"name":"New Freeport City","type":"place","kind":"city","country":"Freedonia"}"#,
+    );
     let text = "The council said that New Freeport City Mayor Anna Kovacs would speak on Monday.";
     let x = ex.extract(text, None);
     let anna = find(&x.entities, "Anna Kovacs");
