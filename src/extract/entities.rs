@@ -1500,8 +1500,10 @@ impl Context {
         // label, not a body; the person stays with the country.
         let national = self.roles.is_empty()
             || self.roles.iter().any(|r| {
-                r.split(|c: char| c.is_whitespace() || c == '-')
-                    .any(|w| NATIONAL_LEGISLATORS.contains(&w.to_ascii_lowercase().as_str()))
+                r.split(|c: char| c.is_whitespace() || c == '-').any(|w| {
+                    NATIONAL_LEGISLATORS
+                        .contains(&w.trim_end_matches('.').to_ascii_lowercase().as_str())
+                })
             });
         for (country, place) in std::mem::take(&mut self.local) {
             let body = if national {
@@ -1514,12 +1516,11 @@ impl Context {
     }
 }
 
-/// Title words of members of a national legislature.
+/// Title words of members of a national legislature (without a final
+/// period: "Sen." is "sen").
 const NATIONAL_LEGISLATORS: &[&str] = &[
-    "sen.",
     "sen",
     "senator",
-    "rep.",
     "rep",
     "representative",
     "congressman",
@@ -2834,8 +2835,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
         // One buffer for the folded surfaces compared and looked up below.
         let mut scratch = String::new();
         let mut weak: Vec<Cand> = Vec::new();
-        // Spans of the people kept so far, in text order.
-        let mut people: Vec<Span> = Vec::new();
+        // The span of the last person kept.
+        let mut last_person: Option<Span> = None;
         for c in order
             .iter()
             .filter_map(|&(_, _, i)| slots.get_mut(i).and_then(Option::take))
@@ -2844,9 +2845,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             // ("London Breed", "Chad Wolf"). Candidates come longest first
             // at each start, so the person is seen first.
             if c.kind == Some(EntityKind::Place)
-                && people
-                    .last()
-                    .is_some_and(|p| self.place_is_given_name(c.span, *p))
+                && last_person.is_some_and(|p| self.place_is_given_name(c.span, p))
             {
                 continue;
             }
@@ -2855,7 +2854,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 continue;
             }
             if c.kind == Some(EntityKind::Person) {
-                people.push(c.span);
+                last_person = Some(c.span);
             }
             self.add(&mut groups, &mut by_key, &mut scratch, c);
         }
