@@ -626,3 +626,56 @@ fn multi_word_place_before_a_title() {
     assert_eq!(anna.roles, vec!["Mayor"]);
     assert_eq!(anna.affiliations, vec!["Freedonia/New Freeport City"]);
 }
+
+/// A committee whose name holds "and" is one name: its chairman's role is
+/// the whole name, and neither half becomes an entity of its own; a name
+/// before "and" and a committee after it stay two things.
+#[test]
+fn committee_names_with_and() {
+    let ex = freedonia("");
+    let text = "Senate Fisheries and Forestry Committee Chairman Anna Kovacs said on Monday \
+                that the bill would pass. Energy and Fisheries Committee Chairman Piotr Lang \
+                agreed. Kovacs and Budget Committee Chairman Marta Nowak disagreed.";
+    let x = ex.extract(text, None);
+    let anna = find(&x.entities, "Anna Kovacs");
+    assert_eq!(
+        anna.roles,
+        vec!["Senate Fisheries and Forestry Committee Chairman"]
+    );
+    let piotr = find(&x.entities, "Piotr Lang");
+    assert_eq!(piotr.roles, vec!["Energy and Fisheries Committee Chairman"]);
+    let marta = find(&x.entities, "Marta Nowak");
+    assert_eq!(marta.roles, vec!["Budget Committee Chairman"]);
+    let names: Vec<&str> = x.entities.iter().map(|e| e.name.as_str()).collect();
+    for half in [
+        "Senate Fisheries",
+        "Forestry Committee",
+        "Energy",
+        "Fisheries Committee",
+    ] {
+        assert!(!names.contains(&half), "{half} extracted: {names:?}");
+    }
+}
+
+/// A department named by its portfolio ("Homeland Security", "secretary
+/// of Energy") is an organisation, never a person or a place, even beside
+/// a role word ("as Homeland Security secretary").
+#[test]
+fn portfolio_departments_are_organisations() {
+    let ex = freedonia("");
+    let text = "As Homeland Security secretary, Anna Kovacs was firm. \
+                The secretaries of Defense and Homeland Security said the border would open. \
+                Piotr Lang was named secretary of Energy last year. \
+                The Energy and Fisheries Committee met.";
+    let x = ex.extract(text, None);
+    for e in &x.entities {
+        if e.name == "Homeland Security" || e.name == "Energy" {
+            assert_eq!(e.kind, EntityKind::Org, "{e:?}");
+        }
+    }
+    assert!(
+        !people(&x.entities).contains(&"Homeland Security"),
+        "{:?}",
+        people(&x.entities)
+    );
+}

@@ -1967,6 +1967,65 @@ impl<'d, 'a> Ctx<'d, 'a> {
         matches!(self.kind(t), TokenKind::Capitalised | TokenKind::AllCaps)
     }
 
+    /// Whether the "and" at token `and` joins the two halves of one
+    /// committee's name ("House Ways and Means Committee", "Energy and
+    /// Commerce Subcommittee"), which must stay one run: split there, the
+    /// halves became a person "House Ways", a place "Energy" and the role
+    /// "Means Committee Chairman". The first half must read as part of a
+    /// committee name: a portfolio word before "and", or a chamber opening
+    /// the run. Two names side by side ("Smith and Intelligence Committee
+    /// Chairman Nunes", "Republicans and Senate …") are kept apart, as is a
+    /// title or a known person on either side.
+    fn committee_after_and(&self, run_start: usize, and: usize, sent_end: usize) -> bool {
+        const CHAMBERS: [&str; 5] = ["Senate", "House", "Assembly", "Parliament", "Congress"];
+        let Some(before) = and.checked_sub(1) else {
+            return false;
+        };
+        let person = |t: usize| {
+            self.hit_at(t).is_some_and(|h| {
+                h.ids.iter().any(|id| {
+                    self.entry(*id)
+                        .is_some_and(|e| e.kind == EntityKind::Person)
+                })
+            })
+        };
+        let committee_words = self.is(before, DEPARTMENT)
+            || (CHAMBERS.contains(&self.tok(run_start)) && run_start < before);
+        // "the Finance Committee and Joint Committee": two committees.
+        let finished =
+            (run_start..and).any(|t| matches!(self.tok(t), "Committee" | "Subcommittee"));
+        if !committee_words || finished || self.is(before, TITLE | HONORIFIC) || person(before) {
+            return false;
+        }
+        let after = and + 1;
+        if CHAMBERS.contains(&self.tok(after)) {
+            return false;
+        }
+        for j in after..sent_end.min(after + 4) {
+            if !self.is_name_tok(j) || self.is(j, TITLE | HONORIFIC) || person(j) {
+                return false;
+            }
+            if j > after && matches!(self.tok(j), "Committee" | "Subcommittee") {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether `core` names a government department by its portfolio
+    /// alone: two or three portfolio words ("Homeland Security", "Foreign
+    /// Affairs"), or one after a title and "of" ("secretary of Energy").
+    fn department_name(&self, core: Range<usize>, sent_start: usize) -> bool {
+        let n = core.len();
+        if !(1..=3).contains(&n) || !core.clone().all(|t| self.is(t, DEPARTMENT)) {
+            return false;
+        }
+        n >= 2
+            || (core.start >= sent_start + 2
+                && self.tok(core.start - 1) == "of"
+                && self.is(core.start - 2, TITLE))
+    }
+
     /// Candidates from runs of capitalised words in running text.
     fn rule_candidates(&self, s: usize, out: &mut Vec<Cand<'d>>) {
         let Some(range) = self.doc.sentence_tokens.get(s).cloned() else {
@@ -2008,6 +2067,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     continue;
                 }
                 if tok == "&" && next_cap {
+                    end += 2;
+                    continue;
+                }
+                if tok == "and" && next_cap && self.committee_after_and(start, end, range.end) {
                     end += 2;
                     continue;
                 }
@@ -2174,6 +2237,23 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     k
                 })
             });
+        // "Homeland Security", "secretary of Energy": a department named by
+        // its portfolio is a body, whatever titles stand around it. Read as
+        // a person ("Secretary of Homeland Security" with no name after it)
+        // or a place ("Energy" of "the Energy and Commerce Committee"), it
+        // becomes the organisation; where no reading was found (a fragment
+        // of "Council on Foreign Relations") none is made.
+        let kind = match kind {
+            Some(EntityKind::Person | EntityKind::Place)
+                if self.department_name(core.clone(), sent.start) =>
+            {
+                ctxt.person = false;
+                ctxt.roles.clear();
+                ctxt.inherit_from.clear();
+                Some(EntityKind::Org)
+            }
+            k => k,
+        };
         let mut c = Cand::new(self.doc, core.clone());
         if let Some(h) = kb_exact {
             c.kb = h.ids;
