@@ -679,3 +679,26 @@ fn portfolio_departments_are_organisations() {
         people(&x.entities)
     );
 }
+
+/// A demonym or country before a name without a title says where someone
+/// is from, not that they work for its government; a plural demonym
+/// ("Freedonians") says nothing about the name after it; with a title the
+/// country's government stands.
+#[test]
+fn demonyms_without_a_title_give_no_government() {
+    let ex = freedonia(
+        r#"{"name":"Sylvania","type":"place","kind":"country","demonyms":["Sylvanian","Sylvanians"]}"#,
+    );
+    let text = "Freedonian Anna Kovacs won the race on Sunday. \
+                A school was shelled by Sylvanians Piotr Lang confirmed. \
+                Freedonian President Marta Nowak said she was proud.";
+    let x = ex.extract(text, None);
+    let anna = find(&x.entities, "Anna Kovacs");
+    assert!(anna.affiliations.is_empty(), "{anna:?}");
+    assert_eq!(anna.country.as_deref(), Some("Freedonia"));
+    let piotr = find(&x.entities, "Piotr Lang");
+    assert!(piotr.affiliations.is_empty(), "{piotr:?}");
+    assert_ne!(piotr.country.as_deref(), Some("Sylvania"));
+    let marta = find(&x.entities, "Marta Nowak");
+    assert_eq!(marta.affiliations, vec!["Freedonia/Government"]);
+}

@@ -2333,6 +2333,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
         // In-run title phrase: qualifiers (demonyms, countries, bodies) and role words.
         let mut role_has_title = false;
         let mut role_start: Option<usize> = None;
+        // Read once the whole prefix is known: what a qualifier gives
+        // depends on whether a title follows it.
+        let mut qualifiers: [Option<&KbHit>; 4] = [None; 4];
         let mut i = prefix.start;
         while i < prefix.end {
             // A name the run starts inside of is still a qualifier: the run
@@ -2341,11 +2344,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 (h.toks.start == i || (i == prefix.start && h.toks.start < i))
                     && h.toks.end <= prefix.end
             }) {
-                let end = h.toks.end;
-                let ids = h.ids;
                 if role_start.is_none() {
-                    self.qualifier(ids, &mut ctx);
-                    i = end;
+                    if let Some(slot) = qualifiers.iter_mut().find(|q| q.is_none()) {
+                        *slot = Some(h);
+                    }
+                    i = h.toks.end;
                     continue;
                 }
             }
@@ -2357,6 +2360,22 @@ impl<'d, 'a> Ctx<'d, 'a> {
             role_start.get_or_insert(i);
             role_has_title |= self.is(i, TITLE);
             i += 1;
+        }
+        for h in qualifiers.into_iter().flatten() {
+            // "bombed by Russians Volodymyr Zelenskiy confirmed" (a headline
+            // run into the text): a plural demonym names people, not the
+            // name's country.
+            if self.plural_demonym(h) {
+                continue;
+            }
+            if role_has_title {
+                self.qualifier(h.ids, &mut ctx);
+            } else {
+                // "Ukrainian Vasyl Petrenko", "Texas Ted Cruz": without a
+                // title, a country or place says where someone is from,
+                // not that they work for its government.
+                self.nationality(h.ids, &mut ctx);
+            }
         }
         if let Some(rs) = role_start {
             if let (Some(s), Some(e)) = (
@@ -2498,6 +2517,36 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// demonym ("Ukrainian President" → Ukraine/Government), a city or
     /// state ("Texas Governor" → United States/Texas), an organisation
     /// with a body ("Kremlin envoy" → Russia/Kremlin).
+    /// Whether a demonym hit is a plural ("Russians", "Iraqis"): its last
+    /// word less a final "s" is a demonym of its own ("Swiss" is not).
+    fn plural_demonym(&self, h: &KbHit) -> bool {
+        if !h.demonym {
+            return false;
+        }
+        let text = h.span.slice(self.doc.text);
+        text.strip_suffix('s')
+            .is_some_and(|one| self.kb.country_of_demonym(one).is_some())
+    }
+
+    /// [`Ctx::qualifier`] without a title after it: organisations give
+    /// their body as before, places only the country.
+    fn nationality(&self, ids: &[EntryId], ctx: &mut Context) {
+        let Some(e) = ids.first().and_then(|id| self.entry(*id)) else {
+            return;
+        };
+        match e.kind {
+            EntityKind::Place if is_country(e) => {
+                ctx.country.get_or_insert_with(|| e.name.clone());
+            }
+            EntityKind::Place => {
+                if let Some(c) = &e.country {
+                    ctx.country.get_or_insert_with(|| c.clone());
+                }
+            }
+            _ => self.qualifier(ids, ctx),
+        }
+    }
+
     fn qualifier(&self, ids: &[EntryId], ctx: &mut Context) {
         let Some(e) = ids.first().and_then(|id| self.entry(*id)) else {
             return;
