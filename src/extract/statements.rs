@@ -1333,7 +1333,20 @@ static LABEL_STOP: WordSet = WordSet::new(&[
     "see",
     "more",
     "also",
-    "update",
+    // Picture credits ("Photograph: Jane Doe/AP"), which newspaper pages
+    // set between paragraphs.
+    "photograph",
+    "photographs",
+    "picture",
+    "pictures",
+    "pictured",
+    "illustration",
+    "images",
+    "graphic",
+    "composite",
+    "credit",
+    "credits",
+    "footage",
 ]);
 
 /// Transcript labels that give the floor to someone unnamed (a journalist,
@@ -7866,6 +7879,14 @@ mod tests {
         let t = "\"We have to act,\" the senator told \"Fox and Friends\" after the vote.";
         let s = one(t);
         assert_eq!(content(t, &s), "We have to act,");
+    }
+
+    #[test]
+    fn picture_credits_are_no_speakers() {
+        let t = "The talks ended late.\n\nPhotograph: Jane Doe/AP\n\nIn a concession, the rates will be cut for new borrowers.";
+        let st = extract_text(t, &[]);
+        let names: Vec<_> = st.iter().filter_map(|s| s.speaker.clone()).collect();
+        assert!(names.is_empty(), "{names:?}");
     }
 
     #[test]
