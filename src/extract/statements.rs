@@ -1962,6 +1962,25 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
     if PRONOUNS.contains(&prev) && s.is_word(end - 1) {
         return Some((end - 1, end));
     }
+    // "…, 39 have said …", "… and others have said …": a bare count or
+    // "others" right after a clause break is the subject of its own frame.
+    // Not "The U.S. and others", "Her aides and others": a coordinated
+    // source, which `np_back` takes whole.
+    let coordinated = end >= 3
+        && s.lw(end - 2) == "and"
+        && (is_capitalised(s.w(end - 3)) || source_head(s, end - 3));
+    if !off("seq_subj")
+        && end >= 2
+        && s.is_word(end - 1)
+        && (prev == "others" || prev.bytes().all(|b| b.is_ascii_digit()))
+        && (matches!(
+            s.lw(end - 2),
+            "," | ";" | "and" | "but" | "while" | "whereas"
+        ) || is_dash(s.w(end - 2)))
+        && !coordinated
+    {
+        return Some((end - 1, end));
+    }
     // "Sen. Bernie Sanders (I-Vt.) said": skip the parenthesis.
     if s.w(end - 1) == ")" {
         return np_before(s, end);
@@ -3197,6 +3216,18 @@ fn clause_end(s: &Sent, from: usize) -> usize {
                     .max(from);
             }
         }
+        if k > k0 && sequential_frame(s, k) {
+            let mut e = k;
+            while e > k0 && !s.is_word(e - 1) && !s.is_quote_mark(e - 1) {
+                e -= 1;
+            }
+            return s
+                .toks
+                .get(e.saturating_sub(1))
+                .map(|t| t.span.end)
+                .unwrap_or(from)
+                .max(from);
+        }
         if k > k0 && second_clause(s, k) {
             let mut e = k;
             while e > k0 && !s.is_word(e - 1) && !s.is_quote_mark(e - 1) {
@@ -3230,6 +3261,141 @@ fn clause_end(s: &Sent, from: usize) -> usize {
         .map(|t| t.span.end)
         .unwrap_or(s.span.end)
         .max(from)
+}
+
+/// At token `k` a new clause begins with its own subject and reporting
+/// verb: "X said A, and Y said B", "A; 29 percent said B", "A, while
+/// Jones argued B", "A - others say B". That second frame stands beside
+/// ours rather than inside its reported clause, so our content ends
+/// here; a frame after "that" ("said A and that Y said B") stays nested.
+fn sequential_frame(s: &Sent, k: usize) -> bool {
+    let w = s.w(k);
+    let lw = s.lw(k);
+    let punct = w == "," || w == ";" || is_dash(w);
+    if !(punct || matches!(lw, "while" | "whereas" | "and")) {
+        return false;
+    }
+    if off("seq_frame") || s.in_quote(s.toks[k].span.start) {
+        return false;
+    }
+    let mut j = k + 1;
+    let mut joined = !punct;
+    if punct && matches!(s.lw(j), "and" | "but" | "while" | "whereas") {
+        j += 1;
+        joined = true;
+    }
+    if lw == "and" && off("seq_and") {
+        return false;
+    }
+    if punct && !joined && w == "," && off("seq_comma") {
+        return false;
+    }
+    if w == ";" && off("seq_semi") {
+        return false;
+    }
+    if is_dash(w) && off("seq_dash") {
+        return false;
+    }
+    let first = s.lw(j);
+    if !s.is_word(j) || s.in_quote(s.toks[j].span.start) {
+        return false;
+    }
+    let number = s.byte0(j).is_ascii_digit();
+    let quantity = matches!(
+        first,
+        "more" | "nearly" | "about" | "almost" | "over" | "half" | "others" | "fewer" | "just"
+    );
+    let subjectish = number
+        || quantity
+        || is_capitalised(s.w(j))
+        || (PRONOUNS.contains(&first) && !matches!(first, "who" | "which" | "it"))
+        || DETERMINERS.contains(&first);
+    // A bare comma before a pronoun or a name is `clause_end`'s own check;
+    // here only the subjects it does not take.
+    if !subjectish || (punct && !joined && w == "," && !(number || quantity)) {
+        return false;
+    }
+    // Bare "and" joins noun phrases too ("Smith and Jones said", "both he
+    // and Rubio promised"): only a name or a count after a lower-case word
+    // that cannot end a subject starts a clause there.
+    if lw == "and" {
+        let prev = s.lw(k.saturating_sub(1));
+        let np_end = k == 0
+            || !s.is_word(k - 1)
+            || s.w(k - 1) != prev
+            || PRONOUNS.contains(&prev)
+            || DETERMINERS.contains(&prev);
+        if np_end || !(number || quantity || is_capitalised(s.w(j))) {
+            return false;
+        }
+    }
+    // "170,000" is one number, not a clause break.
+    if w == "," && s.toks[k].span.end == s.toks[j].span.start {
+        return false;
+    }
+    // "A - a claim Democrats dispute", "A — one they say …": after a dash a
+    // singular noun phrase is an appositive of what came before.
+    if is_dash(w) && !joined && matches!(first, "a" | "an" | "the" | "one") {
+        return false;
+    }
+    for v in j + 1..(j + 10).min(s.toks.len()) {
+        let vw = s.lw(v);
+        if s.in_quote(s.toks[v].span.start) {
+            return false;
+        }
+        // "Maine Sen. Susan Collins": an abbreviation's period.
+        if !s.is_word(v) {
+            let abbrev = s.w(v) == "."
+                && is_capitalised(s.w(v - 1))
+                && s.w(v - 1).len() <= 4
+                && s.is_word(v + 1);
+            if abbrev {
+                continue;
+            }
+            return false;
+        }
+        if matches!(
+            vw,
+            "that"
+                | "who"
+                | "which"
+                | "whom"
+                | "to"
+                | "whose"
+                | "so"
+                | "because"
+                | "if"
+                | "when"
+                | "where"
+                | "what"
+                | "before"
+                | "after"
+                | "for"
+                | "as"
+                | "be"
+                | "been"
+                | "being"
+                | "is"
+                | "was"
+                | "were"
+                | "are"
+        ) {
+            return false;
+        }
+        // "the room the University insisted on", "a mistake he said": a
+        // second subject inside the phrase makes it a relative clause.
+        let article = matches!(vw, "a" | "an" | "the")
+            && !matches!(s.lw(v - 1), "of" | "in" | "at" | "from" | "with" | "on");
+        if article || (PRONOUNS.contains(&vw) && v > j) {
+            return false;
+        }
+        // "a demand", "the report": a noun right after its determiner.
+        let after_det = DETERMINERS.contains(&s.lw(v - 1));
+        if s.w(v) == vw && s.cue(v).verb.is_some() && !vw.ends_with("ing") && !after_det {
+            return true;
+        }
+    }
+    false
 }
 
 /// After the comma at `k`, the main clause's verb goes on ("…, will not
@@ -7795,6 +7961,56 @@ mod tests {
             st.iter()
                 .any(|s| content(t, s) == "Two new playgrounds and a pool."),
             "{st:?}"
+        );
+    }
+
+    #[test]
+    fn sequential_frames_split_the_content() {
+        let got = |t: &str| -> Vec<String> {
+            extract_text(t, &[]).iter().map(|s| content(t, s)).collect()
+        };
+        let t = "Most members said they back the levy, and 39 have said they oppose it.";
+        let c = got(t);
+        assert!(c.contains(&"they back the levy".to_string()), "{c:?}");
+        assert!(c.contains(&"they oppose it".to_string()), "{c:?}");
+        let t = "Most parents said the school is safe; 20 percent said it needs more guards.";
+        let c = got(t);
+        assert!(c.contains(&"the school is safe".to_string()), "{c:?}");
+        let t = "Some riders say the new line is too slow - others say it is the best in years.";
+        let c = got(t);
+        assert!(c.contains(&"the new line is too slow".to_string()), "{c:?}");
+        assert!(c.contains(&"it is the best in years".to_string()), "{c:?}");
+        let t = "The mayor accused the council of wasting money while Councillor Reyes argued the budget was fair.";
+        let c = got(t);
+        assert!(
+            c.contains(&"the council of wasting money".to_string()),
+            "{c:?}"
+        );
+        let t =
+            "Some tenants said they will not pay the fee and others have said they are moving out.";
+        let c = got(t);
+        assert!(
+            c.contains(&"they will not pay the fee".to_string()),
+            "{c:?}"
+        );
+        assert!(c.contains(&"they are moving out".to_string()), "{c:?}");
+        // A frame inside the reported clause stays in it, and a compound
+        // subject is no clause break.
+        let t = "The agency said that the mayor told staff the plan would fail.";
+        let c = got(t);
+        assert!(
+            c.contains(&"that the mayor told staff the plan would fail".to_string()),
+            "{c:?}"
+        );
+        let t =
+            "Ms. Lane said the tax was approved because Congress and President Diaz agreed on it.";
+        let c = got(t);
+        assert!(
+            c.contains(
+                &"the tax was approved because Congress and President Diaz agreed on it"
+                    .to_string()
+            ),
+            "{c:?}"
         );
     }
 
