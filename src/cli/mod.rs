@@ -178,7 +178,18 @@ pub fn load_kb(gazetteers: &[PathBuf]) -> anyhow::Result<newsdex::extract::kb::K
 pub fn build_extractor(
     gazetteers: &[PathBuf],
 ) -> anyhow::Result<(newsdex::extract::Extractor, u64)> {
-    let kb = load_kb(gazetteers)?;
+    // The tagger's model (an 18 MB file and its tables) loads on a second
+    // thread while this one builds the knowledge base: start-up runs before
+    // any other work, so it otherwise leaves every other core idle.
+    let (kb, tagger) = std::thread::scope(|scope| {
+        let tagger = scope.spawn(newsdex::extract::ner::Tagger::default_model);
+        let kb = load_kb(gazetteers);
+        let tagger = tagger
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("loading the model panicked")));
+        (kb, tagger)
+    });
+    let kb = kb?;
     let mut salt_bytes = Vec::new();
     for g in gazetteers {
         // Already read successfully by load_kb; a failure here is a race.
@@ -187,7 +198,7 @@ pub fn build_extractor(
     }
     // The tagger is optional: without a model file, extraction runs on the
     // knowledge base and rules alone (said once, on stderr).
-    let tagger = match newsdex::extract::ner::Tagger::default_model() {
+    let tagger = match tagger {
         Ok(t) => {
             salt_bytes.extend_from_slice(t.info().as_bytes());
             Some(std::sync::Arc::new(t))
