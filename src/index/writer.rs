@@ -249,8 +249,10 @@ pub fn index_stream(
         |scope| -> anyhow::Result<(Summary, Option<anyhow::Error>)> {
             let (btx, brx) = crossbeam_channel::bounded::<Vec<Built>>(BUILT_QUEUE);
             let lookup = &lookup;
+            let lean = extractor.and_then(|_| lean_pool(threads));
             let prepare = scope.spawn(move || {
-                prepare_batches(rx, btx, ni, lookup, extractor, salt, opts, progress)
+                let lean = lean.as_ref();
+                prepare_batches(rx, btx, ni, lookup, extractor, salt, opts, progress, lean)
             });
 
             let mut written = Summary::default();
@@ -315,6 +317,38 @@ pub fn indexing_threads(cores: usize) -> usize {
     (cores / 3).max(1)
 }
 
+/// Built batches waiting for the writer from which extraction leaves
+/// tantivy's threads their cores. Extraction keeps every core busy, and
+/// tantivy's indexing thread, which needs about a third of the run's CPU,
+/// then gets only its even share of the cores: on 2 cores two thirds of
+/// one, too little (per-thread CPU on the AllSides file: tantivy's
+/// indexing thread 8.1 s, extraction and the rest 15.6 s). It fell behind,
+/// its own queue (10,000 documents) and this one filled, extraction then
+/// waited on a full queue with a core idle, and the whole backlog (up to
+/// ~1,500 articles) was indexed by that one thread after extraction ended.
+/// Once batches wait here tantivy's queue is full; extraction then leaves
+/// tantivy's threads cores of their own until they catch up
+/// ([`lean_pool`]).
+const WRITER_BEHIND: usize = 2;
+
+/// Whether the next batch is built on all cores, with `waiting` built
+/// batches not yet taken by the writer. Without extraction building is
+/// cheap and never holds the writer back.
+fn on_all_cores(extract: bool, waiting: usize) -> bool {
+    !extract || waiting < WRITER_BEHIND
+}
+
+/// Where extraction runs while the writer is behind: a pool with one thread
+/// per core less tantivy's indexing threads, or `None` for this thread
+/// alone (when that is one thread, as on 2 cores, or no pool can be built).
+fn lean_pool(tantivy_threads: usize) -> Option<rayon::ThreadPool> {
+    let n = rayon::current_num_threads().saturating_sub(tantivy_threads);
+    if n <= 1 {
+        return None;
+    }
+    rayon::ThreadPoolBuilder::new().num_threads(n).build().ok()
+}
+
 /// An article ready to write: what to do, its id, and its documents.
 struct Built {
     action: Action,
@@ -336,6 +370,7 @@ fn prepare_batches(
     salt: u64,
     opts: &WriterOptions,
     progress: &dyn Progress,
+    lean: Option<&rayon::ThreadPool>,
 ) -> anyhow::Result<(Summary, Option<anyhow::Error>)> {
     let mut sum = Summary::default();
     // ids seen in this run (by hash of the id, to keep memory small) and the
@@ -391,18 +426,23 @@ fn prepare_batches(
         }
 
         // Extraction is the expensive part: run it on all cores, keeping the
-        // input order so that a repeated id's last version wins.
-        let built: Vec<Built> = todo
-            .into_par_iter()
-            .map(|(a, hash, action)| {
-                let docs = build_docs(ni, &a, hash, extractor);
-                Built {
-                    action,
-                    id: a.id,
-                    docs,
-                }
-            })
-            .collect();
+        // input order so that a repeated id's last version wins; on fewer
+        // threads while the writer is behind (see `WRITER_BEHIND`).
+        let build = |(a, hash, action): (Article, u64, Action)| {
+            let docs = build_docs(ni, &a, hash, extractor);
+            Built {
+                action,
+                id: a.id,
+                docs,
+            }
+        };
+        let built: Vec<Built> = if on_all_cores(extractor.is_some(), out.len()) {
+            todo.into_par_iter().map(build).collect()
+        } else if let Some(pool) = lean {
+            pool.install(|| todo.into_par_iter().map(build).collect())
+        } else {
+            todo.into_iter().map(build).collect()
+        };
         if out.send(built).is_err() || stop.is_some() {
             break;
         }
@@ -481,6 +521,24 @@ fn lock_error(e: tantivy::TantivyError, ni: &NewsIndex) -> anyhow::Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn extraction_leaves_the_writer_its_cores_when_behind() {
+        assert!(on_all_cores(true, 0));
+        assert!(on_all_cores(true, 1));
+        assert!(!on_all_cores(true, 2));
+        assert!(!on_all_cores(true, BUILT_QUEUE));
+        assert!(on_all_cores(false, BUILT_QUEUE));
+        let cores = rayon::current_num_threads();
+        // Nothing left beside tantivy's threads: this thread alone.
+        assert!(lean_pool(cores).is_none());
+        assert!(lean_pool(cores.saturating_sub(1)).is_none());
+        // Otherwise one thread per core tantivy does not use.
+        if cores > 2 {
+            let pool = lean_pool(1).map(|p| p.current_num_threads());
+            assert_eq!(pool, Some(cores - 1));
+        }
+    }
 
     #[test]
     fn a_third_of_the_cores_index_beside_extraction() {
