@@ -702,3 +702,29 @@ fn demonyms_without_a_title_give_no_government() {
     let marta = find(&x.entities, "Marta Nowak");
     assert_eq!(marta.affiliations, vec!["Freedonia/Government"]);
 }
+
+/// An appositive "the governor of <region>" or "mayor of <city>" puts the
+/// person in that place's body; other roles "of" a place, and a place that
+/// begins a longer name, do not.
+#[test]
+fn local_office_appositives() {
+    let ex = freedonia(
+        r#"{"name":"Freeport","type":"place","kind":"city","country":"Freedonia"}
+{"name":"Marsh Oblast","type":"place","kind":"region","country":"Freedonia","aliases":["Marsh region"]}"#,
+    );
+    let text = "Anna Kovacs, the governor of the Marsh region, said the dam held. \
+                Piotr Lang, mayor of Freeport, said the port would reopen. \
+                Marta Nowak, director of the Freeport Maritime Museum, said it was closed. \
+                Ivan Horvat, the editor of Freeport, said so.";
+    let x = ex.extract(text, None);
+    assert_eq!(
+        find(&x.entities, "Anna Kovacs").affiliations,
+        vec!["Freedonia/Marsh Oblast"]
+    );
+    assert_eq!(
+        find(&x.entities, "Piotr Lang").affiliations,
+        vec!["Freedonia/Freeport"]
+    );
+    assert!(find(&x.entities, "Marta Nowak").affiliations.is_empty());
+    assert!(find(&x.entities, "Ivan Horvat").affiliations.is_empty());
+}

@@ -1516,6 +1516,19 @@ impl Context {
     }
 }
 
+/// Heads of a region's or a city's own government: "the governor of the
+/// Luhansk region" works for Luhansk.
+const LOCAL_OFFICES: &[&str] = &[
+    "governor",
+    "mayor",
+    "premier",
+    "prefect",
+    "minister",
+    "councillor",
+    "councilor",
+    "sheriff",
+];
+
 /// Title words of members of a national legislature (without a final
 /// period: "Sen." is "sen").
 const NATIONAL_LEGISLATORS: &[&str] = &[
@@ -2722,6 +2735,23 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     // "minister of Ukraine" is Ukrainian; "envoy to the
                     // Middle East" names where, not whom.
                     Some(EntityKind::Place) if !inheriting && first.is_some_and(is_country) => {
+                        self.qualifier(hit.ids, ctx)
+                    }
+                    // "the governor of the Luhansk region", "mayor of
+                    // Lyon": a place's own office holder works for that
+                    // place, under its country. Other roles "of" a place
+                    // mostly head something named after it ("director of
+                    // the New York-based …", "editor-in-chief of the Gallup
+                    // poll"), as does a place that begins a longer name
+                    // ("chief executive of the Hull and Humber Chamber").
+                    Some(EntityKind::Place)
+                        if self.tok(h + 1) == "of"
+                            && LOCAL_OFFICES.contains(&head_key.as_str())
+                            && (hit.toks.end >= sent.end
+                                || !(self.is_name_tok(hit.toks.end)
+                                    || is_possessive(self.tok(hit.toks.end))
+                                    || matches!(self.tok(hit.toks.end), "-" | "and" | "&"))) =>
+                    {
                         self.qualifier(hit.ids, ctx)
                     }
                     _ => {}
