@@ -2041,6 +2041,12 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
                 continue;
             }
             if let Some(np) = np_before(s, comma) {
+                // "For some, the losses …, said Smith": the phrase before the
+                // first comma is a fronted adverbial's object, not a speaker
+                // with an appositive; the source follows the cue.
+                if fronted_object(s, np.0) {
+                    continue;
+                }
                 let head = s.lw(np.1 - 1);
                 // "The aides, led by …, told": a source noun works too.
                 if is_capitalised(s.w(np.1 - 1))
@@ -2177,6 +2183,98 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
                 .find(|&i| s.lw(i) == "who")?;
             np_before(s, rel)
         })
+}
+
+/// `mentioned` / `mentions` / `did not mention` + a noun phrase object
+/// (not `that`, a quotation or punctuation; the base form only after an
+/// auxiliary or adverb, so `no mention of` stays a noun).
+fn mention_object(s: &Sent, k: usize) -> bool {
+    let lw = s.lw(k);
+    if !lw.starts_with("mention") || off("mention") {
+        return false;
+    }
+    let form = match lw {
+        "mentioned" | "mentions" => true,
+        // Not "the first mention of".
+        "mention" => {
+            k > 1
+                && AUX_ADVERBS.contains(&s.lw(k - 1))
+                && !DETERMINERS.contains(&s.lw(k - 2))
+                && !possessive(s.w(k - 2))
+        }
+        _ => false,
+    };
+    // "the cases mentioned above", "the options they mentioned include":
+    // the object was relativised away; the next word is not an object.
+    form && s.is_word(k + 1)
+        && !s.in_quote(s.toks[k + 1].span.start)
+        && !matches!(
+            s.lw(k + 1),
+            "above"
+                | "below"
+                | "before"
+                | "earlier"
+                | "later"
+                | "previously"
+                | "here"
+                | "there"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "include"
+                | "includes"
+                | "included"
+                | "involving"
+                | "again"
+                | "and"
+                | "or"
+                | "but"
+        )
+        && !matches!(
+            s.lw(k + 1),
+            "that" | "it" | "this" | "in" | "on" | "at" | "to" | "as" | "by"
+        )
+}
+
+/// Whether the phrase starting at `a` is the object of a preposition that
+/// opens the sentence or follows a comma (`In nearby Decatur,`, `For some,`).
+fn fronted_object(s: &Sent, a: usize) -> bool {
+    if off("fronted") || a == 0 {
+        return false;
+    }
+    let p = a - 1;
+    (p == 0 || matches!(s.w(p - 1), "," | ";" | ":") || s.is_quote_mark(p - 1))
+        && matches!(
+            s.lw(p),
+            "in" | "for"
+                | "at"
+                | "on"
+                | "from"
+                | "with"
+                | "after"
+                | "before"
+                | "during"
+                | "among"
+                | "under"
+                | "across"
+                | "unlike"
+                | "like"
+                | "despite"
+                | "since"
+                | "amid"
+                | "within"
+                | "without"
+                | "through"
+                | "throughout"
+                | "beyond"
+                | "outside"
+                | "inside"
+                | "near"
+                | "to"
+                | "by"
+                | "over"
+        )
 }
 
 /// A name, or a noun that can head a source phrase ("officials", "aides").
@@ -3713,6 +3811,11 @@ fn analyze_sentence<'t>(
             .or((s.lw(k + 1) == "that" && THAT_VERBS.contains(&lw)).then_some(false))
             .or((cw.to_verb && s.lw(k + 1) == "to" && !off("to")).then_some(false))
             .or((cw.evidence && evidence_subject(&s, k) && !off("evid")).then_some(true));
+        // "Trump never mentioned Clinton": with a noun phrase object the
+        // verb names what was talked about, like a stance verb; only before
+        // `that` or a quotation is it a report of words.
+        let mention = mention_object(&s, k);
+        let verb = verb.filter(|_| !mention);
         if let (Some(bare), true) = (verb, lowercase) {
             let prev = if k > 0 { s.lw(k - 1) } else { "" };
             // "continued to call for", "went on to say": the report goes on;
@@ -3900,7 +4003,7 @@ fn analyze_sentence<'t>(
                 }
             }
         } else if lowercase
-            && (((cw.attitude || call_for(&s, k))
+            && (((cw.attitude || call_for(&s, k) || mention)
                 && (!after_aux_to(&s, k) || aspect_lead_in(&s, k).is_some()))
                 || (progressive && cw.attitude_participle))
             // "a liberal think tank"; "found itself at the center", "see
@@ -8651,5 +8754,47 @@ mod tests {
         }
         let t = "The governor called Sanders divisive on Friday.";
         assert_eq!(extract_text(t, &[]).len(), 1);
+    }
+    #[test]
+    fn mentioned_with_a_noun_phrase_object() {
+        let t = "The senator never mentioned the governor, who left early.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "the governor"),
+            Some(("the governor".into(), "The senator")),
+            "{st:?}"
+        );
+        let t = "Ms. Vale did not mention the strike by name.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "the strike").map(|x| x.0),
+            Some("the strike by name".into()),
+            "{st:?}"
+        );
+        // A noun, and a participle of reference, are no cues.
+        let t = "The flyer made no mention of the governor.";
+        assert!(extract_text(t, &[]).is_empty());
+        let t = "As mentioned above, the bridge will close.";
+        assert!(extract_text(t, &[]).is_empty());
+    }
+
+    #[test]
+    fn fronted_phrase_is_no_source_before_an_inverted_cue() {
+        let t = "For some, the new fees would outweigh the savings, said Ms. Vale.";
+        let st = extract_text(t, &[]);
+        assert_eq!(st.len(), 1, "{st:?}");
+        assert_eq!(
+            find(t, &st, "For some").map(|x| x.1),
+            Some("Ms. Vale"),
+            "{st:?}"
+        );
+        // The appositive of a real source still is skipped.
+        let t = "Tom Hale, the mayor of the town, said the bridge will close.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "the bridge").map(|x| x.1),
+            Some("Tom Hale"),
+            "{st:?}"
+        );
     }
 }
