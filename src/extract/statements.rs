@@ -2185,6 +2185,63 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
         })
 }
 
+/// "The campaign did not immediately respond to a request for comment":
+/// declining to answer a reporter is annotated as the source's (non-)reply,
+/// the request its content. Only a negated `respond to` / `return` whose
+/// object is a request, a question or a message.
+fn no_reply(s: &Sent, k: usize, found: &mut Vec<Found>) -> bool {
+    if !matches!(s.lw(k), "respond" | "return" | "responded" | "returned") || off("no_reply") {
+        return false;
+    }
+    let mut j = k;
+    if j > 0 && s.lw(j - 1) == "immediately" {
+        j -= 1;
+    }
+    let negated = j > 0
+        && (matches!(
+            s.lw(j - 1),
+            "never" | "didn't" | "hasn't" | "haven't" | "hadn't"
+        ) || (j > 1
+            && s.lw(j - 1) == "not"
+            && matches!(s.lw(j - 2), "did" | "has" | "have" | "had" | "does" | "do")));
+    if !negated {
+        return false;
+    }
+    let from = if s.lw(k + 1) == "to" { k + 2 } else { k + 1 };
+    let Some(t) = s.toks.get(from).filter(|t| t.word) else {
+        return false;
+    };
+    let end = tight_end(s, t.span.start);
+    let asked = (from..(from + 8).min(s.toks.len()))
+        .take_while(|&i| s.toks[i].span.end <= end)
+        .any(|i| {
+            let w = s.lw(i);
+            w.starts_with("request")
+                || w.starts_with("question")
+                || w.starts_with("quer")
+                || w.starts_with("inquir")
+                || w.starts_with("message")
+                || w.starts_with("call")
+                || w.starts_with("email")
+                || w.starts_with("comment")
+                || w.starts_with("interview")
+        });
+    if !asked {
+        return false;
+    }
+    let Some(src) = source_before(s, k) else {
+        return false;
+    };
+    found.push(Found::new(
+        Some(span_of(s, src)),
+        Some(Span::new(s.toks[j].span.start, s.toks[k].span.end)),
+        Span::new(t.span.start, end),
+        false,
+        Vec::new(),
+    ));
+    true
+}
+
 /// `mentioned` / `mentions` / `did not mention` + a noun phrase object
 /// (not `that`, a quotation or punctuation; the base form only after an
 /// auxiliary or adverb, so `no mention of` stays a noun).
@@ -3751,6 +3808,10 @@ fn analyze_sentence<'t>(
         let lw = s.lw(k);
         // Cues are lowercase words, except in a Title Case headline.
         let lowercase = s.is_lower(k) || (title_case && k > 0);
+        if s.byte0(k) == b'r' && no_reply(&s, k, found) {
+            k += 1;
+            continue;
+        }
         if lw == "asked"
             && (k == 0
                 || matches!(
@@ -8796,5 +8857,18 @@ mod tests {
             Some("Tom Hale"),
             "{st:?}"
         );
+    }
+    #[test]
+    fn no_reply_to_a_request() {
+        let t = "The Hale campaign did not immediately respond to a request for comment.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "a request"),
+            Some(("a request for comment".into(), "The Hale campaign")),
+            "{st:?}"
+        );
+        // Not without the negation or without a request.
+        let t = "Ms. Vale did not respond in kind, and she never returned to the town.";
+        assert!(extract_text(t, &[]).is_empty());
     }
 }
