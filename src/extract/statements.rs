@@ -2242,10 +2242,46 @@ fn no_reply(s: &Sent, k: usize, found: &mut Vec<Found>) -> bool {
     true
 }
 
+/// A finite verb of stance or speech whose content is a prepositional
+/// object (`railed against`, `boasted of`, `joked about`, `lashed out at`,
+/// `spoke out against`, `took aim at`, `warned of`, `complained about`):
+/// the token where the content starts.
+fn prep_stance(s: &Sent, k: usize) -> Option<usize> {
+    // The preposition or particle comes next: a cheap first check.
+    if !matches!(s.byte0(k + 1), b'a' | b'o') || off("prep_stance") {
+        return None;
+    }
+    let (p1, p2) = (s.lw(k + 1), s.lw(k + 2));
+    let from = match s.lw(k) {
+        "rail" | "rails" | "railed" if p1 == "against" => k + 2,
+        "brag" | "brags" | "bragged" | "boast" | "boasts" | "boasted"
+            if matches!(p1, "about" | "of") =>
+        {
+            k + 2
+        }
+        "joke" | "jokes" | "joked" if p1 == "about" => k + 2,
+        "scoff" | "scoffs" | "scoffed" if p1 == "at" => k + 2,
+        "complain" | "complains" | "complained" if p1 == "about" => k + 2,
+        "warn" | "warns" | "warned" if matches!(p1, "of" | "about" | "against") => k + 2,
+        "lash" | "lashes" | "lashed" if p1 == "out" && matches!(p2, "at" | "against") => k + 3,
+        "speak" | "speaks" | "spoke" | "spoken"
+            if p1 == "out" && matches!(p2, "against" | "about" | "on") =>
+        {
+            k + 3
+        }
+        "take" | "takes" | "took" | "taken" if p1 == "aim" && p2 == "at" => k + 3,
+        _ => return None,
+    };
+    s.is_word(from).then_some(from)
+}
+
 /// `mentioned` / `mentions` / `did not mention` + a noun phrase object
 /// (not `that`, a quotation or punctuation; the base form only after an
 /// auxiliary or adverb, so `no mention of` stays a noun).
 fn mention_object(s: &Sent, k: usize) -> bool {
+    if s.byte0(k) != b'm' {
+        return false;
+    }
     let lw = s.lw(k);
     if !lw.starts_with("mention") || off("mention") {
         return false;
@@ -3876,6 +3912,10 @@ fn analyze_sentence<'t>(
         // verb names what was talked about, like a stance verb; only before
         // `that` or a quotation is it a report of words.
         let mention = mention_object(&s, k);
+        // "railed against the deal", "bragged about his wealth": the
+        // object of the preposition is the content.
+        let prep_from = prep_stance(&s, k);
+        let mention = mention || prep_from.is_some();
         let verb = verb.filter(|_| !mention);
         if let (Some(bare), true) = (verb, lowercase) {
             let prev = if k > 0 { s.lw(k - 1) } else { "" };
@@ -4130,7 +4170,7 @@ fn analyze_sentence<'t>(
                 aspect_lead_in(&s, k).unwrap_or(k)
             };
             if let Some(src) = source_before(&s, src_k).filter(fits) {
-                let mut from_tok = k + 1;
+                let mut from_tok = prep_from.unwrap_or(k + 1);
                 if matches!(s.lw(from_tok), "out" | "up" | "on") && lw.starts_with("point") {
                     from_tok += 1;
                 }
@@ -8869,6 +8909,26 @@ mod tests {
         );
         // Not without the negation or without a request.
         let t = "Ms. Vale did not respond in kind, and she never returned to the town.";
+        assert!(extract_text(t, &[]).is_empty());
+    }
+    #[test]
+    fn prepositional_object_of_a_stance_verb() {
+        let t = "The governor railed against the new toll on Friday.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "the new toll").map(|x| x.1),
+            Some("The governor"),
+            "{st:?}"
+        );
+        let t = "Ms. Vale lashed out at the city council.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "the city council"),
+            Some(("the city council".into(), "Ms. Vale")),
+            "{st:?}"
+        );
+        // Only after the preposition the verb takes.
+        let t = "The river railed along the old mill.";
         assert!(extract_text(t, &[]).is_empty());
     }
 }
