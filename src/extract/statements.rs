@@ -4813,12 +4813,50 @@ static THAT_ADJECTIVES: WordSet = WordSet::new(&[
     "satisfied",
 ]);
 
+/// "Protesters were frustrated that the police released only some of the
+/// video": a feeling about a fact is the holder's view of it, as a belief
+/// adjective is.
+static EMOTION_ADJECTIVES: WordSet = WordSet::new(&[
+    "frustrated",
+    "angry",
+    "upset",
+    "furious",
+    "disappointed",
+    "outraged",
+    "incensed",
+    "pleased",
+    "happy",
+    "glad",
+    "thrilled",
+    "excited",
+    "delighted",
+    "surprised",
+    "shocked",
+    "relieved",
+    "proud",
+    "annoyed",
+    "irritated",
+    "alarmed",
+    "dismayed",
+    "grateful",
+    "thankful",
+    "troubled",
+    "disturbed",
+    "encouraged",
+    "heartened",
+    "nervous",
+    "sorry",
+]);
+
 /// "Trump is confident that …", "she made it clear that …": the subject
 /// holds the belief in the that-clause.
 fn adjective_that(s: &Sent, found: &mut Vec<Found>) {
     let n = s.toks.len();
     for k in 2..n.saturating_sub(2) {
-        if s.lw(k + 1) != "that" || !THAT_ADJECTIVES.contains(&s.lw(k)) {
+        if s.lw(k + 1) != "that"
+            || !(THAT_ADJECTIVES.contains(&s.lw(k))
+                || (EMOTION_ADJECTIVES.contains(&s.lw(k)) && !off("emotion_that")))
+        {
             continue;
         }
         if s.in_quote(s.toks[k].span.start) {
@@ -8929,6 +8967,19 @@ mod tests {
         );
         // Only after the preposition the verb takes.
         let t = "The river railed along the old mill.";
+        assert!(extract_text(t, &[]).is_empty());
+    }
+    #[test]
+    fn feeling_about_a_fact() {
+        let t = "Neighbours were frustrated that the council closed the old bridge.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "that the council").map(|x| x.1),
+            Some("Neighbours"),
+            "{st:?}"
+        );
+        // No holder: "It is sad that".
+        let t = "It is sad that the council closed the old bridge.";
         assert!(extract_text(t, &[]).is_empty());
     }
 }
