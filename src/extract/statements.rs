@@ -4978,17 +4978,36 @@ fn lead_frame(s: &Sent, found: &mut Vec<Found>) {
     if !matches!(first, "in" | "to") || s.in_quote(s.span.start) {
         return;
     }
-    let Some(comma) = (2..n.min(14)).find(|&i| s.w(i) == ",") else {
+    let Some(mut comma) = (2..n.min(14)).find(|&i| s.w(i) == ",") else {
         return;
     };
-    if !(1..comma).all(|i| s.is_word(i) && !s.is_quote_mark(i)) {
+    // "In a Post/ABC News poll": a slash or hyphen may join pollsters.
+    let joiner = |i: usize| !off("poll_frame") && matches!(s.w(i), "/" | "-" | "&");
+    if !(1..comma).all(|i| (s.is_word(i) || joiner(i)) && !s.is_quote_mark(i)) {
         return;
     }
     let head = s.lw(comma - 1);
     let head_word = s.w(comma - 1);
+    // "In a Des Moines Register poll last month, Cruz led": a poll named
+    // anywhere in the phrase, which may carry a participle appositive
+    // ("In the Post poll, conducted in early September, Clinton led").
+    let poll = first == "in"
+        && !off("poll_frame")
+        && (1..comma).any(|i| matches!(s.lw(i), "poll" | "polls" | "survey" | "surveys"));
+    if poll
+        && matches!(
+            s.lw(comma + 1),
+            "conducted" | "released" | "taken" | "published" | "carried"
+        )
+    {
+        match (comma + 2..n.min(comma + 16)).find(|&i| s.w(i) == ",") {
+            Some(c) => comma = c,
+            None => return,
+        }
+    }
     let fits = match first {
         // "In the poll", "In Trump's view".
-        "in" => FRAME_HEADS.contains(&head),
+        "in" => FRAME_HEADS.contains(&head) || poll,
         // "To Sanders", "To many Democrats"; not "To date".
         _ => {
             let name = is_capitalised(head_word)
@@ -8981,5 +9000,18 @@ mod tests {
         // No holder: "It is sad that".
         let t = "It is sad that the council closed the old bridge.";
         assert!(extract_text(t, &[]).is_empty());
+    }
+    #[test]
+    fn poll_named_before_a_lead_clause() {
+        let t = "In a Daily Courier poll last month, Ms. Vale had a 10-point lead over the mayor.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "Ms. Vale").map(|x| x.0),
+            Some("Ms. Vale had a 10-point lead over the mayor".into()),
+            "{st:?}"
+        );
+        let t = "In the latest Courier/ABC poll, conducted in early May, Ms. Vale led the mayor by five points.";
+        let st = extract_text(t, &[]);
+        assert!(find(t, &st, "Ms. Vale led").is_some(), "{st:?}");
     }
 }
