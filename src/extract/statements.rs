@@ -2270,6 +2270,13 @@ fn prep_stance(s: &Sent, k: usize) -> Option<usize> {
             k + 3
         }
         "take" | "takes" | "took" | "taken" if p1 == "aim" && p2 == "at" => k + 3,
+        // "Trump talked about the wall": a topic of speech, gold in about
+        // half the uses on train.
+        "talk" | "talks" | "talked" | "spoke" | "speaks" | "spoken"
+            if p1 == "about" && !off("talk_about") =>
+        {
+            k + 2
+        }
         _ => return None,
     };
     s.is_word(from).then_some(from)
@@ -9013,5 +9020,15 @@ mod tests {
         let t = "In the latest Courier/ABC poll, conducted in early May, Ms. Vale led the mayor by five points.";
         let st = extract_text(t, &[]);
         assert!(find(t, &st, "Ms. Vale led").is_some(), "{st:?}");
+    }
+    #[test]
+    fn talked_about_a_topic() {
+        let t = "The mayor talked about the new bridge at the town hall.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "the new bridge").map(|x| x.1),
+            Some("The mayor"),
+            "{st:?}"
+        );
     }
 }
