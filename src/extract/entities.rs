@@ -1654,7 +1654,9 @@ fn extract_tagged(
             doubtful: std::cell::Cell::new(None),
         });
     }
-    let mut cands: Vec<Cand> = Vec::new();
+    // About one candidate per ten tokens in news text; sized up front so
+    // that the ~170-byte candidates are not moved by repeated growth.
+    let mut cands: Vec<Cand> = Vec::with_capacity(ctx.kb_matches.len() + doc.tokens.len() / 8);
     ctx.kb_candidates(&mut cands);
     for s in 0..doc.sentences.len() {
         ctx.rule_candidates(s, &mut cands);
