@@ -32,8 +32,9 @@ use chrono::NaiveDate;
 
 use super::kb::{fold, fold_into, EntryId, KbEntry, KnowledgeBase};
 use super::ner::{NerType, Tagger};
+use super::swar::{bytes_in, HIGH};
 use super::text::{Casing, Doc, TokenKind};
-use super::wordset::WordSet;
+use super::wordset::{split16, ShortMap, WordSet, SHORT};
 use super::{Entity, EntityKind, Span};
 
 /// Count a demonym ("Russian forces") as a mention of its country. Measured
@@ -1337,15 +1338,28 @@ struct Lexicon {
     /// → the bits of the lists that hold it:
     /// one lookup answers all the questions rules ask about a word.
     /// Keyed by bytes: a token's `Key` is looked up without a UTF-8 check.
-    masks: FastMap<Box<[u8]>, u16>,
+    masks: ShortMap<u16>,
 }
 
 impl Lexicon {
     /// The list bits of `tok` (lower-cased, trailing period dropped, as
     /// `Key` looks it up); 0 for words no list holds.
     fn mask(&self, tok: &str) -> u16 {
-        Key::new(tok)
-            .and_then(|k| self.masks.get(k.as_bytes()).copied())
+        let t = tok.strip_suffix('.').unwrap_or(tok).as_bytes();
+        if t.is_empty() || t.len() > SHORT {
+            return Key::new(tok)
+                .and_then(|k| self.masks.get(k.as_bytes()))
+                .unwrap_or(0);
+        }
+        // Most tokens are short ASCII words: lower-cased eight bytes at a
+        // time, straight into the table's inline key form.
+        let (lo, hi) = split16(t);
+        if (lo | hi) & HIGH != 0 {
+            return 0;
+        }
+        let lower = |x: u64| x | (bytes_in(x, b'A', b'Z') >> 2);
+        self.masks
+            .get_short(lower(lo), lower(hi), t.len())
             .unwrap_or(0)
     }
 }
@@ -1353,38 +1367,46 @@ impl Lexicon {
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let first_names: FastSet<String> = include_str!("../../data/names/first_names.txt")
-            .lines()
-            .filter(|l| !l.trim_start().starts_with('#'))
-            .flat_map(|l| l.split_whitespace())
-            .map(|w| w.to_ascii_lowercase())
-            .collect();
-        let mut masks: FastMap<Box<[u8]>, u16> = FastMap::default();
-        for (list, bit) in [
-            (TITLES, TITLE),
-            (HONORIFICS, HONORIFIC),
-            (INHERITING_ROLES, INHERITING),
-            (DEPARTMENTS, DEPARTMENT),
-            (ROLE_MODIFIERS, MODIFIER),
-            (ORG_SUFFIXES, ORG_SUFFIX),
-            (ORG_HEADS, ORG_HEAD),
-            (PLACE_SUFFIXES, PLACE_SUFFIX),
-            (PLACE_NOUNS, PLACE_NOUN),
-            (PLACE_PREPS, PLACE_PREP),
-            (SPEECH_VERBS, SPEECH),
-            (ORG_NOUNS, ORG_NOUN),
-            (COMMON_CAPS, COMMON),
-            (NAME_PARTICLES, PARTICLE),
-        ] {
-            for w in list {
-                *masks.entry(w.as_bytes().into()).or_default() |= bit;
-            }
+        let masks = lexicon_words();
+        Lexicon {
+            masks: ShortMap::new(masks.iter().map(|(k, v)| (&k[..], *v))),
         }
-        for w in &first_names {
-            *masks.entry(w.as_bytes().into()).or_default() |= FIRST_NAME;
-        }
-        Lexicon { masks }
     })
+}
+
+/// Every word of the lists → the bits of the lists that hold it.
+fn lexicon_words() -> FastMap<Box<[u8]>, u16> {
+    let first_names: FastSet<String> = include_str!("../../data/names/first_names.txt")
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .flat_map(|l| l.split_whitespace())
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    let mut masks: FastMap<Box<[u8]>, u16> = FastMap::default();
+    for (list, bit) in [
+        (TITLES, TITLE),
+        (HONORIFICS, HONORIFIC),
+        (INHERITING_ROLES, INHERITING),
+        (DEPARTMENTS, DEPARTMENT),
+        (ROLE_MODIFIERS, MODIFIER),
+        (ORG_SUFFIXES, ORG_SUFFIX),
+        (ORG_HEADS, ORG_HEAD),
+        (PLACE_SUFFIXES, PLACE_SUFFIX),
+        (PLACE_NOUNS, PLACE_NOUN),
+        (PLACE_PREPS, PLACE_PREP),
+        (SPEECH_VERBS, SPEECH),
+        (ORG_NOUNS, ORG_NOUN),
+        (COMMON_CAPS, COMMON),
+        (NAME_PARTICLES, PARTICLE),
+    ] {
+        for w in list {
+            *masks.entry(w.as_bytes().into()).or_default() |= bit;
+        }
+    }
+    for w in &first_names {
+        *masks.entry(w.as_bytes().into()).or_default() |= FIRST_NAME;
+    }
+    masks
 }
 
 /// Lower-cased ASCII key of a token without its trailing period, in a
@@ -3891,6 +3913,55 @@ fn clean_name(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `Lexicon::mask` reads short words eight bytes at a time; it must
+    /// answer as the plain lookup of `Key` in the lists' map does, for
+    /// every list word in several spellings and for near misses.
+    #[test]
+    fn lexicon_mask_matches_the_key_lookup() {
+        let words = lexicon_words();
+        let lex = lexicon();
+        let want = |tok: &str| {
+            Key::new(tok)
+                .and_then(|k| words.get(k.as_bytes()).copied())
+                .unwrap_or(0)
+        };
+        let mut checked = 0;
+        for w in words.keys() {
+            let w = std::str::from_utf8(w).unwrap_or_default();
+            let mut forms = vec![
+                w.to_string(),
+                w.to_ascii_uppercase(),
+                format!("{w}."),
+                format!("{w}.."),
+                format!("{w}s"),
+                format!("{w}\0"),
+                format!("x{w}"),
+                w.chars().skip(1).collect(),
+            ];
+            let mut cap = w.to_string();
+            if let Some(c) = cap.get_mut(..1) {
+                c.make_ascii_uppercase();
+            }
+            forms.push(cap);
+            for f in forms {
+                assert_eq!(lex.mask(&f), want(&f), "{f:?}");
+                checked += usize::from(want(&f) != 0);
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+        for f in [
+            "",
+            ".",
+            "Zorblat",
+            "é",
+            "Sénator",
+            "@[`{",
+            "abcdefghijklmnopqrstuvwxyz",
+        ] {
+            assert_eq!(lex.mask(f), want(f), "{f:?}");
+        }
+    }
 
     /// What a text is "on" is a platform or an outlet: a tagger's place
     /// reading there becomes an organisation; elsewhere it stands.

@@ -1,6 +1,7 @@
 //! Byte tests eight bytes at a time ("SIMD within a register"), shared by
 //! the scanners that read every byte of every article: `text::Doc`'s word
-//! runs, `quotes`' stop search and the tagger's ASCII word preparation.
+//! runs, `quotes`' stop search, the tagger's ASCII word preparation and
+//! the inline keys of `wordset`'s tables.
 
 /// `0x01` in every byte: times a byte value, that value in every byte.
 pub const ONES: u64 = 0x0101_0101_0101_0101;
@@ -15,6 +16,56 @@ pub fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
     let ge_lo = x.wrapping_add(u64::from(0x80 - lo) * ONES);
     let gt_hi = x.wrapping_add(u64::from(0x7F - hi) * ONES);
     ge_lo & !gt_hi & HIGH
+}
+
+/// Little-endian value of (up to) the first 8 bytes of `c`.
+#[inline(always)]
+pub fn le64(c: &[u8]) -> u64 {
+    match c.first_chunk::<8>() {
+        Some(a) => u64::from_le_bytes(*a),
+        None => 0,
+    }
+}
+
+/// The bytes after the last whole 8-byte chunk of `b`, as a little-endian
+/// value padded with zeros. Overlapping loads instead of a copy into a
+/// zeroed buffer: the copy of a variable length was a `memcpy` call per
+/// hash, and tokens are hashed several times each.
+#[inline(always)]
+pub fn tail64(b: &[u8]) -> u64 {
+    let len = b.len();
+    let rem = len % 8;
+    if rem == 0 {
+        return 0;
+    }
+    if len >= 8 {
+        // The last 8 bytes end with the remainder: shift the rest out.
+        let last = b.get(len - 8..).map_or(0, le64);
+        return last >> (8 * (8 - rem));
+    }
+    let byte = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
+    if len >= 4 {
+        // Two 4-byte loads that overlap (equal bytes, so OR is exact).
+        let lo = b
+            .first_chunk::<4>()
+            .map_or(0, |a| u64::from(u32::from_le_bytes(*a)));
+        let hi = b
+            .get(len - 4..)
+            .and_then(|t| t.first_chunk::<4>())
+            .map_or(0, |a| u64::from(u32::from_le_bytes(*a)));
+        return lo | hi << (8 * (len - 4));
+    }
+    byte(0) | byte(len / 2) << (8 * (len / 2)) | byte(len - 1) << (8 * (len - 1))
+}
+
+/// Up to 8 bytes as a little-endian value padded with zeros.
+#[inline(always)]
+pub fn pad64(b: &[u8]) -> u64 {
+    if b.len() >= 8 {
+        le64(b)
+    } else {
+        tail64(b)
+    }
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! loads in one read and is looked up without any map.
 
 use super::lexicon::{Gazetteer, HashMap64, Lexicon};
-use crate::extract::swar::{bytes_in, HIGH, ONES};
+use crate::extract::swar::{bytes_in, le64, pad64, tail64, HIGH, ONES};
 use crate::extract::wordset::WordSet;
 
 /// Feature groups a model was trained with (stored in the model, so a
@@ -100,46 +100,6 @@ const fn odd_inverse(c: u64) -> u64 {
         k += 1;
     }
     x
-}
-
-/// Little-endian value of (up to) the first 8 bytes of `c`.
-#[inline(always)]
-fn le64(c: &[u8]) -> u64 {
-    match c.first_chunk::<8>() {
-        Some(a) => u64::from_le_bytes(*a),
-        None => 0,
-    }
-}
-
-/// The bytes after the last whole 8-byte chunk of `b`, as a little-endian
-/// value padded with zeros. Overlapping loads instead of a copy into a
-/// zeroed buffer: the copy of a variable length was a `memcpy` call per
-/// hash, and tokens are hashed several times each.
-#[inline(always)]
-fn tail64(b: &[u8]) -> u64 {
-    let len = b.len();
-    let rem = len % 8;
-    if rem == 0 {
-        return 0;
-    }
-    if len >= 8 {
-        // The last 8 bytes end with the remainder: shift the rest out.
-        let last = b.get(len - 8..).map_or(0, le64);
-        return last >> (8 * (8 - rem));
-    }
-    let byte = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
-    if len >= 4 {
-        // Two 4-byte loads that overlap (equal bytes, so OR is exact).
-        let lo = b
-            .first_chunk::<4>()
-            .map_or(0, |a| u64::from(u32::from_le_bytes(*a)));
-        let hi = b
-            .get(len - 4..)
-            .and_then(|t| t.first_chunk::<4>())
-            .map_or(0, |a| u64::from(u32::from_le_bytes(*a)));
-        return lo | hi << (8 * (len - 4));
-    }
-    byte(0) | byte(len / 2) << (8 * (len / 2)) | byte(len - 1) << (8 * (len - 1))
 }
 
 /// Hash of a plain string (used for lexicon and gazetteer keys).
@@ -608,16 +568,6 @@ struct Prep {
     has_lower: bool,
     start: Start,
     class: Plain,
-}
-
-/// Up to 8 bytes as a little-endian value padded with zeros.
-#[inline(always)]
-fn pad64(b: &[u8]) -> u64 {
-    if b.len() >= 8 {
-        le64(b)
-    } else {
-        tail64(b)
-    }
 }
 
 /// A word of at most 8 bytes as [`pad64`] gives it.
