@@ -16,6 +16,7 @@ use anyhow::{anyhow, bail, Context};
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 
+use super::wordset::ShortMap;
 use super::{EntityKind, Span};
 
 /// The built-in data files, in load order (later files may add aliases or
@@ -1828,11 +1829,12 @@ struct Matcher {
     masks: Vec<bool>,
     /// Folded word → the one-word name it is, and whether longer names
     /// start with it.
-    words: FxMap<Box<[u8]>, WordInfo>,
+    /// Inline keys: one probe per word of text, no key behind a pointer.
+    words: ShortMap<WordInfo>,
     /// The part of `words` that a word written with a lower-case first
     /// letter or a digit can start: first words of names with at least one
     /// entry whose first letter need not be upper-case.
-    lower_words: FxMap<Box<[u8]>, WordInfo>,
+    lower_words: ShortMap<WordInfo>,
     /// Per first byte of a `lower_words` key, the bit `len.min(31)` of
     /// each key length.
     lower_gate: [u32; 256],
@@ -1841,7 +1843,7 @@ struct Matcher {
     pairs: FxMap<Box<[u8]>, Vec<usize>>,
 }
 
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, Copy)]
 struct WordInfo {
     single: Option<usize>,
     multi: bool,
@@ -2014,7 +2016,7 @@ impl Matcher {
             if let Some(info) = words.get(first.as_bytes()) {
                 lower_words
                     .entry(first.as_bytes().into())
-                    .or_insert_with(|| info.clone());
+                    .or_insert_with(|| *info);
             }
         }
         let mut lower_gate = [0u32; 256];
@@ -2024,12 +2026,14 @@ impl Matcher {
             }
         }
         let keys = keys.into_iter().map(|k| k.as_bytes().into()).collect();
+        let inline =
+            |m: &FxMap<Box<[u8]>, WordInfo>| ShortMap::new(m.iter().map(|(k, v)| (&k[..], *v)));
         Matcher {
             keys,
             patterns,
             masks,
-            words,
-            lower_words,
+            words: inline(&words),
+            lower_words: inline(&lower_words),
             lower_gate,
             pairs,
         }

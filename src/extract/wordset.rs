@@ -113,6 +113,15 @@ pub struct ShortMap<V> {
     long: HashMap<Box<[u8]>, V, FxBuild>,
 }
 
+impl<V> std::fmt::Debug for ShortMap<V> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ShortMap")
+            .field("slots", &self.slots.len())
+            .field("long", &self.long.len())
+            .finish()
+    }
+}
+
 #[derive(Clone, Copy)]
 struct Slot<V> {
     lo: u64,
