@@ -73,7 +73,9 @@ pub(crate) fn read_line_bounded(
         if chunk.is_empty() {
             break;
         }
-        let (piece, consumed, done) = match chunk.iter().position(|&b| b == b'\n') {
+        // A byte loop here cost ~6 instructions per input byte; eight
+        // bytes are tested at a time instead.
+        let (piece, consumed, done) = match crate::extract::swar::find_byte(chunk, b'\n') {
             Some(i) => (chunk.get(..i).unwrap_or(chunk), i + 1, true),
             None => (chunk, chunk.len(), false),
         };

@@ -68,9 +68,56 @@ pub fn pad64(b: &[u8]) -> u64 {
     }
 }
 
+/// Position of the first `needle` in `b`, eight bytes at a time: a byte
+/// equal to `needle` is zero after the xor, and `(t - 0x01…) & !t & 0x80…`
+/// flags zero bytes (it can flag a byte above a flagged one, never one
+/// below it, so the lowest flag is the first match).
+#[inline]
+pub fn find_byte(b: &[u8], needle: u8) -> Option<usize> {
+    let pattern = ONES * u64::from(needle);
+    let mut chunks = b.chunks_exact(8);
+    let mut at = 0;
+    for c in &mut chunks {
+        let t = le64(c) ^ pattern;
+        let flags = t.wrapping_sub(ONES) & !t & HIGH;
+        if flags != 0 {
+            return Some(at + (flags.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&c| c == needle)
+        .map(|p| at + p)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_byte_is_the_first_match() {
+        for len in 0..40usize {
+            for needle in [b'\n', 0, 0x80, 0xFF] {
+                // Every position of the first match, with bytes around it
+                // that differ from the needle by one (borrows) and matches
+                // after it.
+                for first in 0..=len {
+                    let mut b: Vec<u8> = (0..len)
+                        .map(|i| needle.wrapping_add(if i % 2 == 0 { 1 } else { 255 }))
+                        .collect();
+                    for (i, x) in b.iter_mut().enumerate() {
+                        if i >= first && i % 3 == first % 3 {
+                            *x = needle;
+                        }
+                    }
+                    let want = b.iter().position(|&c| c == needle);
+                    assert_eq!(find_byte(&b, needle), want, "{b:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn bytes_in_matches_the_byte_test() {
