@@ -100,6 +100,17 @@ pub fn parse_date(s: &str) -> Option<DateTime<Utc>> {
     if s.is_empty() || s.len() > MAX_DATE_LEN {
         return None;
     }
+    // The commonest form in datasets ("2017-01-06") would otherwise reach
+    // `%Y-%m-%d` only after two dozen failed format parses (~20,000
+    // instructions an article); nothing before that format accepts it.
+    if let Some(d) = iso_day(s) {
+        return plausible(Utc.from_utc_datetime(&d.and_time(NaiveTime::MIN)));
+    }
+    parse_formats(s)
+}
+
+/// [`parse_date`] of a trimmed string of bounded length by the format list.
+fn parse_formats(s: &str) -> Option<DateTime<Utc>> {
     if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
         return plausible(dt.with_timezone(&Utc));
     }
@@ -123,6 +134,22 @@ pub fn parse_date(s: &str) -> Option<DateTime<Utc>> {
         }
     }
     None
+}
+
+/// `YYYY-MM-DD` exactly, when it is a real day (anything else is left to
+/// the format list).
+fn iso_day(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| {
+        b.get(r)?.iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    let year = i32::try_from(num(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)
 }
 
 /// News is neither prehistoric nor far in the future; such values are
@@ -272,6 +299,38 @@ fn upper_iso_t(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The `YYYY-MM-DD` shortcut gives what the format list gives, and
+    /// leaves near misses to it.
+    #[test]
+    fn iso_days_parse_as_the_format_list_does() {
+        for s in [
+            "2017-01-06",
+            "1999-12-31",
+            "2024-02-29",
+            "2023-02-29",
+            "2017-13-01",
+            "2017-00-10",
+            "2017-01-00",
+            "0999-01-01",
+            "2017-1-06",
+            "2017/01/06",
+            "2017-01-0x",
+            "+017-01-06",
+            "2017-01-06T10:00:00Z",
+        ] {
+            assert_eq!(parse_date(s), parse_formats(s), "{s}");
+        }
+        for m in 0..=13 {
+            for d in 0..=32 {
+                let s = format!("2016-{m:02}-{d:02}");
+                assert_eq!(parse_date(&s), parse_formats(&s), "{s}");
+            }
+        }
+        assert_eq!(iso_day("2017-01-06"), NaiveDate::from_ymd_opt(2017, 1, 6));
+        assert_eq!(iso_day("2023-02-29"), None);
+        assert_eq!(iso_day("2017-1-06"), None);
+    }
 
     #[test]
     fn to_24h_converts_and_rejects() {
