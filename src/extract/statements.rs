@@ -7175,6 +7175,36 @@ impl<'a> Resolver<'a> {
                     };
                 }
             }
+            // "the ministry said", "the agency said": the body of that kind
+            // named last ("the Russian Foreign Ministry … The ministry
+            // said"). Only a proper name counts: earlier speakers that were
+            // descriptions ("its foreign ministry") say no more than "the
+            // ministry" does.
+            // "the press", "the news" are the trade, not one outlet.
+            if is_org
+                && head_lower
+                && words.len() == 2
+                && words[0] == "the"
+                && !matches!(head_word, "press" | "news" | "media")
+                && !off("body_ref")
+            {
+                let proper = |name: &str| {
+                    name.split_whitespace().all(|w| {
+                        is_capitalised(w) || matches!(w, "of" | "the" | "for" | "on" | "de")
+                    })
+                };
+                let back = self.nearest(mention.start, |s| {
+                    s.kind == SpeakerType::Org
+                        && mention.start - s.pos.min(mention.start) < 3000
+                        && proper(&s.name)
+                        && s.name
+                            .split_whitespace()
+                            .any(|w| w.eq_ignore_ascii_case(head_word))
+                });
+                if let Some(s) = back {
+                    return seen_speaker(&s);
+                }
+            }
             if is_org {
                 let name = strip_leading(surface, &["the", "a", "an"]);
                 if let Some(sp) = self.kb_speaker(&name, EntityKind::Org) {
@@ -8363,6 +8393,29 @@ mod tests {
         let t = "\"We have to act,\" the senator told \"Fox and Friends\" after the vote.";
         let s = one(t);
         assert_eq!(content(t, &s), "We have to act,");
+    }
+
+    #[test]
+    fn the_ministry_is_the_ministry_named_before() {
+        let t = "The Freedonian Foreign Ministry banned ten officials on Monday. \
+                 The ministry said the decision was final. The company said it would appeal.";
+        let e = ents(
+            t,
+            &[(
+                "Freedonian Foreign Ministry",
+                EntityKind::Org,
+                &["Freedonia/Foreign Ministry"],
+            )],
+        );
+        let st = extract_text(t, &e);
+        let names: Vec<_> = st.iter().map(|s| s.speaker.clone()).collect();
+        assert_eq!(
+            names.first().cloned().flatten().as_deref(),
+            Some("Freedonian Foreign Ministry"),
+            "{names:?}"
+        );
+        assert_eq!(st[0].affiliations, vec!["Freedonia/Foreign Ministry"]);
+        assert_eq!(names.get(1).cloned().flatten().as_deref(), Some("company"));
     }
 
     #[test]
