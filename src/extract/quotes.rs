@@ -673,34 +673,19 @@ pub fn tokens_into(text: &str, span: Span, out: &mut Vec<Tok>) {
 
 /// Index of the first byte of `b` that is not ASCII or is one of `stops`
 /// (ASCII bytes). The scans above call it on whole paragraphs, so it tests
-/// eight bytes at a time: a byte equal to a stop becomes zero after the
-/// xor, and `(t - 0x01…) & !t & 0x80…` flags zero bytes. That test can
-/// also flag a byte above a flagged one (the borrow), never one below it,
-/// so the lowest flagged byte is the first stop.
+/// eight bytes at a time ([`swar::find_first`]).
 #[inline]
 fn find_stop<const N: usize>(b: &[u8], stops: [u8; N]) -> Option<usize> {
-    use super::swar::{HIGH, ONES};
-    let mut chunks = b.chunks_exact(8);
-    let mut at = 0;
-    for c in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(c);
-        let x = u64::from_le_bytes(word);
-        let mut flags = x & HIGH;
-        for s in stops {
-            let t = x ^ (ONES * u64::from(s));
-            flags |= t.wrapping_sub(ONES) & !t & HIGH;
-        }
-        if flags != 0 {
-            return Some(at + (flags.trailing_zeros() / 8) as usize);
-        }
-        at += 8;
-    }
-    chunks
-        .remainder()
-        .iter()
-        .position(|&c| !c.is_ascii() || stops.contains(&c))
-        .map(|p| at + p)
+    use super::swar::{self, HIGH};
+    swar::find_first(
+        b,
+        |x| {
+            stops
+                .iter()
+                .fold(x & HIGH, |flags, &s| flags | swar::eq_lanes(x, s))
+        },
+        |c| !c.is_ascii() || stops.contains(&c),
+    )
 }
 
 /// The char at byte `i` of `s` and its length, ASCII without decoding.

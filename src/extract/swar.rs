@@ -68,28 +68,42 @@ pub fn pad64(b: &[u8]) -> u64 {
     }
 }
 
-/// Position of the first `needle` in `b`, eight bytes at a time: a byte
-/// equal to `needle` is zero after the xor, and `(t - 0x01…) & !t & 0x80…`
-/// flags zero bytes (it can flag a byte above a flagged one, never one
-/// below it, so the lowest flag is the first match).
-#[inline]
-pub fn find_byte(b: &[u8], needle: u8) -> Option<usize> {
-    let pattern = ONES * u64::from(needle);
+/// The high bit of every byte of `x` equal to `byte`: such a byte is zero
+/// after the xor, and `(t - 0x01…) & !t & 0x80…` flags zero bytes. It can
+/// also flag a byte above a flagged one (the borrow), never one below it,
+/// so the lowest flag is always a true match.
+#[inline(always)]
+pub fn eq_lanes(x: u64, byte: u8) -> u64 {
+    let t = x ^ (ONES * u64::from(byte));
+    t.wrapping_sub(ONES) & !t & HIGH
+}
+
+/// Index of the first byte of `b` that `flags` marks, eight bytes at a
+/// time: `flags` maps eight bytes (little-endian) to the high bit of each
+/// marked byte, where only the lowest flag needs to be exact (as with
+/// [`eq_lanes`]); `one` is the same test on a single byte, for the tail.
+#[inline(always)]
+pub fn find_first(b: &[u8], flags: impl Fn(u64) -> u64, one: impl Fn(u8) -> bool) -> Option<usize> {
     let mut chunks = b.chunks_exact(8);
     let mut at = 0;
     for c in &mut chunks {
-        let t = le64(c) ^ pattern;
-        let flags = t.wrapping_sub(ONES) & !t & HIGH;
-        if flags != 0 {
-            return Some(at + (flags.trailing_zeros() / 8) as usize);
+        let f = flags(le64(c));
+        if f != 0 {
+            return Some(at + (f.trailing_zeros() / 8) as usize);
         }
         at += 8;
     }
     chunks
         .remainder()
         .iter()
-        .position(|&c| c == needle)
+        .position(|&c| one(c))
         .map(|p| at + p)
+}
+
+/// Position of the first `needle` in `b`, eight bytes at a time.
+#[inline]
+pub fn find_byte(b: &[u8], needle: u8) -> Option<usize> {
+    find_first(b, |x| eq_lanes(x, needle), |c| c == needle)
 }
 
 #[cfg(test)]
