@@ -2330,10 +2330,16 @@ fn mention_object(s: &Sent, k: usize) -> bool {
                 | "and"
                 | "or"
                 | "but"
-        )
-        && !matches!(
-            s.lw(k + 1),
-            "that" | "it" | "this" | "in" | "on" | "at" | "to" | "as" | "by"
+                // Not a noun phrase: a clause or a prepositional phrase.
+                | "that"
+                | "it"
+                | "this"
+                | "in"
+                | "on"
+                | "at"
+                | "to"
+                | "as"
+                | "by"
         )
 }
 
