@@ -2004,6 +2004,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
         matches!(self.kind(t), TokenKind::Capitalised | TokenKind::AllCaps)
     }
 
+    /// Whether any of the entries a knowledge-base match may be is a person.
+    fn person_reading(&self, h: &KbHit) -> bool {
+        h.ids.iter().any(|id| {
+            self.entry(*id)
+                .is_some_and(|e| e.kind == EntityKind::Person)
+        })
+    }
+
     /// Whether the "and" at token `and` joins the two halves of one
     /// committee's name ("House Ways and Means Committee", "Energy and
     /// Commerce Subcommittee"), which must stay one run: split there, the
@@ -2018,14 +2026,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let Some(before) = and.checked_sub(1) else {
             return false;
         };
-        let person = |t: usize| {
-            self.hit_at(t).is_some_and(|h| {
-                h.ids.iter().any(|id| {
-                    self.entry(*id)
-                        .is_some_and(|e| e.kind == EntityKind::Person)
-                })
-            })
-        };
+        let person = |t: usize| self.hit_at(t).is_some_and(|h| self.person_reading(h));
         let committee_words = self.is(before, DEPARTMENT)
             || (CHAMBERS.contains(&self.tok(run_start)) && run_start < before);
         // "the Finance Committee and Joint Committee": two committees.
@@ -2300,10 +2301,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             // makes one ("Mr. Washington"); appositives and roles around a
             // place ("Alabama, is Trump's nominee") say nothing about it.
             let kb_kind = h.ids.first().and_then(|id| self.entry(*id)).map(|e| e.kind);
-            let person_reading = h.ids.iter().any(|id| {
-                self.entry(*id)
-                    .is_some_and(|e| e.kind == EntityKind::Person)
-            });
+            let person_reading = self.person_reading(&h);
             c.kind = if kind == Some(EntityKind::Person) && (person_reading || honorific) {
                 kind
             } else {
