@@ -728,3 +728,43 @@ fn local_office_appositives() {
     assert!(find(&x.entities, "Marta Nowak").affiliations.is_empty());
     assert!(find(&x.entities, "Ivan Horvat").affiliations.is_empty());
 }
+
+/// A body named for its topic ("Council on Foreign Relations", "Senate
+/// Committee on Fisheries and Forestry") is one organisation, not a bare
+/// "Council" and a topic that reads as a body or a person of its own; a
+/// day, a person or a place after "on" is no topic. A statement the body
+/// makes shows its whole name as the speaker mention.
+#[test]
+fn bodies_named_for_a_topic() {
+    let ex = freedonia(r#"{"name":"Anna Kovacs","type":"person"}"#);
+    let text = "Piotr Lang, a fellow at the Council on Maritime Relations, was sceptical. \
+                The Senate Committee on Fisheries and Forestry said the quota would hold. \
+                The Council on Monday approved the plan. \
+                The committee on Freedonia met. The Council on Anna Kovacs was silent.";
+    let x = ex.extract(text, None);
+    let names: Vec<&str> = x.entities.iter().map(|e| e.name.as_str()).collect();
+    for whole in [
+        "Council on Maritime Relations",
+        "Senate Committee on Fisheries and Forestry",
+    ] {
+        assert_eq!(find(&x.entities, whole).kind, EntityKind::Org);
+    }
+    for part in ["Maritime Relations", "Forestry", "Council on Monday"] {
+        assert!(!names.contains(&part), "{part} extracted: {names:?}");
+    }
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.contains(" on Freedonia") && !n.contains(" on Anna")),
+        "{names:?}"
+    );
+    let st = x
+        .statements
+        .iter()
+        .find(|s| s.content.slice(text).contains("quota"))
+        .unwrap_or_else(|| panic!("no statement: {:?}", x.statements));
+    assert_eq!(
+        st.speaker_mention.map(|m| m.slice(text)),
+        Some("Senate Committee on Fisheries and Forestry")
+    );
+}

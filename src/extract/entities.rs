@@ -2050,6 +2050,72 @@ impl<'d, 'a> Ctx<'d, 'a> {
         false
     }
 
+    /// Whether the "on" at token `on` joins a body to the topic in its
+    /// name ("Council on Foreign Relations", "Senate Committee on Homeland
+    /// Security", "Commission on Presidential Debates"): split there, the
+    /// body was left as a bare "Council" and its topic became an
+    /// organisation of its own. Only a body that is named for a topic
+    /// qualifies, and the topic may not be a day or month ("the Committee
+    /// on Tuesday", a common word), a person or a place ("the panel on
+    /// Capitol Hill" is where it sits, not what it is about).
+    fn topic_after_on(&self, on: usize) -> bool {
+        const TOPIC_BODIES: [&str; 14] = [
+            "council",
+            "committee",
+            "subcommittee",
+            "commission",
+            "center",
+            "centre",
+            "institute",
+            "program",
+            "programme",
+            "conference",
+            "panel",
+            "forum",
+            "caucus",
+            "initiative",
+        ];
+        let (Some(head), topic) = (on.checked_sub(1), on + 1) else {
+            return false;
+        };
+        let head_word = self.tok(head);
+        if !TOPIC_BODIES
+            .iter()
+            .any(|b| head_word.eq_ignore_ascii_case(b))
+            || self.kind(head) != TokenKind::Capitalised
+            || self.is(topic, COMMON)
+        {
+            return false;
+        }
+        !self.hit_at(topic).is_some_and(|h| {
+            h.ids.iter().any(|id| {
+                self.entry(*id)
+                    .is_some_and(|e| matches!(e.kind, EntityKind::Person | EntityKind::Place))
+            })
+        })
+    }
+
+    /// Whether the "and" at token `and` continues the topic of a body
+    /// named for one ("Center on Budget and Policy Priorities", "Leadership
+    /// Conference on Civil and Human Rights"): the run already holds a
+    /// body's "on", and what follows "and" is plain capitalised words to
+    /// the end of the run, none of them a title, a known name or a body's
+    /// own head ("the Council on Foreign Relations and Brookings
+    /// Institution" are two).
+    fn topic_after_and(&self, run_start: usize, and: usize, sent_end: usize) -> bool {
+        if !(run_start..and).any(|t| self.tok(t) == "on") {
+            return false;
+        }
+        let mut j = and + 1;
+        while j < sent_end && self.is_name_tok(j) {
+            if self.is(j, TITLE | HONORIFIC | ORG_SUFFIX | ORG_HEAD) || self.hit_at(j).is_some() {
+                return false;
+            }
+            j += 1;
+        }
+        j > and + 1
+    }
+
     /// Whether `core` names a government department by its portfolio
     /// alone: two or three portfolio words ("Homeland Security", "Foreign
     /// Affairs"), or one after a title and "of" ("secretary of Energy").
@@ -2108,7 +2174,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     end += 2;
                     continue;
                 }
-                if tok == "and" && next_cap && self.committee_after_and(start, end, range.end) {
+                if tok == "and"
+                    && next_cap
+                    && (self.committee_after_and(start, end, range.end)
+                        || self.topic_after_and(start, end, range.end))
+                {
                     end += 2;
                     continue;
                 }
@@ -2120,6 +2190,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     && (tok == "of" || tok == "for")
                     && self.is(end - 1, ORG_HEAD | TITLE | PLACE_SUFFIX)
                 {
+                    end += 2;
+                    continue;
+                }
+                if next_cap && tok == "on" && self.topic_after_on(end) {
                     end += 2;
                     continue;
                 }
@@ -2237,7 +2311,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
         while core.end > core.start && !self.is_name_tok(core.end - 1) {
             core.end -= 1;
         }
-        if core.is_empty() || core.len() > MAX_NAME_TOKENS {
+        // A body named for its topic runs longer ("United States House
+        // Permanent Select Committee on Intelligence").
+        let max_len = if (core.start..core.end).any(|t| self.tok(t) == "on") {
+            2 * MAX_NAME_TOKENS
+        } else {
+            MAX_NAME_TOKENS
+        };
+        if core.is_empty() || core.len() > max_len {
             return;
         }
         // A core that is entirely one knowledge-base match: the context goes
@@ -2816,7 +2897,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
         if self.is(core.end - 1, PLACE_SUFFIX) && n >= 2 {
             return Some(EntityKind::Place);
         }
-        if (core.start..core.end).any(|t| self.tok(t) == "&") {
+        // Only `topic_after_on` lets "on" into a run: a body and its topic.
+        if (core.start..core.end).any(|t| self.tok(t) == "&" || self.tok(t) == "on") {
             return Some(EntityKind::Org);
         }
         if titled || ctx.person {

@@ -223,7 +223,7 @@ fn extract_full(
                 speaker_type: speaker.kind,
                 affiliations: speaker.affiliations,
                 direct: f.direct,
-                speaker_mention: f.source,
+                speaker_mention: f.source.map(|s| resolver.widen(s)),
                 cue: f.cue,
                 content: bound(text, content),
                 content_parts: f.parts.iter().map(|p| bound(text, *p)).collect(),
@@ -6668,6 +6668,25 @@ impl<'a> Resolver<'a> {
     /// "the Head of State", "the head of government", "the Ukrainian head
     /// of state", and, in an official release, "the President": an office
     /// named without its holder. `None` leaves the phrase to the other rules.
+    /// The name the speaker phrase is part of, when the phrase rules cut
+    /// it short: "Climate Change said" inside "The Intergovernmental Panel
+    /// on Climate Change said" stops at the lower-case "on", but the
+    /// entity layer read the whole name, and a user shown the speaker
+    /// mention should see all of it. The longest entity mention that
+    /// holds the phrase and is longer than it, else the phrase.
+    fn widen(&self, mention: Span) -> Span {
+        let lo = self
+            .mentions
+            .partition_point(|(m, _)| m.start + 400 < mention.start);
+        self.mentions[lo..]
+            .iter()
+            .take_while(|(m, _)| m.start <= mention.start)
+            .map(|(m, _)| *m)
+            .filter(|m| m.end >= mention.end && m.len() > mention.len())
+            .max_by_key(|m| m.len())
+            .unwrap_or(mention)
+    }
+
     fn office_holder(&self, mention: Span, words: &[&str]) -> Option<Speaker> {
         let rest = words.strip_prefix(&["the"]).unwrap_or(words);
         let (role, modifiers) = match rest {
