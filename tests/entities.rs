@@ -768,3 +768,31 @@ fn bodies_named_for_a_topic() {
         Some("Senate Committee on Fisheries and Forestry")
     );
 }
+
+/// The shipped knowledge base knows the universities and think tanks news
+/// quotes experts from, by their short names where those are no place
+/// ("a professor at Yale"), and leaves a town that shares a university's
+/// name a place ("Princeton, New Jersey").
+#[test]
+fn universities_and_think_tanks_from_the_shipped_knowledge_base() {
+    let kb = KnowledgeBase::builtin().expect("built-in knowledge base loads");
+    let ex = Extractor {
+        kb: Arc::new(kb),
+        tagger: None,
+    };
+    let text = "Anna Kovacs, a law professor at Yale, said the ruling was narrow. \
+                Piotr Lang of the Brookings Institution disagreed, as did a fellow at \
+                the American Enterprise Institute. The meeting was held in Princeton, \
+                New Jersey.";
+    let x = ex.extract(text, None);
+    for org in [
+        "Yale University",
+        "Brookings Institution",
+        "American Enterprise Institute",
+    ] {
+        assert_eq!(find(&x.entities, org).kind, EntityKind::Org, "{org}");
+    }
+    assert_eq!(find(&x.entities, "Princeton").kind, EntityKind::Place);
+    let names: Vec<&str> = x.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(!names.contains(&"Enterprise Institute"), "{names:?}");
+}
