@@ -342,8 +342,9 @@ fn passive_by(text: &str, f: &Found) -> bool {
 }
 
 /// A cue word in a sense that reports nothing: `showed up`, `showing off`,
-/// `called off the talks`, `knocked out funding`; `shows` as a noun after a
-/// possessive or a broadcast word (`their shows`, `TV shows`).
+/// `called off the talks`, `knocked out funding`, `hail from Texas`;
+/// `shows` as a noun after a possessive or a broadcast word (`their
+/// shows`, `TV shows`).
 fn other_sense(text: &str, f: &Found) -> bool {
     let Some(cue) = f.cue else {
         return false;
@@ -352,7 +353,7 @@ fn other_sense(text: &str, f: &Found) -> bool {
     // Most cues start with none of the letters below: no lower-casing.
     if !matches!(
         w.as_bytes().first(),
-        Some(b's' | b'S' | b'c' | b'C' | b'k' | b'K')
+        Some(b's' | b'S' | b'c' | b'C' | b'k' | b'K' | b'h' | b'H')
     ) {
         return false;
     }
@@ -366,6 +367,8 @@ fn other_sense(text: &str, f: &Found) -> bool {
         "show" | "shows" | "showed" | "shown" | "showing" => matches!(next, "up" | "off"),
         "call" | "calls" | "called" | "calling" => next == "off",
         "knock" | "knocks" | "knocked" | "knocking" => next == "out",
+        // "Most of the nominees hail from Texas": where they are from.
+        "hail" | "hails" | "hailed" | "hailing" => next == "from",
         _ => false,
     };
     if phrasal {
@@ -8978,6 +8981,7 @@ mod tests {
             "The mayor was showing off the new hat the campaign had given her.",
             "Two companies called off projects with him after the remarks.",
             "Their favorite TV shows sound about right for a campaign like this.",
+            "Most of the new delegates hail from rural counties in the north.",
         ] {
             let st = extract_text(t, &[]);
             assert!(st.is_empty(), "{t}: {st:?}");
