@@ -218,6 +218,11 @@ fn extract_full(
             if f.direct && speaker.name.is_some() {
                 voices.push((f.content, speaker.clone()));
             }
+            let speaker = if off("common_noun_src") {
+                speaker
+            } else {
+                speaker.named_or_unnamed()
+            };
             Some(Statement {
                 speaker: speaker.name,
                 speaker_type: speaker.kind,
@@ -6515,6 +6520,28 @@ impl Speaker {
             affiliations: Vec::new(),
         }
     }
+
+    /// An organisation known only by a common noun ("the report said",
+    /// "the administration said", "his campaign said") is an unnamed
+    /// source to the user: "report" is no body one can filter by, and as
+    /// a speaker facet it would stand beside real names. The resolver
+    /// still tracks it under the noun, so that "it said" after "the
+    /// report said" stays with the report.
+    fn named_or_unnamed(self) -> Speaker {
+        let common = self.kind == SpeakerType::Org
+            && self
+                .name
+                .as_deref()
+                .is_some_and(|n| !n.chars().any(char::is_uppercase));
+        if common {
+            Speaker {
+                affiliations: self.affiliations,
+                ..Speaker::unnamed()
+            }
+        } else {
+            self
+        }
+    }
 }
 
 /// A person or body seen so far, for pronoun and short-form resolution.
@@ -8472,7 +8499,29 @@ mod tests {
             "{names:?}"
         );
         assert_eq!(st[0].affiliations, vec!["Freedonia/Foreign Ministry"]);
-        assert_eq!(names.get(1).cloned().flatten().as_deref(), Some("company"));
+        // No company was named: an unnamed source, not a speaker "company".
+        assert_eq!(names.get(1), Some(&None), "{names:?}");
+        assert_eq!(st[1].speaker_type, SpeakerType::Unnamed);
+    }
+
+    #[test]
+    fn common_noun_bodies_are_unnamed_sources() {
+        let t = "The Freedonian Foreign Ministry banned ten officials on Monday.                  The report said the ban was illegal. It added that courts would decide.";
+        let e = ents(
+            t,
+            &[(
+                "Freedonian Foreign Ministry",
+                EntityKind::Org,
+                &["Freedonia/Foreign Ministry"],
+            )],
+        );
+        let st = extract_text(t, &e);
+        assert_eq!(st.len(), 2, "{st:?}");
+        // "It" is the report again, not the ministry named before it.
+        for s in &st {
+            assert_eq!(s.speaker, None, "{s:?}");
+            assert_eq!(s.speaker_type, SpeakerType::Unnamed, "{s:?}");
+        }
     }
 
     #[test]
