@@ -729,6 +729,28 @@ fn local_office_appositives() {
     assert!(find(&x.entities, "Ivan Horvat").affiliations.is_empty());
 }
 
+/// A governor named by a city that gives its name to a region governs the
+/// region ("the Luhansk governor" serves Luhansk Oblast); the city's mayor
+/// serves the city.
+#[test]
+fn a_governor_named_by_a_city_serves_its_region() {
+    let ex = freedonia(
+        r#"{"name":"Freeport","type":"place","kind":"city","country":"Freedonia"}
+{"name":"Freeport Oblast","type":"place","kind":"region","country":"Freedonia","aliases":["Freeport region"]}"#,
+    );
+    let text = "The Freeport regional governor, Anna Kovacs, said the dam held. \
+                Freeport Mayor Piotr Lang said the port would reopen.";
+    let x = ex.extract(text, None);
+    assert_eq!(
+        find(&x.entities, "Anna Kovacs").affiliations,
+        vec!["Freedonia/Freeport Oblast"]
+    );
+    assert_eq!(
+        find(&x.entities, "Piotr Lang").affiliations,
+        vec!["Freedonia/Freeport"]
+    );
+}
+
 /// A body named for its topic ("Council on Foreign Relations", "Senate
 /// Committee on Fisheries and Forestry") is one organisation, not a bare
 /// "Council" and a topic that reads as a body or a person of its own; a

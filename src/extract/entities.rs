@@ -1503,9 +1503,10 @@ impl<'d> Cand<'d> {
 struct Context {
     roles: Vec<String>,
     affiliations: Vec<String>,
-    /// Cities and states a title names (country, place): "Texas Governor"
-    /// serves Texas, "Texas Sen." the nation (see [`Context::finish`]).
-    local: Vec<(String, String)>,
+    /// Cities and states a title names (country, place, and for a city
+    /// the region named after it): "Texas Governor" serves Texas, "Texas
+    /// Sen." the nation (see [`Context::finish`]).
+    local: Vec<(String, String, Option<String>)>,
     country: Option<String>,
     inherit_from: Vec<String>,
     person: bool,
@@ -1527,11 +1528,18 @@ impl Context {
                         .contains(&w.trim_end_matches('.').to_ascii_lowercase().as_str())
                 })
             });
-        for (country, place) in std::mem::take(&mut self.local) {
-            let body = if national {
-                format!("{country}/Government")
-            } else {
-                format!("{country}/{place}")
+        // A governor governs a region: "the Luhansk governor", "Kharkiv's
+        // governor" serve the oblast, not the city it is named after (a
+        // mayor serves the city).
+        let governor = self.roles.iter().any(|r| {
+            r.split_whitespace()
+                .any(|w| w.eq_ignore_ascii_case("governor"))
+        });
+        for (country, place, region) in std::mem::take(&mut self.local) {
+            let body = match region {
+                _ if national => format!("{country}/Government"),
+                Some(region) if governor => format!("{country}/{region}"),
+                _ => format!("{country}/{place}"),
             };
             push_unique(&mut self.affiliations, body);
         }
@@ -2687,12 +2695,29 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
             EntityKind::Place => {
                 if let Some(c) = &e.country {
-                    ctx.local.push((c.clone(), e.name.clone()));
+                    let region = matches!(e.subkind.as_deref(), Some("city" | "capital"))
+                        .then(|| self.region_named_after(&e.name, c))
+                        .flatten();
+                    ctx.local.push((c.clone(), e.name.clone(), region));
                     ctx.country.get_or_insert_with(|| c.clone());
                 }
             }
             EntityKind::Person => {}
         }
+    }
+
+    /// The region of `country` that bears the city's name ("Luhansk" →
+    /// "Luhansk Oblast", "Moscow" → "Moscow Oblast"), found by the
+    /// knowledge base's "<city> region" alias.
+    fn region_named_after(&self, city: &str, country: &str) -> Option<String> {
+        let key = format!("{city} region");
+        self.kb.lookup(&key).iter().find_map(|id| {
+            let e = self.entry(*id)?;
+            (e.kind == EntityKind::Place
+                && e.subkind.as_deref() == Some("region")
+                && e.country.as_deref() == Some(country))
+            .then(|| e.name.clone())
+        })
     }
 
     /// Appositive after a name: ", a foreign affairs adviser to Putin,",
