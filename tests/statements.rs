@@ -427,3 +427,26 @@ fn publisher_country_of_official_sites() {
     assert_eq!(of(None, Some("https://notkremlin.ru/x")), None);
     assert_eq!(of(Some("President of the board ("), Some("")), None);
 }
+
+/// A capital that speaks ("Moscow said") is its country's government, the
+/// same speaker as "Russia said", so "statements by Russia" finds both; a
+/// capital after a preposition is where something was said, not who said it.
+#[test]
+fn a_capital_speaking_is_its_country() {
+    let kb = KnowledgeBase::builtin_shared().unwrap_or_else(|e| panic!("kb: {e}"));
+    let ex = Extractor { kb, tagger: None };
+    let text = "Moscow said on Monday that the talks had failed. \
+                Kyiv denied that its forces had crossed the border. \
+                Russia said the sanctions were illegal.";
+    let st = ex.extract(text, None).statements;
+    let speaker_of = |words: &str| {
+        st.iter()
+            .find(|s| s.content.slice(text).contains(words))
+            .unwrap_or_else(|| panic!("no statement with {words:?}: {st:?}"))
+            .speaker
+            .clone()
+    };
+    assert_eq!(speaker_of("talks had failed").as_deref(), Some("Russia"));
+    assert_eq!(speaker_of("crossed the border").as_deref(), Some("Ukraine"));
+    assert_eq!(speaker_of("illegal").as_deref(), Some("Russia"));
+}

@@ -7148,6 +7148,31 @@ impl<'a> Resolver<'a> {
                     un.affiliations = vec![e.country.clone().unwrap_or_else(|| e.name.clone())];
                     return un;
                 }
+                // "Moscow said", "Kyiv has denied": a capital speaking is
+                // its country's government, the speaker "Russia said" gives.
+                // After a preposition ("Americans in Paris see …", "at the
+                // council HQ in Brussels today confirmed") the capital is
+                // where, and the phrase rules took the wrong words.
+                let after_prep = self
+                    .text
+                    .get(..m.start)
+                    .and_then(|t| t.split_whitespace().next_back())
+                    .is_some_and(|w| {
+                        matches!(w, "in" | "at" | "from" | "to" | "of" | "near" | "outside")
+                    });
+                if e.kind == EntityKind::Place
+                    && strip_leading(surface, &["the"]) == m.slice(self.text)
+                    && !after_prep
+                    && !off("capital_src")
+                {
+                    if let Some(country) = self.country_of_capital(&e.name) {
+                        return Speaker {
+                            name: Some(country.clone()),
+                            kind: SpeakerType::Org,
+                            affiliations: vec![country],
+                        };
+                    }
+                }
                 if sp.affiliations.is_empty() {
                     sp.affiliations = self.context_affiliations(words, &covered);
                 }
@@ -7415,6 +7440,19 @@ impl<'a> Resolver<'a> {
 
     /// A speaker the knowledge base knows by `name`, with the affiliations
     /// it held on the article's date.
+    /// The country whose capital the knowledge base calls `place`.
+    fn country_of_capital(&self, place: &str) -> Option<String> {
+        let kb = self.kb?;
+        kb.lookup(place).iter().find_map(|id| {
+            let e = kb.get(*id)?;
+            (e.kind == EntityKind::Place
+                && e.name == place
+                && e.subkind.as_deref() == Some("capital"))
+            .then(|| e.country.clone())
+            .flatten()
+        })
+    }
+
     fn kb_speaker(&self, name: &str, kind: EntityKind) -> Option<Speaker> {
         let kb = self.kb?;
         let e = kb.resolve(name, Some(kind))?;
