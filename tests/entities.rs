@@ -818,3 +818,27 @@ fn universities_and_think_tanks_from_the_shipped_knowledge_base() {
     let names: Vec<&str> = x.entities.iter().map(|e| e.name.as_str()).collect();
     assert!(!names.contains(&"Enterprise Institute"), "{names:?}");
 }
+
+/// A picture credit's agency run into the caption after it ("Photograph:
+/// Jan Bor/Fredwire Anna Kovacs sits …", where the page lost its line
+/// breaks) gives the name no affiliation; the agency before a title still
+/// does.
+#[test]
+fn picture_credit_agencies_are_no_affiliations() {
+    let ex = freedonia(
+        r#"{"name":"Fredwire","type":"org","kind":"news_agency","country":"Freedonia","body":"Freedonia/Fredwire"}"#,
+    );
+    let text = "The flood reached the town on Monday. Photograph: Jan Bor/Fredwire \
+                Anna Kovacs sits with her children. Fredwire correspondent Piotr Lang \
+                said the water was falling.";
+    let x = ex.extract(text, None);
+    assert!(
+        find(&x.entities, "Anna Kovacs").affiliations.is_empty(),
+        "{:?}",
+        find(&x.entities, "Anna Kovacs")
+    );
+    assert_eq!(
+        find(&x.entities, "Piotr Lang").affiliations,
+        vec!["Freedonia/Fredwire"]
+    );
+}

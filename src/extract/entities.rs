@@ -2492,6 +2492,18 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if self.plural_demonym(h) {
                 continue;
             }
+            // "Photograph: Jane Doe/Reuters Natalia Usmanova sits …": the
+            // agency of a picture credit, run into the caption after it
+            // where the page lost its line breaks, says nothing of the name.
+            let credit = h
+                .span
+                .start
+                .checked_sub(1)
+                .and_then(|b| self.doc.text.as_bytes().get(b))
+                == Some(&b'/');
+            if credit {
+                continue;
+            }
             if role_has_title {
                 self.qualifier(h.ids, &mut ctx);
             } else {
