@@ -57,6 +57,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = 0usize;
+    let mut line = Vec::new();
     for item in items {
         let article = match item {
             Ok(a) => a,
@@ -75,9 +76,10 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         let extraction = extractor.extract_in(&text, &newsdex::extract::Context::of(&article));
         let written = if args.json {
             let v = render_json(&article, &text, &extraction);
-            serde_json::to_writer(&mut out, &v)
-                .map_err(anyhow::Error::from)
-                .and_then(|_| writeln!(out).map_err(anyhow::Error::from))
+            line.clear();
+            super::json_line::push_article(&mut line, &v);
+            line.push(b'\n');
+            out.write_all(&line).map_err(anyhow::Error::from)
         } else {
             write_summary(&mut out, &article, &text, &extraction).map_err(anyhow::Error::from)
         };

@@ -11,6 +11,7 @@ mod eval_polnear;
 mod eval_reuters;
 mod extract;
 mod index;
+mod json_line;
 mod search;
 mod statements;
 mod tag;
