@@ -66,15 +66,26 @@ pub fn push_str(out: &mut Vec<u8>, s: &str) {
 }
 
 fn push_usize(out: &mut Vec<u8>, mut n: usize) {
+    // Two digits per division, as serde_json's `itoa` does.
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839\
+        4041424344454647484950515253545556575859\
+        6061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899";
     let mut digits = [0u8; 20];
     let mut at = digits.len();
-    loop {
+    while n >= 100 {
+        let p = 2 * (n % 100);
+        n /= 100;
+        at -= 2;
+        digits[at..at + 2].copy_from_slice(&PAIRS[p..p + 2]);
+    }
+    if n >= 10 {
+        at -= 2;
+        digits[at..at + 2].copy_from_slice(&PAIRS[2 * n..2 * n + 2]);
+    } else {
         at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+        digits[at] = b'0' + n as u8;
     }
     out.extend_from_slice(&digits[at..]);
 }
@@ -256,7 +267,12 @@ mod tests {
                     kind: "person",
                     qid: Some("Q1"),
                     country: None,
-                    mentions: vec![span("Ana", 0, 3), span("Díaz", 10, usize::MAX)],
+                    mentions: vec![
+                        span("Ana", 0, 3),
+                        span("Díaz", 10, usize::MAX),
+                        span("x", 9, 99),
+                        span("y", 100, 1_000_007),
+                    ],
                     roles: &roles,
                     affiliations: &none,
                 },
