@@ -5437,6 +5437,35 @@ fn tight_end(s: &Sent, from: usize) -> usize {
         let w = s.w(k);
         let stop = match w {
             ";" | "—" | "–" => k > k0,
+            // A spaced hyphen ends the object as a dash does when it is
+            // the only dash of the object's rest (a pair is a parenthesis):
+            // `the rules to "…" - a charge that …`, `the tide is turning -
+            // and the Senate …`; `U.S.-friendly` is no dash.
+            "-" | "--" => {
+                // `--` may come as two `-` tokens: take the run of hyphens.
+                let mut r = k + 1;
+                while r < s.toks.len()
+                    && s.w(r) == "-"
+                    && s.toks[r].span.start == s.toks[r - 1].span.end
+                {
+                    r += 1;
+                }
+                let (a, b) = (s.toks[k].span.start, s.toks[r - 1].span.end);
+                let spaced = b - a >= 2
+                    || (s
+                        .text
+                        .get(..a)
+                        .is_some_and(|t| t.ends_with(char::is_whitespace))
+                        && s.text
+                            .get(b..)
+                            .is_some_and(|t| t.starts_with(char::is_whitespace)));
+                let dash = |j: usize| matches!(s.w(j), "-" | "--" | "—" | "–");
+                k > k0
+                    && !off("dash_np")
+                    && s.w(k - 1) != "-"
+                    && spaced
+                    && !(k0..s.toks.len()).any(|j| (j < k || j >= r) && dash(j))
+            }
             "," => {
                 let next = s.lw(k + 1);
                 // "backed several bills, including one that …": PolNeAR
@@ -8364,6 +8393,26 @@ mod tests {
             find(t, "the new"),
             "the new parks, including one by the river"
         );
+    }
+
+    #[test]
+    fn a_lone_spaced_hyphen_ends_a_stance_object() {
+        let find = |t: &str, start: &str| {
+            let st = extract_text(t, &[]);
+            st.iter()
+                .find(|s| content(t, s).starts_with(start))
+                .map(|s| content(t, s))
+                .unwrap_or_else(|| panic!("no content starting {start:?} in {st:?}"))
+        };
+        let t = "The senator criticized the new toll plan - a move that angered commuters.";
+        assert_eq!(find(t, "the new"), "the new toll plan");
+        let t = "The senator criticized the new toll plan -- and the mayor agreed.";
+        assert_eq!(find(t, "the new"), "the new toll plan");
+        // A pair of dashes is a parenthesis, a hyphen inside a word no dash.
+        let t = "The senator criticized the toll plan - and its fees - at a rally.";
+        assert!(find(t, "the toll").contains("and its fees"));
+        let t = "The senator criticized the pro-business toll plan at a rally.";
+        assert_eq!(find(t, "the pro"), "the pro-business toll plan at a rally");
     }
 
     #[test]
