@@ -1954,6 +1954,14 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
             j -= 3;
         } else if j > 0 && WEEKDAYS.contains(&s.lw(j - 1)) {
             j -= 1;
+        } else if j > 1
+            && matches!(s.lw(j - 2), "in" | "since")
+            && (MONTHS.contains(&s.lw(j - 1))
+                || (s.lw(j - 1).len() == 4 && s.lw(j - 1).bytes().all(|b| b.is_ascii_digit())))
+            && !off("src_year")
+        {
+            // "McConnell, who in 2010 said"
+            j -= 2;
         } else {
             break;
         }
@@ -1968,6 +1976,11 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
     }
     let prev = s.lw(end - 1);
     if PRONOUNS.contains(&prev) && s.is_word(end - 1) {
+        return Some((end - 1, end));
+    }
+    // "he’s claiming", "who’s called for", "they’re asking": a subject
+    // pronoun with its auxiliary (a pronoun's possessive is never `’s`).
+    if pronoun_contraction(prev) && s.is_word(end - 1) && !off("contraction") {
         return Some((end - 1, end));
     }
     // "…, 39 have said …", "… and others have said …": a bare count or
@@ -3165,6 +3178,9 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
             }
         }
     }
+    if let Some(a) = adjunct_before_content(s, j) {
+        return a;
+    }
     // Punctuation, then a quote: `said: "…"` / `noted, "…"`.
     let mut p = j;
     while p < n && (matches!(s.w(p), ":" | ",") || is_dash(s.w(p))) {
@@ -3236,6 +3252,85 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
     } else {
         After::Nothing
     }
+}
+
+/// `he’s`, `they’re`, `I’m`, `who’s`: a subject pronoun and a contracted
+/// `is`, `has`, `are` or `am` in one token.
+fn pronoun_contraction(lw: &str) -> bool {
+    let Some(i) = lw.find(['\'', '’']) else {
+        return false;
+    };
+    let (p, c) = lw.split_at(i);
+    let c = c.trim_start_matches(['\'', '’']);
+    matches!(c, "s" | "re" | "m") && matches!(p, "he" | "she" | "they" | "we" | "i" | "who" | "you")
+}
+
+/// Prepositions that open an adjunct between a speech verb and its content.
+static ADJUNCT_PREPS: WordSet = WordSet::new(&[
+    "of",
+    "about",
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "to",
+    "with",
+    "from",
+    "while",
+    "following",
+    "since",
+    "outside",
+    "inside",
+    "near",
+]);
+
+/// Subject pronouns that open a reported clause after an adjunct.
+static SUBJECT_PRONOUNS: WordSet = WordSet::new(&["he", "she", "they", "we", "i"]);
+
+/// A prepositional or adverbial adjunct of any words the fixed adjunct list
+/// does not know, between a speech verb at `j - 1` and its content: `says of
+/// Clinton, "…"`, `said on the other hand, "…"`, `saying during the debate
+/// last week, "…"`, `said angrily: "…"` (a quotation after the comma), and
+/// `said after the convention he would …` (a clause opened by a subject
+/// pronoun). Gated on the first word, so most cues pay one set lookup.
+fn adjunct_before_content(s: &Sent, j: usize) -> Option<After> {
+    let n = s.toks.len();
+    if !s.is_word(j) || s.in_quote(s.toks[j].span.start) {
+        return None;
+    }
+    let first = s.lw(j);
+    let prep = ADJUNCT_PREPS.contains(&first);
+    let adverb = first.len() > 4 && first.ends_with("ly");
+    if !prep && !adverb {
+        return None;
+    }
+    let mut m = j + 1;
+    while m < n
+        && m < j + 9
+        && s.is_word(m)
+        && s.lw(m) != "that"
+        && !s.in_quote(s.toks[m].span.start)
+    {
+        if prep && m > j + 1 && SUBJECT_PRONOUNS.contains(&s.lw(m)) && !off("adjunct_pron") {
+            // The pronoun must be a subject: a verb-like word after it, not
+            // the end of the sentence or punctuation.
+            if s.is_word(m + 1) && !ADJUNCT_PREPS.contains(&s.lw(m + 1)) {
+                return Some(After::Clause(s.toks[m].span.start));
+            }
+            return None;
+        }
+        m += 1;
+    }
+    if off("adjunct_quote") || m >= n || !matches!(s.w(m), "," | ":") {
+        return None;
+    }
+    let q = s
+        .toks
+        .get(m + 1)
+        .and_then(|t| s.quote_opening_at(t.span.start))?;
+    (q.content.slice(s.text).split_whitespace().count() >= 3).then_some(After::Quote(*q))
 }
 
 /// Stance verbs whose object is rarely what was said (see their use in
@@ -3917,12 +4012,39 @@ fn analyze_sentence<'t>(
         let cw = s.cue(k);
         // "Trump is arguing that …": a progressive reporting verb; the
         // source is before the auxiliary.
-        let progressive = k > 0
-            && (cw.participle || cw.attitude_participle)
-            && matches!(
-                s.lw(k - 1),
+        let is_aux = |i: usize| {
+            matches!(
+                s.lw(i),
                 "is" | "are" | "was" | "were" | "been" | "be" | "am"
-            );
+            )
+        };
+        // "is also encouraging", "is once again questioning": an adverb
+        // between the auxiliary and the participle.
+        let aux_at = if k > 0 && is_aux(k - 1) {
+            Some(k - 1)
+        } else if (cw.participle || cw.attitude_participle) && k > 1 && !off("prog_adv") {
+            let adv = |i: usize| {
+                matches!(
+                    s.lw(i),
+                    "also" | "still" | "now" | "again" | "repeatedly" | "publicly" | "increasingly"
+                )
+            };
+            if adv(k - 1) && is_aux(k - 2) {
+                Some(k - 2)
+            } else if k > 2 && s.lw(k - 2) == "once" && s.lw(k - 1) == "again" && is_aux(k - 3) {
+                Some(k - 3)
+            } else {
+                None
+            }
+        } else {
+            None
+        };
+        // "he’s claiming": the auxiliary is in the pronoun's token, which
+        // `source_before` takes as the source.
+        let contracted =
+            k > 0 && lw.ends_with("ing") && pronoun_contraction(s.lw(k - 1)) && !off("contraction");
+        let progressive =
+            (aux_at.is_some() || contracted) && (cw.participle || cw.attitude_participle);
         let verb = cw
             .verb
             .or((progressive && cw.participle).then_some(true))
@@ -3955,10 +4077,9 @@ fn analyze_sentence<'t>(
                 continue;
             }
             let cue = t.span;
-            let src_k = if progressive {
-                k - 1
-            } else {
-                lead_in.unwrap_or(k)
+            let src_k = match aux_at.filter(|_| progressive) {
+                Some(a) => a,
+                None => lead_in.unwrap_or(k),
             };
             // "vowed to repeal the law": the infinitive is the content.
             let infinitive = |inf: usize| {
@@ -4185,10 +4306,9 @@ fn analyze_sentence<'t>(
                 let weak = matches!(lh, "who" | "which" | "we" | "you");
                 !possessive(head) && !weak && (named || (!strict && !lh.ends_with("ing")))
             };
-            let src_k = if progressive {
-                k - 1
-            } else {
-                aspect_lead_in(&s, k).unwrap_or(k)
+            let src_k = match aux_at.filter(|_| progressive) {
+                Some(a) => a,
+                None => aspect_lead_in(&s, k).unwrap_or(k),
             };
             if let Some(src) = source_before(&s, src_k).filter(fits) {
                 let mut from_tok = prep_from.unwrap_or(k + 1);
@@ -4908,6 +5028,21 @@ fn adjective_that(s: &Sent, found: &mut Vec<Found>) {
         }
         let made =
             s.lw(v) == "it" && v > 0 && matches!(s.lw(v - 1), "made" | "makes" | "make" | "making");
+        // "she’s so frustrated that": the pronoun and its copula in one token.
+        if pronoun_contraction(s.lw(v)) && !off("contraction") {
+            let from = s.toks[k + 1].span.start;
+            let end = clause_end(s, from);
+            if end > s.toks[k + 1].span.end {
+                found.push(Found::new(
+                    Some(span_of(s, (v, v + 1))),
+                    Some(Span::new(s.toks[k].span.start, s.toks[k].span.end)),
+                    Span::new(from, end),
+                    false,
+                    Vec::new(),
+                ));
+            }
+            continue;
+        }
         if made {
             v -= 1;
         } else if !matches!(
@@ -9274,6 +9409,56 @@ mod tests {
         let st = extract_text(t, &[]);
         assert_eq!(
             find(t, &st, "the new bridge").map(|x| x.1),
+            Some("The mayor"),
+            "{st:?}"
+        );
+    }
+
+    #[test]
+    fn adjunct_before_a_quotation_or_a_clause() {
+        let t = "The senator said of the mayor, “She will never raise the tax again.”";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "She will never").map(|x| x.1),
+            Some("The senator"),
+            "{st:?}"
+        );
+        let t = "The governor said after the vote he would sign the bill next week.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "he would sign").map(|x| x.1),
+            Some("The governor"),
+            "{st:?}"
+        );
+    }
+
+    #[test]
+    fn pronoun_contraction_is_a_subject() {
+        let t = "He’s claiming that the ballots were counted twice.";
+        let st = extract_text(t, &[]);
+        assert!(find(t, &st, "that the ballots").is_some(), "{st:?}");
+        let t = "That is why she’s so frustrated that the school lost its funding.";
+        let st = extract_text(t, &[]);
+        assert!(find(t, &st, "that the school lost").is_some(), "{st:?}");
+    }
+
+    #[test]
+    fn relative_pronoun_before_a_year() {
+        let t = "The plan came from Jane Doe, who in 2010 said the bridge was unsafe.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "the bridge was unsafe").map(|x| x.1),
+            Some("who"),
+            "{st:?}"
+        );
+    }
+
+    #[test]
+    fn progressive_cue_behind_an_adverb() {
+        let t = "The mayor is once again questioning the cost of the new stadium.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "the cost").map(|x| x.1),
             Some("The mayor"),
             "{st:?}"
         );
