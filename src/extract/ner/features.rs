@@ -423,17 +423,17 @@ impl Tok {
     /// normalised form is appended to it.
     #[cfg(test)]
     fn new(word: &str, lexicon: &Lexicon, norm: &mut Vec<u8>) -> Tok {
-        let mut t = Tok::basic(word, lexicon, norm);
+        let mut t = Tok::basic(word, norm);
         let lower = norm.get(t.norm.0 as usize..).unwrap_or(&[]).to_vec();
-        t.fill(word, &lower);
+        t.fill(word, &lower, lexicon);
         t
     }
 
     /// What every token needs (normalised form, gazetteer key, case
-    /// flags, how it starts); the feature hashes stay unset until
-    /// [`Tok::fill`]: most tokens are neither scored nor next to a scored
-    /// one.
-    fn basic(word: &str, lexicon: &Lexicon, norm: &mut Vec<u8>) -> Tok {
+    /// flags, how it starts); the feature hashes and the lexicon entry
+    /// stay unset until [`Tok::fill`]: most tokens are neither scored nor
+    /// next to a scored one, and only features read the entry.
+    fn basic(word: &str, norm: &mut Vec<u8>) -> Tok {
         let from = norm.len();
         let p = match Prep::short_ascii(word.as_bytes(), norm) {
             Some(p) => p,
@@ -453,17 +453,21 @@ impl Tok {
             all_caps: p.has_upper && !p.has_lower,
             has_lower: p.has_lower,
             start: p.start,
-            lex: if lexicon.is_empty() {
-                None
-            } else {
-                lexicon.get_key(p.key)
-            },
+            lex: None,
             norm: (from as u32, norm.len() as u32),
         }
     }
 
-    /// The hashes features use (`lower`: the normalised form of `word`).
-    pub(crate) fn fill(&mut self, word: &str, lower: &[u8]) {
+    /// The hashes and lexicon entry features use (`lower`: the
+    /// normalised form of `word`). Features read them only for tokens
+    /// within reach of a scored one, which are all filled: the entry's
+    /// binary search is skipped for the rest.
+    pub(crate) fn fill(&mut self, word: &str, lower: &[u8], lexicon: &Lexicon) {
+        self.lex = if lexicon.is_empty() {
+            None
+        } else {
+            lexicon.get_key(self.key)
+        };
         self.word = Fh::new(1).bytes(word.as_bytes()).done();
         self.lower = Fh::new(2).bytes(lower).done();
         self.full = true;
@@ -964,7 +968,7 @@ impl DocToks {
         // counts.
         let (mut alpha, mut caps) = (0usize, 0usize);
         for w in words {
-            let t = Tok::basic(w, lexicon, &mut self.norm);
+            let t = Tok::basic(w, &mut self.norm);
             self.keys.push(t.key);
             alpha += usize::from(t.all_caps || t.has_lower);
             caps += usize::from(t.all_caps);
@@ -1028,7 +1032,7 @@ impl DocToks {
                     let lower = norm
                         .get(t.norm.0 as usize..t.norm.1 as usize)
                         .unwrap_or(&[]);
-                    t.fill(w, lower);
+                    t.fill(w, lower, lexicon);
                 }
             }
         }

@@ -492,7 +492,7 @@ impl Tagger {
                         let mut t = t.clone();
                         if !t.full {
                             let w = words.get(lo + j).copied().unwrap_or("");
-                            t.fill(w, sent.norm_bytes(lo + j));
+                            t.fill(w, sent.norm_bytes(lo + j), &self.lexicon);
                         }
                         window.push(t);
                     }
