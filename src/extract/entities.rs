@@ -31,7 +31,7 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 
 use super::kb::{fold, fold_into, EntryId, KbEntry, KnowledgeBase};
-use super::ner::{NerType, Tagger};
+use super::ner::{FlatSentences, NerType, Tagger};
 use super::swar::{bytes_in, HIGH};
 use super::text::{Casing, Doc, TokenKind};
 use super::wordset::{split16, ShortMap, WordSet, SHORT};
@@ -3947,28 +3947,33 @@ impl Group {
 
 /// Names the tagger finds in running-text sentences, keyed by first token.
 fn tag(doc: &Doc, tagger: &Tagger) -> Tagged {
-    let sentences: Vec<Vec<&str>> = (0..doc.sentences.len())
-        .map(|s| doc.sentence_words(s))
-        .collect();
+    // One word list for the whole text (a list per sentence cost an
+    // allocation each); `sentence_tokens` cuts it into sentences.
+    let words: Vec<&str> = doc.tokens.iter().map(|t| t.slice(doc.text)).collect();
+    let ranges = doc
+        .sentence_tokens
+        .get(..doc.sentences.len())
+        .unwrap_or(&doc.sentence_tokens);
+    let sentences = FlatSentences {
+        words: &words,
+        ranges,
+    };
     let mut out = Tagged::default();
-    for (s, spans) in tagger.tag_document(&sentences).into_iter().enumerate() {
-        let normal = doc.sentence_casing.get(s) == Some(&Casing::Normal);
+    tagger.tag_each(&sentences, |s, a, b, t| {
+        if doc.sentence_casing.get(s) != Some(&Casing::Normal) {
+            return;
+        }
         let Some(base) = doc.sentence_tokens.get(s).map(|r| r.start) else {
-            continue;
+            return;
         };
-        if !normal {
-            continue;
-        }
-        for (a, b, t) in spans {
-            let kind = match t {
-                NerType::Per => EntityKind::Person,
-                NerType::Org => EntityKind::Org,
-                NerType::Loc => EntityKind::Place,
-                NerType::Misc => continue,
-            };
-            out.insert(base + a, (base + b, kind));
-        }
-    }
+        let kind = match t {
+            NerType::Per => EntityKind::Person,
+            NerType::Org => EntityKind::Org,
+            NerType::Loc => EntityKind::Place,
+            NerType::Misc => return,
+        };
+        out.insert(base + a, (base + b, kind));
+    });
     out
 }
 

@@ -4,6 +4,7 @@
 //! loads in one read and is looked up without any map.
 
 use super::lexicon::{Gazetteer, HashMap64, Lexicon};
+use super::Sentences;
 use crate::extract::swar::{bytes_in, le64, pad64, tail64, HIGH, ONES};
 use crate::extract::wordset::WordSet;
 
@@ -941,9 +942,9 @@ impl DocToks {
     /// The document `sentences` (replacing what was prepared before).
     /// Unless `all`, only tokens that are always scored and their
     /// neighbours get their feature hashes (see [`Tok::basic`]).
-    pub(crate) fn prepare(
+    pub(crate) fn prepare<S: Sentences + ?Sized>(
         &mut self,
-        sentences: &[Vec<&str>],
+        sentences: &S,
         lexicon: &Lexicon,
         gaz: &Gazetteer,
         all: bool,
@@ -952,8 +953,8 @@ impl DocToks {
         self.gaz.clear();
         self.norm.clear();
         self.sents.clear();
-        for words in sentences {
-            self.push(words, lexicon, gaz, all);
+        for s in 0..sentences.count() {
+            self.push(sentences.words(s), lexicon, gaz, all);
         }
     }
 

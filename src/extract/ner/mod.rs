@@ -176,8 +176,15 @@ impl Scheme {
     }
 
     /// Names encoded by a label sequence (tolerant of invalid sequences).
+    #[cfg(test)]
     pub(crate) fn decode(self, labels: &[u8]) -> Vec<(usize, usize, NerType)> {
         let mut out = Vec::new();
+        self.decode_each(labels, |a, b, t| out.push((a, b, t)));
+        out
+    }
+
+    /// [`Scheme::decode`], handing each name to `f` in order.
+    pub(crate) fn decode_each(self, labels: &[u8], mut f: impl FnMut(usize, usize, NerType)) {
         let mut open: Option<(usize, NerType)> = None;
         for (i, &l) in labels.iter().enumerate() {
             // O outside a name changes nothing (most labels: the tagger
@@ -192,7 +199,7 @@ impl Scheme {
             };
             if !continues {
                 if let Some((s, ty)) = open.take() {
-                    out.push((s, i, ty));
+                    f(s, i, ty);
                 }
                 if let Some((ty, _)) = cur {
                     open = Some((i, ty));
@@ -201,14 +208,13 @@ impl Scheme {
             let closes = matches!((self, cur), (Scheme::Bilou, Some((_, 2 | 3))) | (_, None));
             if closes {
                 if let Some((s, ty)) = open.take() {
-                    out.push((s, i + 1, ty));
+                    f(s, i + 1, ty);
                 }
             }
         }
         if let Some((s, ty)) = open {
-            out.push((s, labels.len(), ty));
+            f(s, labels.len(), ty);
         }
-        out
     }
 }
 
@@ -230,6 +236,55 @@ pub(crate) fn best_label<T: PartialOrd + Copy>(
         }
     }
     best.map_or(0, |(l, _)| l)
+}
+
+/// Sentences of words, as the tagger reads them: a list per sentence, or
+/// one list for a whole text cut by ranges ([`FlatSentences`]).
+pub trait Sentences {
+    /// Number of sentences.
+    fn count(&self) -> usize;
+    /// Words of sentence `s` (none past the end).
+    fn words(&self, s: usize) -> &[&str];
+}
+
+impl Sentences for [Vec<&str>] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn words(&self, s: usize) -> &[&str] {
+        self.get(s).map_or(&[], Vec::as_slice)
+    }
+}
+
+impl<const N: usize> Sentences for [Vec<&str>; N] {
+    fn count(&self) -> usize {
+        N
+    }
+
+    fn words(&self, s: usize) -> &[&str] {
+        self[..].words(s)
+    }
+}
+
+/// A text's words in one list, its sentences as ranges of it: one
+/// allocation per text instead of one per sentence.
+pub struct FlatSentences<'a, 'w> {
+    pub words: &'a [&'w str],
+    pub ranges: &'a [std::ops::Range<usize>],
+}
+
+impl Sentences for FlatSentences<'_, '_> {
+    fn count(&self) -> usize {
+        self.ranges.len()
+    }
+
+    fn words(&self, s: usize) -> &[&str] {
+        self.ranges
+            .get(s)
+            .and_then(|r| self.words.get(r.clone()))
+            .unwrap_or(&[])
+    }
 }
 
 /// A trained tagger. Immutable once loaded, so it is `Send + Sync` and can
@@ -351,14 +406,25 @@ impl Tagger {
     /// changes the output where the full model would have started a name
     /// there. [`Tagger::tag_document_exact`] scores every token.
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<(usize, usize, NerType)>> {
-        self.tag_inner(sentences, true, None)
+        self.collect(sentences, true, None)
+    }
+
+    /// [`Tagger::tag_document`] reading the words from `sentences` and
+    /// handing each name to `f` as (sentence, start, end, type), in order:
+    /// no word list or name list is built.
+    pub fn tag_each<S: Sentences + ?Sized>(
+        &self,
+        sentences: &S,
+        mut f: impl FnMut(usize, usize, usize, NerType),
+    ) {
+        self.tag_inner(sentences, true, None, &mut f);
     }
 
     /// [`Tagger::tag_document`] scoring every token: the reference the
     /// fast path is audited against, and what training and evaluation of
     /// the model itself see.
     pub fn tag_document_exact(&self, sentences: &[Vec<&str>]) -> Vec<Vec<(usize, usize, NerType)>> {
-        self.tag_inner(sentences, false, None)
+        self.collect(sentences, false, None)
     }
 
     /// [`Tagger::tag_document_exact`], counting in `audit` how the full
@@ -368,29 +434,47 @@ impl Tagger {
         sentences: &[Vec<&str>],
         audit: &mut SkipAudit,
     ) -> Vec<Vec<(usize, usize, NerType)>> {
-        self.tag_inner(sentences, false, Some(audit))
+        self.collect(sentences, false, Some(audit))
     }
 
-    fn tag_inner(
+    /// The names of each sentence as lists.
+    fn collect(
         &self,
         sentences: &[Vec<&str>],
         skip: bool,
         audit: Option<&mut SkipAudit>,
     ) -> Vec<Vec<(usize, usize, NerType)>> {
+        let mut out = vec![Vec::new(); sentences.len()];
+        self.tag_inner(sentences, skip, audit, &mut |s, a, b, t| {
+            if let Some(v) = out.get_mut(s) {
+                v.push((a, b, t));
+            }
+        });
+        out
+    }
+
+    fn tag_inner<S: Sentences + ?Sized>(
+        &self,
+        sentences: &S,
+        skip: bool,
+        audit: Option<&mut SkipAudit>,
+        f: &mut dyn FnMut(usize, usize, usize, NerType),
+    ) {
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut scratch) => self.tag_with(&mut scratch, sentences, skip, audit),
+            Ok(mut scratch) => self.tag_with(&mut scratch, sentences, skip, audit, f),
             // Only reachable if tagging re-entered itself on this thread.
-            Err(_) => self.tag_with(&mut Scratch::default(), sentences, skip, audit),
+            Err(_) => self.tag_with(&mut Scratch::default(), sentences, skip, audit, f),
         })
     }
 
-    fn tag_with(
+    fn tag_with<S: Sentences + ?Sized>(
         &self,
         scratch: &mut Scratch,
-        sentences: &[Vec<&str>],
+        sentences: &S,
         skip: bool,
         mut audit: Option<&mut SkipAudit>,
-    ) -> Vec<Vec<(usize, usize, NerType)>> {
+        f: &mut dyn FnMut(usize, usize, usize, NerType),
+    ) {
         let Scratch {
             doc,
             info,
@@ -418,9 +502,9 @@ impl Tagger {
         let shift = 64 - self.hash_bits;
         let mut scores = [0i32; MAX_LABELS];
         let scores = scores.get_mut(..self.n_labels).unwrap_or(&mut []);
-        let mut out = Vec::with_capacity(doc.len());
         for (s, sent) in doc.sents().enumerate() {
-            let words = sentences.get(s).map_or(&[][..], Vec::as_slice);
+            let words = sentences.words(s);
+            let word = |i: usize| words.get(i).copied().unwrap_or("");
             let n = sent.toks.len();
             labels.clear();
             rows.clear();
@@ -443,7 +527,7 @@ impl Tagger {
             while let Some(tok) = sent.toks.get(i) {
                 while ahead < n && queued < LOOKAHEAD {
                     if !skip || sent.toks.get(ahead).is_some_and(|t| t.scored) {
-                        let w = words.get(ahead).copied().unwrap_or("");
+                        let w = word(ahead);
                         let q = Queue {
                             feats,
                             rows,
@@ -491,7 +575,7 @@ impl Tagger {
                     for (j, t) in near.iter().enumerate() {
                         let mut t = t.clone();
                         if !t.full {
-                            let w = words.get(lo + j).copied().unwrap_or("");
+                            let w = word(lo + j);
                             t.fill(w, sent.norm_bytes(lo + j), &self.lexicon);
                         }
                         window.push(t);
@@ -505,7 +589,7 @@ impl Tagger {
                     (sent.window(window, g), i - lo)
                 };
                 if ranges.get(i).is_none_or(|r| r.a == NOT_YET) {
-                    let w = words.get(i).copied().unwrap_or("");
+                    let w = word(i);
                     let q = Queue {
                         feats,
                         rows,
@@ -527,7 +611,7 @@ impl Tagger {
                             *b = s;
                         }
                         if let Some(t) = view.toks.get(k) {
-                            let w = words.get(i).copied().unwrap_or("");
+                            let w = word(i);
                             cache.insert(t.word, k == 0, view.all_caps, w, &base);
                         }
                     }
@@ -558,14 +642,13 @@ impl Tagger {
                 labels.push(l as u8);
                 i += 1;
             }
-            out.push(self.scheme.decode(labels));
+            self.scheme.decode_each(labels, |a, b, t| f(s, a, b, t));
         }
         doc.trim();
         if rows.capacity() > 1 << 16 {
             *rows = Vec::new();
             *ranges = Vec::new();
         }
-        out
     }
 
     /// Static features of token `i` (the word `word`) of `sent` as
@@ -939,6 +1022,23 @@ pub(crate) fn prev_code(l: Option<usize>) -> u64 {
 mod tests {
     use super::*;
 
+    /// [`Tagger::tag_with`] on `scratch`, the names of each sentence as
+    /// lists.
+    fn lists(
+        tagger: &Tagger,
+        scratch: &mut Scratch,
+        sents: &[Vec<&str>],
+        skip: bool,
+    ) -> Vec<Vec<(usize, usize, NerType)>> {
+        let mut out = vec![Vec::new(); sents.len()];
+        tagger.tag_with(scratch, sents, skip, None, &mut |s, a, b, t| {
+            if let Some(v) = out.get_mut(s) {
+                v.push((a, b, t));
+            }
+        });
+        out
+    }
+
     #[test]
     fn schemes_round_trip() {
         let spans = vec![
@@ -982,12 +1082,12 @@ mod tests {
             "de Blasio and the mayor of New York City visited the Museum of modern art",
         ];
         let sents: Vec<Vec<&str>> = text.iter().map(|t| t.split(' ').collect()).collect();
-        let lazy = tagger.tag_with(&mut Scratch::default(), &sents, true, None);
+        let lazy = lists(&tagger, &mut Scratch::default(), &sents, true);
         let mut full = Scratch {
             fill_all: true,
             ..Scratch::default()
         };
-        assert_eq!(tagger.tag_with(&mut full, &sents, true, None), lazy);
+        assert_eq!(lists(&tagger, &mut full, &sents, true), lazy);
         assert!(lazy.iter().any(|s| !s.is_empty()));
     }
 
@@ -1006,13 +1106,13 @@ mod tests {
         // A new scratch starts with an empty cache; the second pass finds
         // every word in it.
         let mut cold = Scratch::default();
-        let first = tagger.tag_with(&mut cold, &sents, true, None);
-        let second = tagger.tag_with(&mut cold, &sents, true, None);
+        let first = lists(&tagger, &mut cold, &sents, true);
+        let second = lists(&tagger, &mut cold, &sents, true);
         assert_eq!(first, second);
         let mut exact_cold = Scratch::default();
-        let exact = tagger.tag_with(&mut exact_cold, &sents, false, None);
-        assert_eq!(tagger.tag_with(&mut exact_cold, &sents, false, None), exact);
-        assert_eq!(tagger.tag_with(&mut cold, &sents, false, None), exact);
+        let exact = lists(&tagger, &mut exact_cold, &sents, false);
+        assert_eq!(lists(&tagger, &mut exact_cold, &sents, false), exact);
+        assert_eq!(lists(&tagger, &mut cold, &sents, false), exact);
         assert!(first.iter().any(|s| !s.is_empty()));
     }
 
