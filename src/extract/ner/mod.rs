@@ -238,6 +238,56 @@ pub(crate) fn best_label<T: PartialOrd + Copy>(
     best.map_or(0, |(l, _)| l)
 }
 
+/// [`best_label`]'s allowed labels as bit masks, one per previous label
+/// (none first) and last-token flag: the scheme's transition rules are
+/// asked once per tagger instead of once per label of every scored token.
+#[derive(Debug, Clone)]
+pub(crate) struct Allowed {
+    masks: [[u32; 2]; MAX_LABELS + 1],
+}
+
+impl Allowed {
+    pub(crate) fn new(scheme: Scheme, n_labels: usize) -> Allowed {
+        let mut masks = [[0u32; 2]; MAX_LABELS + 1];
+        for (p, row) in masks.iter_mut().enumerate() {
+            let prev = p.checked_sub(1);
+            for (last, m) in row.iter_mut().enumerate() {
+                for l in 0..n_labels.min(32) {
+                    if scheme.allowed(prev, l, last == 1) {
+                        *m |= 1 << l;
+                    }
+                }
+            }
+        }
+        Allowed { masks }
+    }
+
+    /// [`best_label`] for integer scores.
+    fn best(&self, scheme: Scheme, scores: &[i32], prev: Option<usize>, last: bool) -> usize {
+        let row = prev.map_or(Some(0), |p| p.checked_add(1));
+        let Some(mut mask) = row
+            .and_then(|r| self.masks.get(r))
+            .and_then(|m| m.get(usize::from(last)))
+            .copied()
+            .filter(|_| scores.len() <= 32)
+        else {
+            return best_label(scheme, scores, prev, last);
+        };
+        let mut best: Option<(usize, i32)> = None;
+        while mask != 0 {
+            let l = mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            let Some(&s) = scores.get(l) else {
+                break;
+            };
+            if best.is_none_or(|(_, b)| s > b) {
+                best = Some((l, s));
+            }
+        }
+        best.map_or(0, |(l, _)| l)
+    }
+}
+
 /// Sentences of words, as the tagger reads them: a list per sentence, or
 /// one list for a whole text cut by ranges ([`FlatSentences`]).
 pub trait Sentences {
@@ -300,6 +350,7 @@ pub struct Tagger {
     lexicon: Lexicon,
     gazetteer: Gazetteer,
     weights: Vec<i16>,
+    allowed: Allowed,
     /// Distinct for every tagger made in this process: the per-thread
     /// [`StaticCache`] holds sums of one tagger's weights.
     id: u64,
@@ -336,6 +387,7 @@ impl Tagger {
             lexicon: m.lexicon,
             gazetteer: m.gazetteer,
             weights: m.weights,
+            allowed: Allowed::new(m.scheme, m.n_labels),
             id: tagger_id(),
         })
     }
@@ -632,7 +684,7 @@ impl Tagger {
                     feats,
                 );
                 self.score(&base, stat, feats, scores);
-                let l = best_label(self.scheme, scores, prev, i + 1 == n);
+                let l = self.allowed.best(self.scheme, scores, prev, i + 1 == n);
                 if let (true, Some(a)) = (skippable, audit.as_deref_mut()) {
                     a.count(tok.start, l != 0);
                 }
@@ -1053,6 +1105,35 @@ mod tests {
             for (i, &l) in labels.iter().enumerate() {
                 assert!(scheme.allowed(prev, usize::from(l), i + 1 == labels.len()));
                 prev = Some(usize::from(l));
+            }
+        }
+    }
+
+    #[test]
+    fn allowed_masks_pick_what_best_label_picks() {
+        for scheme in [Scheme::Iob2, Scheme::Bilou] {
+            let n = scheme.n_labels();
+            let allowed = Allowed::new(scheme, n);
+            // Score vectors with ties, negatives and one high label each.
+            let mut cases: Vec<Vec<i32>> = vec![vec![0; n], vec![-3; n]];
+            for hot in 0..n {
+                let mut v: Vec<i32> = (0..n).map(|l| (l as i32 * 7) % 5 - 2).collect();
+                if let Some(x) = v.get_mut(hot) {
+                    *x = 9;
+                }
+                cases.push(v);
+            }
+            let prevs = std::iter::once(None).chain((0..n).map(Some));
+            for prev in prevs {
+                for last in [false, true] {
+                    for scores in &cases {
+                        assert_eq!(
+                            allowed.best(scheme, scores, prev, last),
+                            best_label(scheme, scores, prev, last),
+                            "{scheme:?} {prev:?} {last} {scores:?}"
+                        );
+                    }
+                }
             }
         }
     }

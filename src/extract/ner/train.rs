@@ -282,6 +282,7 @@ fn quantise(avg: &[f32], opts: &TrainOptions) -> Tagger {
         lexicon: opts.lexicon.clone(),
         gazetteer: opts.gazetteer.clone(),
         weights,
+        allowed: super::Allowed::new(opts.scheme, opts.scheme.n_labels()),
         id: super::tagger_id(),
     }
 }
