@@ -1009,11 +1009,14 @@ fn sum_rows<const N: usize>(
     for (a, &b) in acc.iter_mut().zip(base) {
         *a = b;
     }
+    // Whole rows: one bounds test per row instead of a range's two and a
+    // length check.
+    let (rows, _) = weights.as_chunks::<N>();
     for &r in stat {
-        add_row(&mut acc, weights, r as usize);
+        add_row(&mut acc, rows, r as usize);
     }
     for &f in dynamic {
-        add_row(&mut acc, weights, (f >> shift) as usize);
+        add_row(&mut acc, rows, (f >> shift) as usize);
     }
     for (s, a) in scores.iter_mut().zip(acc) {
         *s = a;
@@ -1023,11 +1026,8 @@ fn sum_rows<const N: usize>(
 /// Adds weight row `r` of `N` labels to `acc` (a row past the end, which a
 /// model file of the wrong size could give, adds nothing).
 #[inline(always)]
-fn add_row<const N: usize>(acc: &mut [i32; N], weights: &[i16], r: usize) {
-    let Some(ws) = weights.get(r * N..r * N + N) else {
-        return;
-    };
-    let Ok(ws) = <&[i16; N]>::try_from(ws) else {
+fn add_row<const N: usize>(acc: &mut [i32; N], rows: &[[i16; N]], r: usize) {
+    let Some(ws) = rows.get(r) else {
         return;
     };
     for (a, &w) in acc.iter_mut().zip(ws) {
