@@ -739,12 +739,13 @@ impl Tagger {
             }
             None => NO_HIT,
         };
+        // One reservation for the features' rows, not a capacity test each.
         let add = |feats: &Vec<u64>, rows: &mut Vec<u32>| {
-            for &f in feats.iter() {
+            rows.extend(feats.iter().map(|&f| {
                 let r = (f >> shift) as u32;
                 prefetch_row(&self.weights, r as usize * self.n_labels, self.n_labels);
-                rows.push(r);
-            }
+                r
+            }));
         };
         if hit == NO_HIT {
             feats.clear();
