@@ -90,22 +90,32 @@ fn push_usize(out: &mut Vec<u8>, mut n: usize) {
     out.extend_from_slice(&digits[at..]);
 }
 
-fn push_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
-    match s {
-        Some(s) => push_str(out, s),
+/// `null`, or what `push` writes for the value.
+fn push_opt<T>(out: &mut Vec<u8>, v: Option<T>, push: impl Fn(&mut Vec<u8>, T)) {
+    match v {
+        Some(v) => push(out, v),
         None => out.extend_from_slice(b"null"),
     }
 }
 
-fn push_strings(out: &mut Vec<u8>, list: &[String]) {
+/// A JSON array of what `push` writes for each item.
+fn push_list<T>(out: &mut Vec<u8>, list: &[T], push: impl Fn(&mut Vec<u8>, &T)) {
     out.push(b'[');
-    for (i, s) in list.iter().enumerate() {
+    for (i, item) in list.iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        push_str(out, s);
+        push(out, item);
     }
     out.push(b']');
+}
+
+fn push_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
+    push_opt(out, s, push_str);
+}
+
+fn push_strings(out: &mut Vec<u8>, list: &[String]) {
+    push_list(out, list, |out, s| push_str(out, s));
 }
 
 fn push_span(out: &mut Vec<u8>, s: &SpanOut) {
@@ -119,21 +129,11 @@ fn push_span(out: &mut Vec<u8>, s: &SpanOut) {
 }
 
 fn push_opt_span(out: &mut Vec<u8>, s: Option<&SpanOut>) {
-    match s {
-        Some(s) => push_span(out, s),
-        None => out.extend_from_slice(b"null"),
-    }
+    push_opt(out, s, push_span);
 }
 
 fn push_spans(out: &mut Vec<u8>, list: &[SpanOut]) {
-    out.push(b'[');
-    for (i, s) in list.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        push_span(out, s);
-    }
-    out.push(b']');
+    push_list(out, list, push_span);
 }
 
 fn push_entity(out: &mut Vec<u8>, e: &EntityOut) {
@@ -193,21 +193,11 @@ pub fn push_article(out: &mut Vec<u8>, a: &ArticleOut) {
     push_str(out, a.id);
     out.extend_from_slice(b",\"title\":");
     push_str(out, a.title);
-    out.extend_from_slice(b",\"entities\":[");
-    for (i, e) in a.entities.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        push_entity(out, e);
-    }
-    out.extend_from_slice(b"],\"statements\":[");
-    for (i, s) in a.statements.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        push_statement(out, s);
-    }
-    out.extend_from_slice(b"]}");
+    out.extend_from_slice(b",\"entities\":");
+    push_list(out, &a.entities, push_entity);
+    out.extend_from_slice(b",\"statements\":");
+    push_list(out, &a.statements, push_statement);
+    out.push(b'}');
 }
 
 #[cfg(test)]
