@@ -51,6 +51,15 @@ fn has_affiliation(s: &Statement, prefix: &str) -> bool {
         .any(|a| a == prefix || a.starts_with(&format!("{prefix}/")))
 }
 
+/// The speaker of the statement whose content holds `words`.
+fn speaker_of(st: &[Statement], text: &str, words: &str) -> Option<String> {
+    st.iter()
+        .find(|s| s.content.slice(text).contains(words))
+        .unwrap_or_else(|| panic!("no statement with {words:?}: {st:?}"))
+        .speaker
+        .clone()
+}
+
 #[test]
 fn seed_ushakov_and_dmitriev() {
     let Some((text, st, _)) = seed_statements() else {
@@ -286,13 +295,7 @@ fn capitalised_titles_resolve_to_their_holder() {
         Later the Russian President said that the talks would continue.";
     let date = chrono::NaiveDate::from_ymd_opt(2022, 3, 1);
     let st = ex.extract(text, date).statements;
-    let speaker_of = |words: &str| {
-        st.iter()
-            .find(|s| s.content.slice(text).contains(words))
-            .unwrap_or_else(|| panic!("no statement with {words:?}: {st:?}"))
-            .speaker
-            .clone()
-    };
+    let speaker_of = |words: &str| speaker_of(&st, text, words);
     assert_eq!(speaker_of("investment").as_deref(), Some("Pavel Malkov"));
     assert_eq!(speaker_of("encouraging").as_deref(), Some("Vladimir Putin"));
     assert_eq!(speaker_of("continue").as_deref(), Some("Vladimir Putin"));
@@ -342,13 +345,6 @@ fn head_of_state_is_the_publishers_or_the_texts() {
     let kb = KnowledgeBase::builtin_shared().unwrap_or_else(|e| panic!("kb: {e}"));
     let ex = Extractor { kb, tagger: None };
     let date = chrono::NaiveDate::from_ymd_opt(2022, 5, 10);
-    let speaker_of = |st: &[Statement], text: &str, words: &str| {
-        st.iter()
-            .find(|s| s.content.slice(text).contains(words))
-            .unwrap_or_else(|| panic!("no statement with {words:?}: {st:?}"))
-            .speaker
-            .clone()
-    };
     let release = "Meeting with the President of Poland\n\n\
         The talks were held in Kyiv with President of Poland Andrzej Duda. \
         The Head of State noted that the border crossings must stay open. \
@@ -439,13 +435,7 @@ fn a_capital_speaking_is_its_country() {
                 Kyiv denied that its forces had crossed the border. \
                 Russia said the sanctions were illegal.";
     let st = ex.extract(text, None).statements;
-    let speaker_of = |words: &str| {
-        st.iter()
-            .find(|s| s.content.slice(text).contains(words))
-            .unwrap_or_else(|| panic!("no statement with {words:?}: {st:?}"))
-            .speaker
-            .clone()
-    };
+    let speaker_of = |words: &str| speaker_of(&st, text, words);
     assert_eq!(speaker_of("talks had failed").as_deref(), Some("Russia"));
     assert_eq!(speaker_of("crossed the border").as_deref(), Some("Ukraine"));
     assert_eq!(speaker_of("illegal").as_deref(), Some("Russia"));
