@@ -753,6 +753,10 @@ static AUX_ADVERBS: WordSet = WordSet::new(&[
 static PRONOUNS: WordSet =
     WordSet::new(&["he", "she", "they", "we", "i", "it", "who", "you", "which"]);
 
+/// The personal subject pronouns among [`PRONOUNS`]: a speaker standing
+/// alone ("said he"), or the subject opening a reported clause.
+static SUBJECT_PRONOUNS: WordSet = WordSet::new(&["he", "she", "they", "we", "i"]);
+
 /// Lowercase words that may sit inside a source noun phrase.
 static NP_WORDS: WordSet = WordSet::new(&[
     "the",
@@ -2725,7 +2729,7 @@ static BARE_STOP: WordSet = WordSet::new(&[
 /// Source noun phrase starting at token `k` ("said Peskov", "said a source").
 fn source_after(s: &Sent, k: usize) -> Option<(usize, usize)> {
     let first = s.lw(k);
-    if PRONOUNS.contains(&first) && matches!(first, "he" | "she" | "they" | "we" | "i") {
+    if SUBJECT_PRONOUNS.contains(&first) {
         return Some((k, k + 1));
     }
     let mut j = k;
@@ -3262,7 +3266,7 @@ fn pronoun_contraction(lw: &str) -> bool {
     };
     let (p, c) = lw.split_at(i);
     let c = c.trim_start_matches(['\'', '’']);
-    matches!(c, "s" | "re" | "m") && matches!(p, "he" | "she" | "they" | "we" | "i" | "who" | "you")
+    matches!(c, "s" | "re" | "m") && (SUBJECT_PRONOUNS.contains(&p) || matches!(p, "who" | "you"))
 }
 
 /// Prepositions that open an adjunct between a speech verb and its content.
@@ -3285,9 +3289,6 @@ static ADJUNCT_PREPS: WordSet = WordSet::new(&[
     "inside",
     "near",
 ]);
-
-/// Subject pronouns that open a reported clause after an adjunct.
-static SUBJECT_PRONOUNS: WordSet = WordSet::new(&["he", "she", "they", "we", "i"]);
 
 /// A prepositional or adverbial adjunct of any words the fixed adjunct list
 /// does not know, between a speech verb at `j - 1` and its content: `says of
@@ -5748,7 +5749,7 @@ fn and_predicate(s: &Sent, k0: usize, k: usize) -> bool {
     }
     // "… and he foreshadowed …", "… and the PGA could not …": a short
     // subject, then a finite verb.
-    if matches!(s.lw(v), "he" | "she" | "they" | "we" | "i") {
+    if SUBJECT_PRONOUNS.contains(&s.lw(v)) {
         return finite(v + 1);
     }
     if DETERMINERS.contains(&s.lw(v)) {
