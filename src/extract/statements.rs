@@ -2029,22 +2029,31 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
     }
     // "Ushakov, a foreign affairs adviser to Putin, said": skip the appositive.
     if s.w(end - 1) == "," {
+        // A relative clause longer than 25 tokens ("X, who as a Navy
+        // captain was … and later retired …, said") has its comma further
+        // back: the search below reaches 45.
         let first_comma = (end.saturating_sub(25)..end - 1)
             .rev()
-            .find(|&i| s.w(i) == ",")?;
-        let inner_name = (first_comma + 1..end - 1).all(|i| s.is_word(i) && is_capitalised(s.w(i)));
-        if inner_name && end - 1 > first_comma + 1 {
-            // "Ukraine's ombudsman, Dmytro Lubinets, accused": the name between commas.
-            return Some((first_comma + 1, end - 1));
+            .find(|&i| s.w(i) == ",");
+        if first_comma.is_none() && off("long_rel") {
+            return None;
         }
-        // "Sen. Rand Paul, R-Ky., told": a party and state label.
-        let label = s.w(first_comma + 1);
-        let party = end - 1 - first_comma <= 4
-            && label.len() > 2
-            && matches!(label.get(..2), Some("R-" | "D-" | "I-"));
-        if party {
-            if let Some(np) = np_before(s, first_comma) {
-                return Some(np);
+        if let Some(first_comma) = first_comma {
+            let inner_name =
+                (first_comma + 1..end - 1).all(|i| s.is_word(i) && is_capitalised(s.w(i)));
+            if inner_name && end - 1 > first_comma + 1 {
+                // "Ukraine's ombudsman, Dmytro Lubinets, accused": the name between commas.
+                return Some((first_comma + 1, end - 1));
+            }
+            // "Sen. Rand Paul, R-Ky., told": a party and state label.
+            let label = s.w(first_comma + 1);
+            let party = end - 1 - first_comma <= 4
+                && label.len() > 2
+                && matches!(label.get(..2), Some("R-" | "D-" | "I-"));
+            if party {
+                if let Some(np) = np_before(s, first_comma) {
+                    return Some(np);
+                }
             }
         }
         // The appositive may hold commas of its own: try each comma back.
@@ -2056,6 +2065,11 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
                 continue;
             }
             let first = s.lw(comma + 1);
+            // Past 25 tokens only a relative clause: a long run without a
+            // comma before the cue is mostly a fronted content (`…, said X`).
+            if first_comma.is_none() && !matches!(first, "who" | "whose") {
+                continue;
+            }
             let appositive = matches!(first, "a" | "an" | "the" | "who" | "whose" | "which")
                 || s.toks
                     .get(comma + 1)
@@ -2088,6 +2102,11 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
         let rel = (lo..end - 1)
             .rev()
             .find(|&i| matches!(s.lw(i), "who" | "whose"))?;
+        if first_comma.is_none()
+            && (rel == 0 || s.w(rel - 1) != "," || s.in_quote(s.toks[rel].span.start))
+        {
+            return None;
+        }
         return np_before(s, rel).or_else(|| {
             if rel > 0 && s.w(rel - 1) == "," {
                 np_before(s, rel - 1)
@@ -4351,8 +4370,14 @@ fn analyze_sentence<'t>(
                     got_verb = true;
                 }
             }
-        } else if cw.attitude_participle && k > 0 && s.w(k - 1) == "," {
-            let src = sentence_source.or_else(|| sentence_subject(&s));
+        } else if cw.attitude_participle
+            && k > 0
+            && (s.w(k - 1) == "," || (s.is_lower(k) && doc_lead(&s, k).is_some()))
+        {
+            let src = match doc_lead(&s, k) {
+                Some(lead) => lead.or(sentence_source).or_else(|| sentence_subject(&s)),
+                None => sentence_source.or_else(|| sentence_subject(&s)),
+            };
             if let (Some(src), Some(t)) = (src, s.toks.get(k + 1)) {
                 let end = tight_end(&s, t.span.start);
                 if end > t.span.start && t.word {
@@ -4368,12 +4393,15 @@ fn analyze_sentence<'t>(
             }
         } else if cw.participle
             && k > 0
-            && matches!(
+            && (matches!(
                 s.lw(k - 1),
                 "," | "by" | "while" | "when" | "after" | "before"
-            )
+            ) || (s.is_lower(k) && doc_lead(&s, k).is_some()))
         {
-            let src = sentence_source.or_else(|| sentence_subject(&s));
+            let src = match doc_lead(&s, k) {
+                Some(lead) => lead.or(sentence_source).or_else(|| sentence_subject(&s)),
+                None => sentence_source.or_else(|| sentence_subject(&s)),
+            };
             match (src, after_cue(&s, k, true, lw)) {
                 (Some(src), After::Clause(from)) => {
                     let end = clause_end(&s, from);
@@ -6366,6 +6394,83 @@ static ATTITUDE_PARTICIPLES: WordSet = WordSet::new(&[
     "threatening",
     "wanting",
 ]);
+
+/// Nouns of a written or recorded message that a participle cue can
+/// follow: "issued a statement saying …", "a letter calling for …".
+static DOC_NOUNS: WordSet = WordSet::new(&[
+    "statement",
+    "statements",
+    "release",
+    "letter",
+    "tweet",
+    "tweets",
+    "email",
+    "e-mail",
+    "memo",
+    "post",
+    "posts",
+    "message",
+    "note",
+    "video",
+    "ad",
+    "op-ed",
+    "editorial",
+    "petition",
+    "resolution",
+]);
+
+/// "X issued a statement Tuesday saying …", "sent out a press release
+/// calling …": a participle cue right after a message noun (a day between
+/// them allowed). `Some(source)` when the message is what it says: the
+/// source is the subject of the verb that put the message out (`None`
+/// inside: no such subject, the caller falls back to the sentence's); no
+/// outer `Some` when the participle is not after such a noun.
+fn doc_lead(s: &Sent, k: usize) -> Option<Option<(usize, usize)>> {
+    if off("doc_saying") {
+        return None;
+    }
+    let mut d = k.checked_sub(1)?;
+    // "a statement early Friday saying", "a statement on Tuesday, saying".
+    let mut skipped = 0;
+    while d > 0
+        && skipped < 4
+        && (WEEKDAYS.contains(&s.lw(d))
+            || TIME_NOUNS.contains(&s.lw(d))
+            || matches!(
+                s.lw(d),
+                "on" | "early" | "late" | "last" | "today" | "yesterday" | ","
+            ))
+    {
+        d -= 1;
+        skipped += 1;
+    }
+    if !DOC_NOUNS.contains(&s.lw(d)) || !s.is_lower(d) {
+        return None;
+    }
+    // Back over the message's phrase to its determiner ("a joint
+    // statement", "a series of tweets", "a press release").
+    let det = (d.saturating_sub(5)..d)
+        .rev()
+        .take_while(|&i| s.is_word(i) && (s.is_lower(i) || DETERMINERS.contains(&s.lw(i))))
+        .find(|&i| {
+            matches!(
+                s.lw(i),
+                "a" | "an" | "the" | "another" | "his" | "her" | "its" | "their" | "two"
+            )
+        })?;
+    let mut v = det.checked_sub(1)?;
+    if matches!(s.lw(v), "out" | "up" | "off") && v > 0 {
+        v -= 1;
+    }
+    // "in a statement saying": the sentence's subject speaks.
+    if matches!(s.lw(v), "in" | "with" | "through" | "via" | "and" | ",") {
+        return Some(None);
+    }
+    if !s.is_word(v) || !s.is_lower(v) || NOT_IN_NP.contains(&s.lw(v)) {
+        return None;
+    }
+    Some(source_before(s, v).filter(|&(a, b)| b <= v && !(a..b).any(|i| s.lw(i) == "which")))
+}
 
 /// The subject at the start of the sentence, for participle cues.
 fn sentence_subject(s: &Sent) -> Option<(usize, usize)> {
@@ -9463,5 +9568,40 @@ mod tests {
             Some("The mayor"),
             "{st:?}"
         );
+    }
+
+    #[test]
+    fn source_past_a_long_relative_clause() {
+        let t = "Dr. Jane Roe, who as a young navy captain was the physician of the governor in the \
+                 first administration of his old party and later retired from the service as a rear \
+                 admiral, said that the clinic had hidden the results.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "that the clinic").map(|x| x.1),
+            Some("Dr. Jane Roe"),
+            "{st:?}"
+        );
+    }
+
+    #[test]
+    fn participle_after_a_message_noun() {
+        let t = "The city council issued a statement Tuesday saying the budget would be balanced.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "the budget would").map(|x| x.1),
+            Some("The city council"),
+            "{st:?}"
+        );
+        let t = "The union sent out a press release calling the offer an insult to its members.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "the offer an insult").map(|x| x.1),
+            Some("The union"),
+            "{st:?}"
+        );
+        // The sentence's subject speaks "in a statement".
+        let t = "Mayor Ann Lee responded in a statement saying the report was flawed.";
+        let st = extract_text(t, &[]);
+        assert!(find(t, &st, "the report was flawed").is_some(), "{st:?}");
     }
 }
