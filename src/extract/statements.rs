@@ -3970,6 +3970,9 @@ fn analyze_sentence<'t>(
     let first = found.len();
     let mut sentence_source: Option<(usize, usize)> = None;
     let mut got_verb = false;
+    // Where `as` stands, for the `as X noted` parenthetical (`as_frame`).
+    let mut as_at = [0usize; 3];
+    let mut as_n = 0;
     let mut k = 0;
     while k < n {
         let t = s.toks[k];
@@ -3978,6 +3981,10 @@ fn analyze_sentence<'t>(
             continue;
         }
         let lw = s.lw(k);
+        if lw == "as" && as_n < as_at.len() {
+            as_at[as_n] = k;
+            as_n += 1;
+        }
         // Cues are lowercase words, except in a Title Case headline.
         let lowercase = s.is_lower(k) || (title_case && k > 0);
         if s.byte0(k) == b'r' && no_reply(&s, k, found) {
@@ -4492,6 +4499,11 @@ fn analyze_sentence<'t>(
     }
     adjective_that(&s, found);
     nominal_cues(&s, found);
+    if !off("as_frame") {
+        for &a in &as_at[..as_n] {
+            as_frame(&s, a, first, found);
+        }
+    }
     for f in &mut found[first..] {
         np_tail(&s, f);
     }
@@ -5153,6 +5165,215 @@ static FRAME_HEADS: WordSet = WordSet::new(&[
     "projections",
     "data",
 ]);
+
+/// Verbs of an `as X noted` parenthetical; `put` and `pointed` only with
+/// their particle (`as Smith put it`, `as Smith pointed out`).
+static AS_CUES: WordSet = WordSet::new(&[
+    "said",
+    "says",
+    "noted",
+    "notes",
+    "wrote",
+    "writes",
+    "reported",
+    "reports",
+    "observed",
+    "observes",
+    "explained",
+    "explains",
+    "argued",
+    "argues",
+    "acknowledged",
+    "acknowledges",
+    "suggested",
+    "suggests",
+    "warned",
+    "warns",
+    "predicted",
+    "stated",
+    "recalled",
+    "recalls",
+    "mentioned",
+    "emphasized",
+    "stressed",
+    "concluded",
+    "documented",
+    "showed",
+    "shows",
+    "show",
+    "found",
+    "put",
+    "puts",
+    "pointed",
+    "points",
+    "indicated",
+    "testified",
+]);
+
+/// Words between an `as X noted` cue and its source: auxiliaries and
+/// adverbs (`as Smith has rightly pointed out`).
+fn as_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "has" | "have" | "had" | "once" | "also" | "first" | "previously" | "recently" | "later"
+    ) || (w.len() > 4 && w.ends_with("ly"))
+}
+
+/// "…, as the Heritage Foundation noted.", "But as Smith pointed out, …",
+/// "Hawaii, as one adviser put it, rarely …", "As first reported by the
+/// Post, …": a parenthetical report whose content is the clause it is set
+/// in (before it, after it, or around it). `as` must open the sentence or
+/// follow a comma, a dash, `and` or `but`; the source is a name, a pronoun
+/// or a determiner phrase; after the cue only an adjunct may come before
+/// the punctuation (not `as he said he would`).
+fn as_frame(s: &Sent, a: usize, first: usize, found: &mut Vec<Found>) {
+    let n = s.toks.len();
+    let prev = if a == 0 { "" } else { s.lw(a - 1) };
+    // `…," as the memo put it`: the comma inside the closing quotation.
+    let after_comma = prev == "," || (a >= 2 && s.is_quote_mark(a - 1) && s.w(a - 2) == ",");
+    if !(a == 0 || after_comma || is_dash(prev) || matches!(prev, "and" | "but" | "")) {
+        return;
+    }
+    let mut v = a + 1;
+    while v < n && v < a + 3 && matches!(s.lw(v), "first" | "previously" | "originally") {
+        v += 1;
+    }
+    let (src, cue_k, cue_last) = if s.lw(v) == "reported" && s.lw(v + 1) == "by" {
+        // "as first reported by the Post"
+        let Some(src) = source_after(s, v + 2) else {
+            return;
+        };
+        (src, v, v)
+    } else {
+        let Some(v) = (a + 2..n.min(a + 12))
+            .take_while(|&i| s.is_word(i) && !s.in_quote(s.toks[i].span.start))
+            .find(|&i| AS_CUES.contains(&s.lw(i)) && s.is_lower(i))
+        else {
+            return;
+        };
+        let particle = match s.lw(v) {
+            "put" | "puts" => Some("it"),
+            "pointed" | "points" => Some("out"),
+            _ => None,
+        };
+        if particle.is_some_and(|p| s.lw(v + 1) != p) {
+            return;
+        }
+        let mut e = v;
+        while e > a + 1 && as_aux(s.lw(e - 1)) {
+            e -= 1;
+        }
+        let head = s.lw(a + 1);
+        let pronoun = e == a + 2 && SUBJECT_PRONOUNS.contains(&head);
+        let opens = pronoun
+            || is_capitalised(s.w(a + 1))
+            || DETERMINERS.contains(&head)
+            || GROUP_PLURALS.contains(&head)
+            || UNNAMED_HEADS.contains(&head)
+            || matches!(head, "his" | "her" | "their" | "its" | "our" | "my");
+        let np_ok = (a + 1..e).all(|i| {
+            let w = s.lw(i);
+            !NOT_IN_NP.contains(&w) || matches!(w, "for" | "at" | "from") || pronoun
+        });
+        if e == a + 1 || !opens || !np_ok {
+            return;
+        }
+        ((a + 1, e), v, v + usize::from(particle.is_some()))
+    };
+    // An adjunct after the cue ("in The Intercept", "on Monday", "last
+    // week"), then the punctuation that closes the parenthetical.
+    let by_src = s.lw(cue_k + 1) == "by";
+    let mut q = if by_src { src.1 } else { cue_last + 1 };
+    if q < n && s.is_word(q) {
+        let w = s.lw(q);
+        let adjunct = matches!(
+            w,
+            "in" | "on"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "last"
+                | "earlier"
+                | "this"
+                | "to"
+                | "with"
+                | "about"
+                | "recently"
+                | "previously"
+                | "back"
+                | "yesterday"
+                | "today"
+        ) || WEEKDAYS.contains(&w)
+            || (w.len() > 4 && w.ends_with("ly"));
+        if !adjunct {
+            return;
+        }
+        match (q..n.min(q + 14)).find(|&i| !s.is_word(i) || s.in_quote(s.toks[i].span.start)) {
+            Some(i) if !s.in_quote(s.toks[i].span.start) => q = i,
+            None if q + 14 >= n => q = n,
+            _ => return,
+        }
+    }
+    let punct = if q < n { s.w(q) } else { "." };
+    let closes = matches!(punct, "." | "!" | "?");
+    if !(closes || matches!(punct, "," | ";" | ")") || is_dash(punct)) {
+        return;
+    }
+    // Already read by the verb frames ("As Smith said, …").
+    let (lo, hi) = (s.toks[a].span.start, s.toks[cue_last].span.end);
+    if found[first..]
+        .iter()
+        .any(|f| f.cue.is_some_and(|c| c.start >= lo && c.end <= hi))
+    {
+        return;
+    }
+    let before = if after_comma && a >= 2 {
+        let f0 = (0..a - 1).find(|&i| {
+            (s.is_word(i) || s.quote_opening_at(s.toks[i].span.start).is_some())
+                && !matches!(s.lw(i), "and" | "but")
+        });
+        let last = if prev == "," { a - 2 } else { a - 1 };
+        // The clause the parenthetical is set in starts after the last
+        // comma before it outside a quotation.
+        let f0 = f0.map(|f| {
+            (f..last)
+                .rev()
+                .find(|&i| s.w(i) == "," && !s.in_quote(s.toks[i].span.start) && s.is_word(i + 1))
+                .map_or(f, |c| c + 1)
+        });
+        f0.filter(|&f| last > f)
+            .map(|f| Span::new(s.toks[f].span.start, s.toks[last].span.end))
+    } else {
+        None
+    };
+    let after = if closes || q + 1 >= n || punct == ")" {
+        None
+    } else if let Some(qt) = s.quote_opening_at(s.toks[q + 1].span.start) {
+        Some(qt.content)
+    } else if s.is_word(q + 1) {
+        let from = s.toks[q + 1].span.start;
+        let end = clause_end(s, from);
+        (end > from).then(|| Span::new(from, end))
+    } else {
+        None
+    };
+    let cue = Span::new(s.toks[cue_k].span.start, s.toks[cue_last].span.end);
+    let source = Some(span_of(s, src));
+    // `…being seen, as the magazine put it, "the operator."`: the
+    // quotation after the parenthetical is the words.
+    let quoted_after = after.is_some() && s.is_quote_mark(q + 1);
+    let before = before.filter(|_| !quoted_after);
+    let f = match (before, after) {
+        (Some(b), Some(c)) => Found::new(source, Some(cue), b, false, vec![b, c]),
+        (None, Some(c)) => Found::new(source, Some(cue), c, false, Vec::new()),
+        (Some(b), None) if closes => Found::new(source, Some(cue), b, false, Vec::new()),
+        _ => return,
+    };
+    // "X said Y, as the Post reported": the report holds X's statement,
+    // which stays beside it (`dedupe` keeps nested frames).
+    found.push(Found { nests: true, ..f });
+}
 
 /// Sentence-initial frames without a verb of saying: "In the CBS poll, …",
 /// "In Trump's view, …", "For most Democrats, …". The phrase before the
@@ -9603,5 +9824,34 @@ mod tests {
         let t = "Mayor Ann Lee responded in a statement saying the report was flawed.";
         let st = extract_text(t, &[]);
         assert!(find(t, &st, "the report was flawed").is_some(), "{st:?}");
+    }
+
+    #[test]
+    fn as_parenthetical_report() {
+        let t = "The harbour rarely freezes, as the port authority noted in its yearly review.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "The harbour rarely").map(|x| x.1),
+            Some("the port authority"),
+            "{st:?}"
+        );
+        let t = "But as Dr. Okafor pointed out, the clinic never closed on weekends.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "the clinic never").map(|x| x.1),
+            Some("Dr. Okafor"),
+            "{st:?}"
+        );
+        let t = "The ferry, as one of the pilots put it, runs on goodwill alone.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "The ferry").map(|x| x.1),
+            Some("one of the pilots"),
+            "{st:?}"
+        );
+        // Not a parenthetical report: `as` + a clause of its own.
+        let t = "The ferry left early, as the captain said it would.";
+        let st = extract_text(t, &[]);
+        assert!(find(t, &st, "The ferry").is_none(), "{st:?}");
     }
 }
