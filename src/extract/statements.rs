@@ -3631,7 +3631,10 @@ fn sequential_frame(s: &Sent, k: usize) -> bool {
     let quantity = matches!(
         first,
         "more" | "nearly" | "about" | "almost" | "over" | "half" | "others" | "fewer" | "just"
-    );
+    ) || (first == "one" && s.lw(j + 1) == "in" && !off("seq_share"));
+    // "…, and 12 percent support …": a poll's share with a plain verb of
+    // preference, which is no cue word on its own.
+    let pct = number && matches!(s.lw(j + 1), "percent" | "%") && !off("seq_pct");
     let subjectish = number
         || quantity
         || is_capitalised(s.w(j))
@@ -3652,7 +3655,10 @@ fn sequential_frame(s: &Sent, k: usize) -> bool {
             || s.w(k - 1) != prev
             || PRONOUNS.contains(&prev)
             || DETERMINERS.contains(&prev);
-        if np_end || !(number || quantity || is_capitalised(s.w(j))) {
+        // "… Gary Johnson and 1 percent support …": a percentage after a
+        // name is a poll's second share, not part of the name's phrase.
+        let pct_after_name = pct && k > 0 && s.is_word(k - 1) && is_capitalised(s.w(k - 1));
+        if (np_end && !pct_after_name) || !(number || quantity || is_capitalised(s.w(j))) {
             return false;
         }
     }
@@ -3717,8 +3723,19 @@ fn sequential_frame(s: &Sent, k: usize) -> bool {
             return false;
         }
         // "a demand", "the report": a noun right after its determiner.
-        let after_det = DETERMINERS.contains(&s.lw(v - 1));
+        // "one in four said": a share's denominator is no determiner.
+        let share = v >= 2 && s.lw(v - 2) == "in" && !off("seq_share");
+        let after_det = DETERMINERS.contains(&s.lw(v - 1)) && !share;
         if s.w(v) == vw && s.cue(v).verb.is_some() && !vw.ends_with("ing") && !after_det {
+            return true;
+        }
+        if pct
+            && v == j + 2
+            && matches!(
+                vw,
+                "support" | "oppose" | "favor" | "back" | "approve" | "disapprove" | "prefer"
+            )
+        {
             return true;
         }
     }
@@ -5865,7 +5882,17 @@ fn tight_end(s: &Sent, from: usize) -> usize {
                         || new_clause_after(s, k)
                 }
             }
-            _ => k > k0 && (second_clause(s, k) || and_predicate(s, k0, k)),
+            _ => {
+                k > k0
+                    && (second_clause(s, k)
+                        || and_predicate(s, k0, k)
+                        // "view Trump negatively while 61 percent say …",
+                        // "prefer Johnson and 1 percent support …": a second
+                        // frame beside the object ends it.
+                        || (matches!(s.lw(k), "while" | "whereas" | "and")
+                            && !off("seq_np")
+                            && sequential_frame(s, k)))
+            }
         };
         if stop {
             e = k;
@@ -8893,6 +8920,30 @@ mod tests {
                 .any(|s| content(t, s) == "Two new playgrounds and a pool."),
             "{st:?}"
         );
+    }
+
+    #[test]
+    fn poll_shares_and_stance_objects_split_at_a_second_frame() {
+        let got = |t: &str| -> Vec<String> {
+            extract_text(t, &[]).iter().map(|s| content(t, s)).collect()
+        };
+        // seq_share: "one in four" is a count after a bare "and".
+        let t = "The mayor said voters distrust the council and one in four said the council was hostile.";
+        let c = got(t);
+        assert!(
+            c.contains(&"voters distrust the council".to_string()),
+            "{c:?}"
+        );
+        // seq_np + seq_pct: a stance object ends before a poll's second
+        // share, even after a name and with a plain verb of preference.
+        let t = "In the poll, 40 percent prefer Delaney and 12 percent support the Green Party candidate.";
+        let c = got(t);
+        assert!(c.contains(&"Delaney".to_string()), "{c:?}");
+        // seq_np: a stance object ends before "while" and a second frame.
+        let t = "The mayor called Smith a very good man while the council suggested he was wrong.";
+        let c = got(t);
+        assert!(c.contains(&"Smith a very good man".to_string()), "{c:?}");
+        assert!(c.contains(&"he was wrong".to_string()), "{c:?}");
     }
 
     #[test]
