@@ -1982,6 +1982,19 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
     if PRONOUNS.contains(&prev) && s.is_word(end - 1) {
         return Some((end - 1, end));
     }
+    // "…, many of whom say": the relative pronoun (which refers back like
+    // `who`; the quantifier is no phrase of its own to resolve).
+    if prev == "whom"
+        && end >= 3
+        && s.lw(end - 2) == "of"
+        && matches!(
+            s.lw(end - 3),
+            "many" | "some" | "most" | "all" | "several" | "few" | "both" | "each" | "half"
+        )
+        && !off("of_whom")
+    {
+        return Some((end - 1, end));
+    }
     // "he’s claiming", "who’s called for", "they’re asking": a subject
     // pronoun with its auxiliary (a pronoun's possessive is never `’s`).
     if pronoun_contraction(prev) && s.is_word(end - 1) && !off("contraction") {
@@ -2988,6 +3001,35 @@ static WH: WordSet = WordSet::new(&[
 
 fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
     let n = s.toks.len();
+    // "did not say when …", "isn’t saying if …": a negated report's
+    // question is what was not said, not a time or condition adjunct.
+    if k > 0
+        && matches!(
+            s.lw(k + 1),
+            "when" | "whether" | "if" | "how" | "what" | "who" | "why" | "where"
+        )
+        && matches!(
+            s.lw(k - 1),
+            "not"
+                | "never"
+                | "didn't"
+                | "didn’t"
+                | "won't"
+                | "won’t"
+                | "wouldn't"
+                | "wouldn’t"
+                | "isn't"
+                | "isn’t"
+                | "hasn't"
+                | "hasn’t"
+                | "haven't"
+                | "haven’t"
+        )
+        && s.is_word(k + 2)
+        && !off("neg_wh")
+    {
+        return After::Clause(s.toks[k + 1].span.start);
+    }
     // Find "that" in the next few tokens, with no punctuation before it.
     let mut j = k + 1;
     if verb == "pointed" && s.lw(j) == "out" {
@@ -4073,7 +4115,26 @@ fn analyze_sentence<'t>(
                     "also" | "still" | "now" | "again" | "repeatedly" | "publicly" | "increasingly"
                 )
             };
+            // "is not saying", "isn’t saying if": a negated progressive.
+            let neg_aux = |i: usize| {
+                !off("prog_not")
+                    && matches!(
+                        s.lw(i),
+                        "isn't"
+                            | "isn’t"
+                            | "aren't"
+                            | "aren’t"
+                            | "wasn't"
+                            | "wasn’t"
+                            | "weren't"
+                            | "weren’t"
+                    )
+            };
             if adv(k - 1) && is_aux(k - 2) {
+                Some(k - 2)
+            } else if neg_aux(k - 1) {
+                Some(k - 1)
+            } else if s.lw(k - 1) == "not" && is_aux(k - 2) && !off("prog_not") {
                 Some(k - 2)
             } else if k > 2 && s.lw(k - 2) == "once" && s.lw(k - 1) == "again" && is_aux(k - 3) {
                 Some(k - 3)
@@ -4085,8 +4146,15 @@ fn analyze_sentence<'t>(
         };
         // "he’s claiming": the auxiliary is in the pronoun's token, which
         // `source_before` takes as the source.
-        let contracted =
-            k > 0 && lw.ends_with("ing") && pronoun_contraction(s.lw(k - 1)) && !off("contraction");
+        let contracted = k > 0
+            && lw.ends_with("ing")
+            && (pronoun_contraction(s.lw(k - 1))
+                // "He’s not saying what …"
+                || (k > 1
+                    && s.lw(k - 1) == "not"
+                    && pronoun_contraction(s.lw(k - 2))
+                    && !off("prog_not")))
+            && !off("contraction");
         let progressive =
             (aux_at.is_some() || contracted) && (cw.participle || cw.attitude_participle);
         let verb = cw
@@ -5730,6 +5798,61 @@ fn call_for(s: &Sent, k: usize) -> bool {
             || is_capitalised(s.w(k - 1))
             || (prev.ends_with('s') && !prev.ends_with("ss") && !possessive(prev)))
         || aspect_lead_in(s, k).is_some();
+    // "Critics call it a sham", "would call them “lone wolves”": a
+    // pronoun object and what they call it (not "call him back", "call it
+    // a day").
+    let naming = || {
+        !off("call_obj")
+            && matches!(
+                s.lw(k + 1),
+                "it" | "them"
+                    | "him"
+                    | "her"
+                    | "this"
+                    | "that"
+                    | "themselves"
+                    | "himself"
+                    | "herself"
+            )
+            && (s.is_word(k + 2) || s.is_quote_mark(k + 2))
+            && !matches!(
+                s.lw(k + 2),
+                "out"
+                    | "back"
+                    | "up"
+                    | "off"
+                    | "down"
+                    | "in"
+                    | "on"
+                    | "for"
+                    | "to"
+                    | "at"
+                    | "and"
+                    | "or"
+                    | "but"
+                    | "right"
+                    | "now"
+                    | "home"
+                    | "quits"
+                    | "with"
+                    | "from"
+                    | "when"
+                    | "if"
+                    | "after"
+                    | "before"
+                    | "because"
+                    | "again"
+                    | "today"
+                    | "tonight"
+                    | "tomorrow"
+                    | "every"
+                    | "each"
+            )
+            && !(s.lw(k + 2) == "a" && s.lw(k + 3) == "day")
+    };
+    if after_subject && naming() {
+        return true;
+    }
     after_subject
         && matches!(s.lw(k + 1), "for" | "on")
         && s.is_word(k + 2)
@@ -9904,5 +10027,47 @@ mod tests {
         let t = "The ferry left early, as the captain said it would.";
         let st = extract_text(t, &[]);
         assert!(find(t, &st, "The ferry").is_none(), "{st:?}");
+    }
+
+    #[test]
+    fn base_form_call_with_a_pronoun_object() {
+        let t = "Critics call it a tax on the poor.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "it a tax on the poor"),
+            Some(("it a tax on the poor".to_string(), "Critics")),
+            "{st:?}"
+        );
+        let t = "Critics call him back every day.";
+        assert!(extract_text(t, &[]).is_empty());
+    }
+
+    #[test]
+    fn negated_report_of_a_question() {
+        let t = "The mayor isn't saying if the city broke any laws.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "if the city").map(|x| x.1),
+            Some("The mayor"),
+            "{st:?}"
+        );
+        let t = "The senators have not said when they would vote on the bill.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "when they would").map(|x| x.1),
+            Some("The senators"),
+            "{st:?}"
+        );
+    }
+
+    #[test]
+    fn quantified_relative_pronoun_is_a_source() {
+        let t = "The plan angered the farmers, many of whom say the prices are too low.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "the prices").map(|x| x.1),
+            Some("whom"),
+            "{st:?}"
+        );
     }
 }
