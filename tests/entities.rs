@@ -842,3 +842,44 @@ fn picture_credit_agencies_are_no_affiliations() {
         vec!["Freedonia/Fredwire"]
     );
 }
+
+#[test]
+fn scraped_name_cards_and_titles_of_a_country() {
+    let ex = freedonia("");
+    // A page's pop-up card ("Kovacs Anna" glued to the next word) is
+    // neither a name nor part of one, and a title's country is not part
+    // of the name after it, even when the given name is unknown.
+    let text = "Talks in the capital\n\nVladimir Putin: Welcome. President of Freedonia \
+                Zorana Kovacs Kovacs ZoranaPresident of Freedonia: Thank you. \
+                Prime Minister of Freedonia Nikol Bardos said the talks went well.";
+    let x = ex.extract(text, None);
+    let names = people(&x.entities);
+    assert!(names.contains(&"Zorana Kovacs"), "{names:?}");
+    assert!(names.contains(&"Nikol Bardos"), "{names:?}");
+    assert!(
+        x.entities
+            .iter()
+            .all(|e| !e.name.contains("ZoranaPresident") && !e.name.contains("Freedonia ")),
+        "{:#?}",
+        x.entities
+    );
+    let turn = x
+        .statements
+        .iter()
+        .find(|s| s.speaker.as_deref() == Some("Zorana Kovacs"))
+        .unwrap_or_else(|| panic!("no turn for the card's name: {:#?}", x.statements));
+    assert!(turn.content.slice(text).starts_with("Thank you"));
+}
+
+#[test]
+fn an_object_of_a_title_is_a_country_only_after_a_title() {
+    let ex =
+        freedonia(r#"{"name":"Frederick","type":"place","kind":"city","country":"Freedonia"}"#);
+    let text = "Since the time of Frederick Winslow Taylor, managers have counted.";
+    let x = ex.extract(text, None);
+    assert!(
+        people(&x.entities).contains(&"Frederick Winslow Taylor"),
+        "{:#?}",
+        x.entities
+    );
+}

@@ -1976,6 +1976,42 @@ impl<'d, 'a> Ctx<'d, 'a> {
             || ordinary_words().contains(lower.as_str())
     }
 
+    /// Whether the title's object ends at `t`, a place the knowledge base
+    /// knows, and the run's last two words are a name, given name
+    /// unknown: "President of Turkmenistan Serdar Berdimuhamedov", "Prime
+    /// Minister of Armenia Nikol Pashinyan". [`Ctx::glued_before_name`]
+    /// needs a known given name because without "of" the place may be
+    /// part of a name ("Kentucky Fried Chicken").
+    fn country_before_name(&self, run_start: usize, t: usize, end: usize) -> bool {
+        // "of" inside the run, after a title: "the time of Frederick
+        // Winslow Taylor" names no office.
+        if end != t + 3
+            || t < run_start + 2
+            || self.tok(t - 1) != "of"
+            || !(run_start..t - 1).any(|i| self.is(i, TITLE))
+        {
+            return false;
+        }
+        let named = (t + 1..end).all(|i| {
+            self.kind(i) == TokenKind::Capitalised
+                && self.is_name_tok(i)
+                && !self.is(
+                    i,
+                    TITLE | ORG_SUFFIX | ORG_HEAD | ORG_NOUN | PLACE_SUFFIX | PLACE_NOUN | COMMON,
+                )
+        });
+        named
+            && self.hit_at(t).is_some_and(|h| {
+                h.toks.end == t + 1
+                    && !h.demonym
+                    && h.ids
+                        .iter()
+                        .filter_map(|id| self.entry(*id))
+                        .all(|e| e.kind == EntityKind::Place)
+            })
+            && self.hit_at(t + 1).is_none()
+    }
+
     /// Whether the place at `place` is the given name of the two-word
     /// person name at `person` ("London" in "London Breed", "Chad" in
     /// "Chad Wolf"), not a place before a descriptor the tagger took in
@@ -2165,6 +2201,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
             let start = t;
             let mut end = t + 1;
             while end < range.end && end - start < 4 * MAX_NAME_TOKENS {
+                // Where a scraped name card was left out, the words on
+                // either side are two things.
+                if !self.doc.card_names.is_empty()
+                    && self.doc.card_names.iter().any(|r| r.end == end)
+                {
+                    break;
+                }
                 let tok = self.tok(end);
                 if self.is_name_tok(end) {
                     if self.is(end, COMMON) && !self.is(end, TITLE) {
@@ -2307,9 +2350,19 @@ impl<'d, 'a> Ctx<'d, 'a> {
         // Ukraine Ivan Bakanov").
         if let Some(g) = (core_start..b)
             .filter(|&g| (3..=4).contains(&(b - g)))
-            .find(|&g| self.glued_before_name(g, b))
+            .find(|&g| self.glued_before_name(g, b) || self.country_before_name(a, g, b))
         {
             core_start = g + 1;
+        }
+        // A scraped name card after the run says which words are the name
+        // ("President of Turkmenistan Serdar Berdimuhamedov").
+        if let Some(r) = self
+            .doc
+            .card_names
+            .iter()
+            .find(|r| r.end == b && r.start > core_start)
+        {
+            core_start = r.start;
         }
         let prefix = a..core_start;
         let mut core = core_start..b;

@@ -34,7 +34,14 @@ pub fn extract(
     kb: &KnowledgeBase,
     date: Option<chrono::NaiveDate>,
 ) -> Vec<Statement> {
-    extract_with(doc.text, entities, Some(kb), date)
+    extract_full(
+        doc.text,
+        entities,
+        Some(kb),
+        date,
+        None,
+        !doc.card_names.is_empty(),
+    )
 }
 
 /// [`extract`] for an article published by the office of the head of state
@@ -46,7 +53,14 @@ pub fn extract_at(
     date: Option<chrono::NaiveDate>,
     home: Option<&str>,
 ) -> Vec<Statement> {
-    extract_full(doc.text, entities, Some(kb), date, home)
+    extract_full(
+        doc.text,
+        entities,
+        Some(kb),
+        date,
+        home,
+        !doc.card_names.is_empty(),
+    )
 }
 
 /// Sites of heads of state whose releases call their own head of state
@@ -126,7 +140,9 @@ pub fn extract_with(
     kb: Option<&KnowledgeBase>,
     date: Option<chrono::NaiveDate>,
 ) -> Vec<Statement> {
-    extract_full(text, entities, kb, date, None)
+    // With no tokens at hand, the transcript pass looks for name cards
+    // itself.
+    extract_full(text, entities, kb, date, None, true)
 }
 
 fn extract_full(
@@ -135,10 +151,11 @@ fn extract_full(
     kb: Option<&KnowledgeBase>,
     date: Option<chrono::NaiveDate>,
     home: Option<&str>,
+    cards: bool,
 ) -> Vec<Statement> {
     let quotes = quotes::find_quotes(text);
     let sentences = quotes::sentences(text, &quotes);
-    let mut found = transcript_turns(text, &sentences, entities);
+    let mut found = transcript_turns(text, &sentences, entities, cards);
     // A Title Case headline ("Glenn Beck Says Trump Is …") capitalises its cue.
     let title = quotes::first_paragraph(text).filter(|p| {
         let words: Vec<&str> = p.slice(text).split_whitespace().collect();
@@ -1670,7 +1687,14 @@ fn cue_word(word: &str) -> CueWord {
 
 /// `Vladimir Putin: …` speaker turns. A label needs at least two labels in
 /// the text (a lone "Envoy: talks held" headline is not a transcript).
-fn transcript_turns(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<Found> {
+/// `cards`: the text may hold scraped name cards (see `card_labels`);
+/// where the tokenizer found none, their search is skipped.
+fn transcript_turns(
+    text: &str,
+    sentences: &[Span],
+    entities: &[Entity],
+    cards: bool,
+) -> Vec<Found> {
     let mut labels: Vec<(Span, usize)> = Vec::new(); // (label name, content start)
     let mut breaks: Vec<usize> = Vec::new(); // starts of unnamed turns
                                              // A transcript quoted whole opens each paragraph with a quotation mark
@@ -1759,6 +1783,19 @@ fn transcript_turns(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<
             }
         }
     }
+    // Where the label is a scraped name card (see `card_label`), the turn
+    // before it ends where the speaker's title begins.
+    let mut ends: Vec<(usize, usize)> = Vec::new(); // (label name start, turn boundary)
+    if cards && !off("card_label") {
+        for s in sentences {
+            for (name, start, boundary) in card_labels(text, *s) {
+                // The same colon read as a plain label names the card too.
+                labels.retain(|l| l.1 != start);
+                labels.push((name, start));
+                ends.push((name.start, boundary));
+            }
+        }
+    }
     if labels.is_empty() {
         return Vec::new();
     }
@@ -1780,7 +1817,8 @@ fn transcript_turns(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<
             .iter()
             .any(|(b, _)| a.slice(text).eq_ignore_ascii_case(b.slice(text)))
     });
-    if !(repeated || labels.len() >= 3) {
+    // A scraped name card before a colon is a transcript page's label.
+    if !(repeated || labels.len() >= 3 || !ends.is_empty()) {
         // A lone label counts in a headline ("Graham: Trump's rhetoric is
         // hateful") or before a quotation ("Blumenthal: “The polls …”").
         let headline = |pos: usize| paras.iter().take(2).any(|p| p.start == pos);
@@ -1816,7 +1854,15 @@ fn transcript_turns(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<
     }
     let mut out = Vec::new();
     for (i, &(name, start)) in labels.iter().enumerate() {
-        let next_label = labels.get(i + 1).map(|l| l.0.start).unwrap_or(text.len());
+        let next_label = labels
+            .get(i + 1)
+            .map(|l| {
+                ends.iter()
+                    .find(|(n, _)| *n == l.0.start)
+                    .map_or(l.0.start, |(_, b)| *b)
+                    .max(start)
+            })
+            .unwrap_or(text.len());
         let next_break = breaks
             .iter()
             .copied()
@@ -1852,6 +1898,91 @@ fn transcript_turns(text: &str, sentences: &[Span], entities: &[Entity]) -> Vec<
             parts: Vec::new(),
             nests: false,
         });
+    }
+    out
+}
+
+/// Speaker labels that a scraper ran together with a name card, anywhere
+/// in a sentence (pages whose paragraph breaks were lost): "… President of
+/// the Republic of Belarus Alexander Lukashenko Lukashenko AlexanderPresident
+/// of Belarus: Mr President, …". Each is (the name, where the turn's words
+/// start, where the title before the name starts). The card proves the
+/// name: a plain "Minister of Transport:" mid-sentence is not a label.
+fn card_labels(text: &str, sentence: Span) -> Vec<(Span, usize, usize)> {
+    let mut out = Vec::new();
+    let Some(body) = text.get(sentence.start..sentence.end) else {
+        return out;
+    };
+    for (at, _) in body.match_indices(':') {
+        let colon = sentence.start + at;
+        let mut lo = colon.saturating_sub(320).max(sentence.start);
+        while lo < colon && !text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        // A glued capital must be there before anything is tokenised.
+        let window = text.as_bytes().get(lo..colon).unwrap_or(&[]);
+        if !window
+            .windows(2)
+            .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
+        {
+            continue;
+        }
+        let toks = quotes::tokens(text, Span::new(lo, colon));
+        // A token cut by the window's start is no word of the label.
+        let toks = toks.get(usize::from(lo > sentence.start)..).unwrap_or(&[]);
+        let spans: Vec<Span> = toks.iter().map(|t| t.span).collect();
+        let n_toks = spans.len();
+        // The glued word is within the title's length of the colon, and the
+        // title is words, brackets and dashes only ("(retranslated)").
+        let card = (n_toks.saturating_sub(16)..n_toks).rev().find_map(|k| {
+            let tail_ok = toks.get(k + 1..).unwrap_or(&[]).iter().all(|t| {
+                t.word
+                    || matches!(
+                        t.span.slice(text),
+                        "(" | ")" | "-" | "–" | "—" | "'s" | "’s" | "," | "&"
+                    )
+            });
+            if !tail_ok {
+                return None;
+            }
+            crate::extract::text::glued_card(text, &spans, k).map(|c| (k, c))
+        });
+        let Some((_, (first, n, _))) = card else {
+            continue;
+        };
+        let after = text.get(colon + 1..).map(str::trim_start).unwrap_or("");
+        if !after
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '‘'))
+        {
+            continue;
+        }
+        let (Some(a), Some(b)) = (spans.get(first), spans.get(first + n - 1)) else {
+            continue;
+        };
+        // The title before the name: capitalised words and the small words
+        // between them ("President of the Republic of Belarus").
+        let mut t = first;
+        while t > 0 {
+            let w = spans.get(t - 1).map_or("", |s| s.slice(text));
+            let title_word = w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(w, "of" | "the" | "and" | "for" | "on" | "-" | "–");
+            if !title_word {
+                break;
+            }
+            t -= 1;
+        }
+        // Not from a small word: "of the Union State President …".
+        while t < first
+            && spans
+                .get(t)
+                .is_some_and(|s| !s.slice(text).chars().next().is_some_and(char::is_uppercase))
+        {
+            t += 1;
+        }
+        let boundary = spans.get(t).map_or(a.start, |s| s.start);
+        out.push((Span::new(a.start, b.end), colon + 1, boundary));
     }
     out
 }
@@ -9266,6 +9397,22 @@ mod tests {
         );
         assert!(content(t, &st[0]).starts_with("Good afternoon"));
         assert!(!content(t, &st[0]).contains("Peskov"));
+    }
+
+    #[test]
+    fn transcript_labels_with_a_scraped_name_card() {
+        // Paragraph breaks lost, and the page's pop-up card about the
+        // speaker run into the label: the card names the speaker, and the
+        // turn before ends where the speaker's title begins.
+        let t = "Vladimir Putin: Good afternoon, colleagues. Minister of Transport Ivan Petrov Petrov IvanMinister of Transport : Mr President, the roads are ready. Vladimir Putin: Thank you.";
+        let st = extract_text(t, &[]);
+        let names: Vec<_> = st.iter().filter_map(|s| s.speaker.clone()).collect();
+        assert_eq!(
+            names,
+            vec!["Vladimir Putin", "Ivan Petrov", "Vladimir Putin"]
+        );
+        assert_eq!(content(t, &st[0]).trim_end(), "Good afternoon, colleagues.");
+        assert!(content(t, &st[1]).starts_with("Mr President, the roads"));
     }
 
     #[test]

@@ -79,6 +79,11 @@ pub struct Doc<'a> {
     pub sentence_paragraph: Vec<usize>,
     /// Casing of each sentence (parallel to `sentences`).
     pub sentence_casing: Vec<Casing>,
+    /// The names (token ranges) that a scraped name card followed, the
+    /// card itself left out of `tokens` (see [`glued_card`]), in order;
+    /// almost always empty. The card proves where the name starts and
+    /// ends, and a name never runs across the place where it was.
+    pub card_names: Vec<Range<usize>>,
 }
 
 /// Titles and other abbreviations that never end a sentence.
@@ -282,6 +287,68 @@ const fn max_len_of(list: &[&str]) -> usize {
 }
 
 /// Shape of a word-ish token.
+/// A name card a scraper ran into the text: a name, then the same name
+/// again surname first, the card's last word glued to the next one
+/// ("Alexander Lukashenko Lukashenko AlexanderPresident of Belarus:", from a
+/// page's pop-up about the speaker). `k` is the glued token. Returns the
+/// name's first token, its length in tokens (the card that follows has the
+/// same length and ends at `k`), and the byte length of the card's part of
+/// `k`. "McCain" or "iPhone" are not cards: the words before them must be
+/// the card's words in another order.
+pub(crate) fn glued_card(text: &str, toks: &[Span], k: usize) -> Option<(usize, usize, usize)> {
+    let glued = toks.get(k)?.slice(text);
+    // Where the glued word starts: the first capital after a lower-case
+    // letter.
+    let mut prev_lower = false;
+    let mut cut = None;
+    for (i, c) in glued.char_indices() {
+        if i > 0 && prev_lower && c.is_uppercase() {
+            cut = Some(i);
+            break;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    let cut = cut?;
+    let prefix = glued.get(..cut)?;
+    // The glued part is one of the name's words, just before.
+    let near = toks.get(k.saturating_sub(11)..k)?;
+    if !near.iter().any(|t| t.slice(text) == prefix) {
+        return None;
+    }
+    // Hyphenated names are three tokens ("Lvova - Belova"), and some have
+    // three or four words ("Sayyid Ebrahim Raisi").
+    for n in 2..=6usize {
+        let Some(first) = (k + 1).checked_sub(2 * n) else {
+            break;
+        };
+        let name: Vec<&str> = (first..first + n)
+            .filter_map(|i| toks.get(i).map(|t| t.slice(text)))
+            .collect();
+        let card: Vec<&str> = (first + n..k)
+            .filter_map(|i| toks.get(i).map(|t| t.slice(text)))
+            .chain(std::iter::once(prefix))
+            .collect();
+        if name.len() != n || card.len() != n {
+            continue;
+        }
+        let words = |w: &[&str]| {
+            w.iter().all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c == '-')
+            })
+        };
+        if !words(&name) {
+            continue;
+        }
+        // The card is the name turned around: surname first.
+        if (1..n).any(|s| (0..n).all(|i| card.get(i) == name.get((i + s) % n))) {
+            return Some((first, n, cut));
+        }
+    }
+    None
+}
+
 fn classify(tok: &str) -> TokenKind {
     // The first character alone decides, except after an upper-case one.
     match tok.as_bytes().first() {
@@ -475,10 +542,14 @@ impl<'a> Doc<'a> {
             sentence_tokens: Vec::new(),
             sentence_paragraph: Vec::new(),
             sentence_casing: Vec::new(),
+            card_names: Vec::new(),
         };
         // Token index where each paragraph starts.
         let mut para_starts: Vec<usize> = vec![0];
-        doc.tokenize(wrapped, &mut para_starts);
+        let glued = doc.tokenize(wrapped, &mut para_starts);
+        if !glued.is_empty() {
+            doc.drop_cards(&mut para_starts, &glued);
+        }
         para_starts.push(doc.tokens.len());
         para_starts.dedup();
         for w in para_starts.windows(2) {
@@ -496,14 +567,77 @@ impl<'a> Doc<'a> {
         doc
     }
 
+    /// Leaves scraped name cards ([`glued_card`]) out of the tokens: the
+    /// card's words are gone and the word glued to it keeps only its own
+    /// part ("President" of "AlexanderPresident"), so neither the tagger
+    /// nor the name rules read "Lukashenko Alexander" as more of a name.
+    /// `glued` are the capitalised words with a capital after a lower-case
+    /// letter inside them, which `tokenize` noted ("McCain" is one, and is
+    /// no card).
+    fn drop_cards(&mut self, para_starts: &mut [usize], glued: &[usize]) {
+        // (card tokens left out, glued prefix bytes, name tokens)
+        let mut cuts: Vec<(Range<usize>, usize, usize)> = Vec::new();
+        for &k in glued {
+            if let Some((first, n, prefix)) = glued_card(self.text, &self.tokens, k) {
+                if cuts.last().is_none_or(|(r, _, _)| r.end <= first + n) {
+                    cuts.push((first + n..k, prefix, n));
+                }
+            }
+        }
+        if cuts.is_empty() {
+            return;
+        }
+        for (r, prefix, _) in &cuts {
+            if let Some(t) = self.tokens.get_mut(r.end) {
+                t.start += prefix;
+                let kind = classify(t.slice(self.text));
+                if let Some(k) = self.kinds.get_mut(r.end) {
+                    *k = kind;
+                }
+            }
+        }
+        // Token indices move down by the card words before them.
+        let removed_before = |i: usize| {
+            cuts.iter()
+                .filter(|(r, _, _)| r.end <= i)
+                .map(|(r, _, _)| r.len())
+                .sum::<usize>()
+        };
+        for p in para_starts.iter_mut() {
+            *p -= removed_before(*p);
+        }
+        self.card_names = cuts
+            .iter()
+            .map(|(r, _, n)| {
+                let gap = r.end - removed_before(r.end);
+                gap.saturating_sub(*n)..gap
+            })
+            .collect();
+        let inside = |i: &usize| cuts.iter().any(|(r, _, _)| r.contains(i));
+        let mut i = 0usize;
+        self.tokens.retain(|_| {
+            i += 1;
+            !inside(&(i - 1))
+        });
+        let mut i = 0usize;
+        self.kinds.retain(|_| {
+            i += 1;
+            !inside(&(i - 1))
+        });
+    }
+
     fn push(&mut self, start: usize, end: usize, kind: TokenKind) {
         self.tokens.push(Span::new(start, end));
         self.kinds.push(kind);
     }
 
-    fn tokenize(&mut self, wrapped: bool, para_starts: &mut Vec<usize>) {
+    /// Splits the text into tokens and paragraphs; returns the capitalised
+    /// words with a capital after a lower-case letter inside them, where a
+    /// scraped name card may be glued on ([`Doc::drop_cards`]).
+    fn tokenize(&mut self, wrapped: bool, para_starts: &mut Vec<usize>) -> Vec<usize> {
         let text = self.text;
         let bytes = text.as_bytes();
+        let mut glued = Vec::new();
         // Byte position of the scan; always on a char boundary.
         let mut i = 0usize;
         // Newlines seen since the last token, and whether the last one was
@@ -627,6 +761,21 @@ impl<'a> Doc<'a> {
                     Some(w) if plain_end == end && c.is_ascii() => classify_alnum(w),
                     _ => classify(text.get(start..end).unwrap_or("")),
                 };
+                // A card's glued word follows the card's other words.
+                if kind == TokenKind::Capitalised
+                    && end - start >= 4
+                    && self.tokens.len() >= 3
+                    && (self.kinds.last() == Some(&TokenKind::Capitalised)
+                        // "Kassym-JomartPresident"
+                        || (start > 0 && bytes.get(start - 1) == Some(&b'-')))
+                    && bytes.get(start + 1..end).is_some_and(|w| {
+                        w.windows(2).any(|p| {
+                            (p[0].is_ascii_lowercase() || p[0] >= 0x80) && p[1].is_ascii_uppercase()
+                        })
+                    })
+                {
+                    glued.push(self.tokens.len());
+                }
                 self.push(start, end, kind);
                 i = end;
                 continue;
@@ -673,6 +822,7 @@ impl<'a> Doc<'a> {
             self.push(start, end, kind);
             i = end;
         }
+        glued
     }
 
     fn split_sentences(&mut self, range: Range<usize>, paragraph: usize) {
@@ -894,6 +1044,35 @@ fn next_nonspace(text: &str, from: usize) -> Option<char> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn scraped_name_cards_are_left_out() {
+        let text = "Delegates met. President of Freedonia Anna Maria Kovacs Kovacs Anna MariaPresident of Freedonia: Thank you. Senator McCain and the iPhone stayed.";
+        let doc = super::Doc::analyze(text);
+        let words: Vec<&str> = doc.tokens.iter().map(|t| t.slice(text)).collect();
+        // The card's words are gone, its glued word keeps its own part.
+        assert_eq!(
+            words.get(5..12),
+            Some(
+                &[
+                    "Freedonia",
+                    "Anna",
+                    "Maria",
+                    "Kovacs",
+                    "President",
+                    "of",
+                    "Freedonia"
+                ][..]
+            ),
+            "{words:?}"
+        );
+        assert_eq!(doc.card_names, vec![6..9]);
+        // "McCain" and "iPhone" are no cards: nothing before them repeats.
+        assert!(words.contains(&"McCain") && words.contains(&"iPhone"));
+        // A name that is not turned around is no card either.
+        let plain = "Anna Kovacs Anna KovacsPresident of Freedonia spoke.";
+        assert!(super::Doc::analyze(plain).card_names.is_empty());
+    }
 
     #[test]
     fn fast_char_tests_agree_with_std() {

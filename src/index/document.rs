@@ -16,7 +16,7 @@ use crate::extract::{Entity, EntityKind, Extraction, SpeakerType, Statement};
 /// Version of what extraction produces. Part of every article's content hash,
 /// so that after a change to extraction, re-indexing the same input refreshes
 /// the stored entities and statements instead of reporting them unchanged.
-pub const EXTRACT_VERSION: u64 = 7;
+pub const EXTRACT_VERSION: u64 = 8;
 
 /// Content hash deciding "unchanged" vs "updated": every article field that
 /// reaches the index, plus the extraction version and the knowledge-base
