@@ -387,7 +387,9 @@ fn other_sense(text: &str, f: &Found) -> bool {
         .unwrap_or("");
     let phrasal = match w.as_str() {
         "show" | "shows" | "showed" | "shown" | "showing" => matches!(next, "up" | "off"),
-        "call" | "calls" | "called" | "calling" => next == "off",
+        "call" | "calls" | "called" | "calling" => {
+            next == "off" || (!off("call_event") && called_event(text, cue.end, next))
+        }
         "knock" | "knocks" | "knocked" | "knocking" => next == "out",
         // "Most of the nominees hail from Texas": where they are from.
         "hail" | "hails" | "hailed" | "hailing" => next == "from",
@@ -417,6 +419,57 @@ fn other_sense(text: &str, f: &Found) -> bool {
             | "favorite"
             | "favourite"
     )
+}
+
+/// Events one calls, rather than views (`called a meeting`, `called an
+/// emergency session`, `called the hearing`, `called a snap election`), and
+/// calling in (`called into a radio show`, `called in to the town hall`).
+/// `called for a vote` is a demand, and stays.
+fn called_event(text: &str, cue_end: usize, next: &str) -> bool {
+    // "called into question" is a stance.
+    if next == "in"
+        || (next == "into"
+            && !text
+                .get(cue_end..)
+                .unwrap_or("")
+                .trim_start()
+                .starts_with("into question"))
+    {
+        return true;
+    }
+    const EVENTS: &[&str] = &[
+        "meeting",
+        "meetings",
+        "hearing",
+        "hearings",
+        "election",
+        "elections",
+        "vote",
+        "votes",
+        "session",
+        "summit",
+        "strike",
+        "recess",
+        "conference",
+        "referendum",
+        "caucus",
+        "halt",
+        "timeout",
+        "primary",
+    ];
+    let mut words = text
+        .get(cue_end..)
+        .unwrap_or("")
+        .split_whitespace()
+        .take(4)
+        .map(|w| w.trim_end_matches([',', '.', ';', ':']));
+    if !matches!(words.next(), Some("a" | "an" | "the")) {
+        return false;
+    }
+    // Up to two modifiers: "an emergency meeting", "a snap general election".
+    words
+        .take(3)
+        .any(|w| EVENTS.contains(&w.to_ascii_lowercase().as_str()))
 }
 
 /// `she called Sanders`, `he called them`, `a company called Sansun`: a
@@ -9397,6 +9450,25 @@ mod tests {
         );
         assert!(content(t, &st[0]).starts_with("Good afternoon"));
         assert!(!content(t, &st[0]).contains("Peskov"));
+    }
+
+    #[test]
+    fn calling_a_meeting_reports_nothing() {
+        for t in [
+            "The senator called an emergency meeting of the committee for Tuesday.",
+            "The governor called a snap election last week.",
+            "She called into a radio show from her car.",
+        ] {
+            assert!(extract_text(t, &[]).is_empty(), "{t}");
+        }
+        // A demand, a view and a doubt stay.
+        for t in [
+            "The senator called for a vote on the bill.",
+            "The senator called the plan a disaster.",
+            "Senator Smith called into question the whole programme.",
+        ] {
+            assert_eq!(extract_text(t, &[]).len(), 1, "{t}");
+        }
     }
 
     #[test]
