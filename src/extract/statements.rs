@@ -3090,7 +3090,102 @@ fn evidence_subject(s: &Sent, k: usize) -> bool {
     while j > 0 && AUX_ADVERBS.contains(&s.lw(j - 1)) {
         j -= 1;
     }
-    j > 0 && EVIDENCE_NOUNS.contains(&s.lw(j - 1))
+    (j > 0 && EVIDENCE_NOUNS.contains(&s.lw(j - 1))) || evidence_np(s, k).is_some_and(|(_, m)| m)
+}
+
+/// The subject of an evidence verb whose head is an evidence noun with a
+/// phrase after it ("leaked documents from his tax return show …", "A
+/// CNN/ORC poll of South Carolina released on Tuesday showed …", "Polls
+/// there show …") or a possessive before it ("Last year's FBI statistics
+/// show …"), which `source_before` does not take: token range, and
+/// whether the phrase is one of those (else a plain noun phrase).
+fn evidence_np(s: &Sent, k: usize) -> Option<((usize, usize), bool)> {
+    if off("evid_np") {
+        return None;
+    }
+    let mut end = k;
+    while end > 0 && AUX_ADVERBS.contains(&s.lw(end - 1)) {
+        end -= 1;
+    }
+    let lo = end.saturating_sub(14);
+    let mut start = end;
+    let mut head = None;
+    while start > lo {
+        let i = start - 1;
+        let joiner = matches!(s.w(i), "/" | "-" | "&");
+        if !(s.is_word(i) || joiner) || s.in_quote(s.toks[i].span.start) {
+            break;
+        }
+        if matches!(
+            s.lw(i),
+            "that"
+                | "which"
+                | "who"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "and"
+                | "or"
+                | "but"
+                | "as"
+                | "while"
+                | "because"
+                | "when"
+                | "if"
+                | "said"
+                | "says"
+                | "after"
+                | "before"
+                | "since"
+                | "although"
+                | "though"
+                | "than"
+                | "will"
+                | "would"
+                | "could"
+                | "to"
+                | "with"
+                | "what"
+                | "how"
+        ) {
+            break;
+        }
+        // The leftmost evidence noun heads the phrase ("an analysis of
+        // campaign-finance reports").
+        if EVIDENCE_NOUNS.contains(&s.lw(i)) {
+            head = Some(i);
+        }
+        start = i;
+    }
+    let h = head?;
+    let modified = h + 1 < end;
+    if modified
+        && !matches!(
+            s.lw(h + 1),
+            "of" | "from"
+                | "by"
+                | "in"
+                | "on"
+                | "for"
+                | "there"
+                | "conducted"
+                | "released"
+                | "compiled"
+                | "taken"
+                | "published"
+                | "obtained"
+                | "reviewed"
+                | "filed"
+        )
+    {
+        return None;
+    }
+    // Without a phrase after the head or a possessive before it, the
+    // phrase is what `source_before` finds when it finds anything.
+    let possessed = (start..h).any(|i| possessive(s.w(i)));
+    Some(((start, end), modified || possessed))
 }
 
 /// A determiner-led source phrase after an inverted cue, up to a clause
@@ -4404,7 +4499,16 @@ fn analyze_sentence<'t>(
                 }
                 to_clause = ask_from.is_some();
             }
-            if let Some(src) = source_before(&s, src_k) {
+            let evid_np = if cw.evidence {
+                evidence_np(&s, k)
+            } else {
+                None
+            };
+            let strong = evid_np.filter(|&(_, m)| m).map(|(np, _)| np);
+            let src = strong
+                .or_else(|| source_before(&s, src_k))
+                .or(evid_np.map(|(np, _)| np));
+            if let Some(src) = src {
                 let src_span = span_of(&s, src);
                 let mut after = if to_clause {
                     After::Clause(s.toks[ask_from.unwrap_or(k + 1)].span.start)
@@ -10286,6 +10390,25 @@ mod tests {
         assert_eq!(
             find(t, &st, "the prices").map(|x| x.1),
             Some("whom"),
+            "{st:?}"
+        );
+    }
+
+    #[test]
+    fn evidence_noun_with_a_phrase_after_it() {
+        let t = "Court filings from the 2019 lawsuit show the firm paid no rent for a decade.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "the firm paid").map(|x| x.1),
+            Some("Court filings from the 2019 lawsuit"),
+            "{st:?}"
+        );
+        let t =
+            "Rents rose by a third in two years, a new analysis of county housing records shows.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "Rents rose").map(|x| x.1),
+            Some("a new analysis of county housing records"),
             "{st:?}"
         );
     }
