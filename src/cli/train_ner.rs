@@ -31,7 +31,7 @@ pub struct TrainNerArgs {
     #[arg(long, value_enum, default_value = "bilou")]
     pub scheme: SchemeArg,
     /// log2 of the number of feature buckets (model size: 2^bits × labels × 2 bytes).
-    #[arg(long, default_value_t = 19)]
+    #[arg(long, default_value_t = 18)]
     pub hash_bits: u32,
     /// Seed for shuffling documents between epochs.
     #[arg(long, default_value_t = 1)]
@@ -58,7 +58,9 @@ pub struct TrainNerArgs {
     #[arg(long, value_name = "MODEL")]
     pub lexicon_from: Option<PathBuf>,
     /// Feature groups, a bit mask (1 word cluster, 2 neighbour clusters,
-    /// 4 article casing, 8 label history, 16 gazetteer, 32 context aggregation).
+    /// 4 article casing, 8 label history, 16 gazetteer, 32 context aggregation,
+    /// 64 character trigrams); bits from 128 up remove or merge context
+    /// templates to save weight-row reads (`ner::flags`, docs/parts/ner.md).
     #[arg(long, default_value_t = newsdex::extract::ner::flags::DEFAULT)]
     pub features: u32,
     /// Words in the distributional lexicon (most frequent first).

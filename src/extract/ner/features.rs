@@ -27,9 +27,43 @@ pub mod flags {
     pub const CHAR_NGRAMS: u32 = 64;
     /// Every group.
     pub const ALL: u32 = 127;
+    /// Leaner context templates (bits that *remove* or merge templates, so
+    /// that models trained before they existed keep their features). Each
+    /// context template is one weight-row read per scored token, and those
+    /// rows mostly miss the caches.
+    /// Drop the lower-case words two tokens away (templates 15, 16).
+    pub const NO_FAR: u32 = 1 << 7;
+    /// Drop the (previous, word) and (word, next) bigrams (17, 18).
+    pub const NO_BIGRAM: u32 = 1 << 8;
+    /// Drop the exact (cased) neighbouring words (27, 28).
+    pub const NO_EXACT: u32 = 1 << 9;
+    /// Drop the bigrams of the two words before and after (29, 24).
+    pub const NO_NBIGRAM: u32 = 1 << 10;
+    /// Drop the word's shape with a neighbouring word (25, 26).
+    pub const NO_SHAPE_WORD: u32 = 1 << 11;
+    /// At most 4 (not 8) contexts of the word's other mentions.
+    pub const AGG_FEW: u32 = 1 << 12;
+    /// One row per context of another mention (previous and next word in
+    /// one hash) instead of one per neighbouring word.
+    pub const AGG_JOINT: u32 = 1 << 13;
+    /// Drop the neighbours' shapes alone (19, 20; their conjunction 21 stays).
+    pub const NO_NSHAPE: u32 = 1 << 14;
+    /// Drop previous label × lower-case word (62).
+    pub const NO_LABEL_WORD: u32 = 1 << 15;
+    /// Drop the gazetteer position × shape rows (51).
+    pub const NO_GAZ_SHAPE: u32 = 1 << 16;
     /// What `train-ner` uses unless told otherwise: the distributional
-    /// lexicon lowered dev F1 (see docs/parts/ner.md), so it is left out.
-    pub const DEFAULT: u32 = DOC_CASE | HISTORY | GAZETTEER | AGGREGATE | CHAR_NGRAMS;
+    /// lexicon lowered dev F1 (see docs/parts/ner.md), so it is left out;
+    /// the three lean bits save 5 weight-row reads per scored token for
+    /// ~0.3 dev F1 (docs/parts/perf.md, session 12).
+    pub const DEFAULT: u32 = DOC_CASE
+        | HISTORY
+        | GAZETTEER
+        | AGGREGATE
+        | CHAR_NGRAMS
+        | NO_EXACT
+        | NO_NBIGRAM
+        | NO_LABEL_WORD;
 }
 
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -1350,12 +1384,18 @@ fn static_part<const TOKEN: bool, const CONTEXT: bool>(
     if CONTEXT {
         push(out, false, Fh::new(13).n(lw(-1)));
         push(out, false, Fh::new(14).n(lw(1)));
-        push(out, false, Fh::new(15).n(lw(-2)));
-        push(out, false, Fh::new(16).n(lw(2)));
-        push(out, false, Fh::new(17).n(lw(-1)).n(t.lower));
-        push(out, false, Fh::new(18).n(t.lower).n(lw(1)));
-        push(out, false, Fh::new(19).n(sh(-1)));
-        push(out, false, Fh::new(20).n(sh(1)));
+        if !on(flags::NO_FAR) {
+            push(out, false, Fh::new(15).n(lw(-2)));
+            push(out, false, Fh::new(16).n(lw(2)));
+        }
+        if !on(flags::NO_BIGRAM) {
+            push(out, false, Fh::new(17).n(lw(-1)).n(t.lower));
+            push(out, false, Fh::new(18).n(t.lower).n(lw(1)));
+        }
+        if !on(flags::NO_NSHAPE) {
+            push(out, false, Fh::new(19).n(sh(-1)));
+            push(out, false, Fh::new(20).n(sh(1)));
+        }
         push(out, false, Fh::new(21).n(sh(-1)).n(t.short).n(sh(1)));
     }
     push(out, true, Fh::new(22).n(first).n(caps).n(t.short));
@@ -1363,12 +1403,18 @@ fn static_part<const TOKEN: bool, const CONTEXT: bool>(
         push(out, true, Fh::new(23).n(t.lower));
     }
     if CONTEXT {
-        push(out, false, Fh::new(25).n(t.short).n(lw(1)));
-        push(out, false, Fh::new(26).n(lw(-1)).n(t.short));
-        push(out, false, Fh::new(27).n(ww(-1)));
-        push(out, false, Fh::new(28).n(ww(1)));
-        push(out, false, Fh::new(29).n(lw(-2)).n(lw(-1)));
-        push(out, false, Fh::new(24).n(lw(1)).n(lw(2)));
+        if !on(flags::NO_SHAPE_WORD) {
+            push(out, false, Fh::new(25).n(t.short).n(lw(1)));
+            push(out, false, Fh::new(26).n(lw(-1)).n(t.short));
+        }
+        if !on(flags::NO_EXACT) {
+            push(out, false, Fh::new(27).n(ww(-1)));
+            push(out, false, Fh::new(28).n(ww(1)));
+        }
+        if !on(flags::NO_NBIGRAM) {
+            push(out, false, Fh::new(29).n(lw(-2)).n(lw(-1)));
+            push(out, false, Fh::new(24).n(lw(1)).n(lw(2)));
+        }
     }
 
     // Distributional lexicon: clusters at several granularities and how
@@ -1409,9 +1455,14 @@ fn static_part<const TOKEN: bool, const CONTEXT: bool>(
         push(out, false, Fh::new(46).n(df).n(first).n(caps));
     }
     if on(flags::AGGREGATE) && (t.init_cap || t.all_caps) {
-        for &(p, n) in doc.contexts(t.lower) {
-            push(out, false, Fh::new(70).n(p));
-            push(out, false, Fh::new(71).n(n));
+        let few = if on(flags::AGG_FEW) { 4 } else { AGG_MAX };
+        for &(p, n) in doc.contexts(t.lower).iter().take(few) {
+            if on(flags::AGG_JOINT) {
+                push(out, false, Fh::new(72).n(p).n(n));
+            } else {
+                push(out, false, Fh::new(70).n(p));
+                push(out, false, Fh::new(71).n(n));
+            }
         }
     }
     if !on(flags::GAZETTEER) {
@@ -1425,7 +1476,9 @@ fn static_part<const TOKEN: bool, const CONTEXT: bool>(
         for b in 0..16u32 {
             if g0 & (1 << b) != 0 {
                 push(out, false, Fh::new(50).n(u64::from(b)));
-                push(out, false, Fh::new(51).n(u64::from(b)).n(t.short));
+                if !on(flags::NO_GAZ_SHAPE) {
+                    push(out, false, Fh::new(51).n(u64::from(b)).n(t.short));
+                }
             }
         }
     } else {
@@ -1458,7 +1511,9 @@ pub(crate) fn dynamic_features(
     let push = |out: &mut Vec<u64>, f: Fh| out.push(f.done());
     push(out, Fh::new(60).n(t1));
     push(out, Fh::new(61).n(t1).n(t2));
-    push(out, Fh::new(62).n(t1).n(t.lower));
+    if features & flags::NO_LABEL_WORD == 0 {
+        push(out, Fh::new(62).n(t1).n(t.lower));
+    }
     push(out, Fh::new(63).n(t1).n(t.short));
     if features & flags::HISTORY == 0 {
         return;
@@ -1538,6 +1593,47 @@ mod tests {
         let sh = shapes("McDonald's-2");
         assert_eq!(sh.long.get(..sh.long_len), Some(&b"XxXxxxxx'x-d"[..]));
         assert_eq!(sh.short.get(..sh.short_len), Some(&b"XxXx'x-d"[..]));
+    }
+
+    #[test]
+    fn lean_flags_drop_their_templates() {
+        let lex = Lexicon::default();
+        let gaz = Gazetteer::default();
+        let mut doc = DocToks::default();
+        doc.prepare(
+            &[
+                vec!["Anna", "Berg", "met", "Carl", "Dorn", "in", "Oslo", "."],
+                vec!["Later", "Anna", "Berg", "left", "Oslo", "for", "Rome", "."],
+            ],
+            &lex,
+            &gaz,
+            true,
+        );
+        let count = |features: u32, s: usize, i: usize| {
+            let info = DocInfo::new(&doc, features);
+            let mut out = Vec::new();
+            static_features(&doc.sent(s), &info, i, features, &mut out);
+            out.len()
+        };
+        let base = flags::ALL & !(flags::LEX | flags::LEX_CONTEXT);
+        // "Anna" in the second sentence: mid-sentence, with one other
+        // capitalised mention (one aggregation context, two rows).
+        for (flag, fewer) in [
+            (flags::NO_FAR, 2),
+            (flags::NO_BIGRAM, 2),
+            (flags::NO_EXACT, 2),
+            (flags::NO_NBIGRAM, 2),
+            (flags::NO_SHAPE_WORD, 2),
+            (flags::NO_NSHAPE, 2),
+            (flags::AGG_JOINT, 2),
+        ] {
+            assert_eq!(
+                count(base | flag, 1, 1) + fewer,
+                count(base, 1, 1),
+                "{flag}"
+            );
+        }
+        assert_eq!(count(base | flags::AGG_FEW, 1, 1), count(base, 1, 1));
     }
 
     #[test]
