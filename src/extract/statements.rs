@@ -4797,6 +4797,24 @@ fn analyze_sentence<'t>(
                         got_verb = true;
                     }
                 }
+                // "The nurse sued the hospital, claiming …": the subject is
+                // no name `sentence_subject` takes, but the clause is still
+                // a report; its source stays unnamed.
+                (None, After::Clause(from))
+                    if s.lw(k - 1) == "," && k > 3 && cw.verb.is_none() && !off("part_nosrc") =>
+                {
+                    let end = clause_end(&s, from);
+                    if end > from {
+                        found.push(Found::new(
+                            None,
+                            Some(t.span),
+                            Span::new(from, end),
+                            false,
+                            Vec::new(),
+                        ));
+                        got_verb = true;
+                    }
+                }
                 // `…, saying: "…"`
                 (Some(src), After::Quote(q)) => {
                     found.push(Found::new(
@@ -10409,6 +10427,17 @@ mod tests {
         assert_eq!(
             find(t, &st, "Rents rose").map(|x| x.1),
             Some("a new analysis of county housing records"),
+            "{st:?}"
+        );
+    }
+
+    #[test]
+    fn participle_report_without_a_named_subject() {
+        let t = "The lawsuit was filed in March, claiming that the night shifts were unsafe.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "that the night shifts"),
+            Some(("that the night shifts were unsafe".to_string(), "")),
             "{st:?}"
         );
     }
