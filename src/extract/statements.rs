@@ -4374,6 +4374,16 @@ fn analyze_sentence<'t>(
             k += 1;
             continue;
         }
+        // `"…," the letter reads.`: a document's wording; `read` is no cue
+        // word elsewhere ("she reads the papers").
+        if s.byte0(k) == b'r' && matches!(lw, "reads" | "read") && !off("reads") {
+            if let Some(f) = reads_frame(&s, k) {
+                found.push(f);
+                got_verb = true;
+                k += 1;
+                continue;
+            }
+        }
         let cw = s.cue(k);
         // "Trump is arguing that …": a progressive reporting verb; the
         // source is before the auxiliary.
@@ -5556,6 +5566,31 @@ static FRAME_HEADS: WordSet = WordSet::new(&[
     "projections",
     "data",
 ]);
+
+/// `"…," the statement read.`, `"…," the letter reads, "…"`: a quotation
+/// closing right before a determiner phrase and `read(s)` that ends the
+/// clause.
+fn reads_frame(s: &Sent, k: usize) -> Option<Found> {
+    let src = source_before(s, k)?;
+    let first = s.lw(src.0);
+    let det = DETERMINERS.contains(&first) || matches!(first, "his" | "her" | "its" | "their");
+    if !det || src.0 == 0 || !s.is_quote_mark(src.0 - 1) || src.1 != k || s.is_word(k + 1) {
+        return None;
+    }
+    let (content, direct) = content_before(s, src.0)?;
+    if !direct {
+        return None;
+    }
+    let mut parts = vec![content];
+    parts.extend(broken_tail(s, s.toks[k].span.end, false));
+    Some(Found::new(
+        Some(span_of(s, src)),
+        Some(s.toks[k].span),
+        content,
+        true,
+        parts,
+    ))
+}
 
 /// Verbs of an `as X noted` parenthetical; `put` and `pointed` only with
 /// their particle (`as Smith put it`, `as Smith pointed out`).
@@ -10440,5 +10475,18 @@ mod tests {
             Some(("that the night shifts were unsafe".to_string(), "")),
             "{st:?}"
         );
+    }
+
+    #[test]
+    fn a_document_reads() {
+        let t = "“The pool will stay closed until June,” the notice reads.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "The pool will").map(|x| x.1),
+            Some("the notice"),
+            "{st:?}"
+        );
+        let t = "She reads the papers every morning.";
+        assert!(extract_text(t, &[]).is_empty());
     }
 }
