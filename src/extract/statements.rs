@@ -2518,6 +2518,8 @@ fn prep_stance(s: &Sent, k: usize) -> Option<usize> {
         {
             k + 2
         }
+        // "Roberts spoke of the legacy of racism": `of` as `about`.
+        "spoke" | "speaks" if p1 == "of" && !off("spoke_of") => k + 2,
         _ => return None,
     };
     s.is_word(from).then_some(from)
@@ -10488,5 +10490,16 @@ mod tests {
         );
         let t = "She reads the papers every morning.";
         assert!(extract_text(t, &[]).is_empty());
+    }
+
+    #[test]
+    fn spoke_of_a_topic() {
+        let t = "The mayor spoke of the new bridge at the town hall.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "the new bridge").map(|x| x.1),
+            Some("The mayor"),
+            "{st:?}"
+        );
     }
 }
