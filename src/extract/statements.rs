@@ -2364,13 +2364,25 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
                             && is_capitalised(s.w(i + 1))
                     })
             });
+            let quantity = |i: usize| {
+                matches!(
+                    s.lw(i),
+                    "some" | "many" | "several" | "most" | "few" | "all" | "half" | "none"
+                )
+            };
+            // "Many of the voters at the rally said": a share of the
+            // people is the same source.
+            let share = |np: &(usize, usize)| {
+                !off("pp_share") && np.1 - np.0 <= 5 && quantity(np.0) && s.lw(np.0 + 1) == "of"
+            };
             let people = np_back(s, q).filter(|np| {
-                np.1 - np.0 <= 3
+                (np.1 - np.0 <= 3 || share(np))
                     && UNNAMED_HEADS.contains(&s.lw(np.1 - 1))
                     && (np.0..np.1 - 1).all(|i| {
                         is_capitalised(s.w(i))
                             || DETERMINERS.contains(&s.lw(i))
-                            || matches!(s.lw(i), "some" | "many" | "several" | "most" | "few")
+                            || quantity(i)
+                            || (i == np.0 + 1 && share(np))
                     })
             });
             if let (true, Some(np)) = (object, people) {
@@ -9609,6 +9621,17 @@ mod tests {
         );
         assert!(content(t, &st[0]).starts_with("Good afternoon"));
         assert!(!content(t, &st[0]).contains("Peskov"));
+    }
+
+    #[test]
+    fn a_share_of_people_at_a_place_is_the_source() {
+        let t = "Many of the voters at the rally said they were angry about taxes.";
+        let st = extract_text(t, &[]);
+        let mention = st
+            .first()
+            .and_then(|s| s.speaker_mention)
+            .map(|m| m.slice(t));
+        assert_eq!(mention, Some("Many of the voters at the rally"), "{st:#?}");
     }
 
     #[test]
