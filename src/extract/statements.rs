@@ -40,7 +40,7 @@ pub fn extract(
         Some(kb),
         date,
         None,
-        !doc.card_names.is_empty(),
+        &doc.card_name_spans(),
     )
 }
 
@@ -59,7 +59,7 @@ pub fn extract_at(
         Some(kb),
         date,
         home,
-        !doc.card_names.is_empty(),
+        &doc.card_name_spans(),
     )
 }
 
@@ -140,9 +140,9 @@ pub fn extract_with(
     kb: Option<&KnowledgeBase>,
     date: Option<chrono::NaiveDate>,
 ) -> Vec<Statement> {
-    // With no tokens at hand, the transcript pass looks for name cards
-    // itself.
-    extract_full(text, entities, kb, date, None, true)
+    // Scraped name cards are found by the tokenizer.
+    let cards = Doc::analyze(text).card_name_spans();
+    extract_full(text, entities, kb, date, None, &cards)
 }
 
 fn extract_full(
@@ -151,7 +151,7 @@ fn extract_full(
     kb: Option<&KnowledgeBase>,
     date: Option<chrono::NaiveDate>,
     home: Option<&str>,
-    cards: bool,
+    cards: &[Span],
 ) -> Vec<Statement> {
     let quotes = quotes::find_quotes(text);
     let sentences = quotes::sentences(text, &quotes);
@@ -1740,13 +1740,13 @@ fn cue_word(word: &str) -> CueWord {
 
 /// `Vladimir Putin: …` speaker turns. A label needs at least two labels in
 /// the text (a lone "Envoy: talks held" headline is not a transcript).
-/// `cards`: the text may hold scraped name cards (see `card_labels`);
-/// where the tokenizer found none, their search is skipped.
+/// `cards`: names the tokenizer found scraped name cards after (see
+/// `card_labels`).
 fn transcript_turns(
     text: &str,
     sentences: &[Span],
     entities: &[Entity],
-    cards: bool,
+    cards: &[Span],
 ) -> Vec<Found> {
     let mut labels: Vec<(Span, usize)> = Vec::new(); // (label name, content start)
     let mut breaks: Vec<usize> = Vec::new(); // starts of unnamed turns
@@ -1839,14 +1839,12 @@ fn transcript_turns(
     // Where the label is a scraped name card (see `card_label`), the turn
     // before it ends where the speaker's title begins.
     let mut ends: Vec<(usize, usize)> = Vec::new(); // (label name start, turn boundary)
-    if cards && !off("card_label") {
-        for s in sentences {
-            for (name, start, boundary) in card_labels(text, *s) {
-                // The same colon read as a plain label names the card too.
-                labels.retain(|l| l.1 != start);
-                labels.push((name, start));
-                ends.push((name.start, boundary));
-            }
+    if !cards.is_empty() && !off("card_label") {
+        for (name, start, boundary) in card_labels(text, sentences, cards) {
+            // The same colon read as a plain label names the card too.
+            labels.retain(|l| l.1 != start);
+            labels.push((name, start));
+            ends.push((name.start, boundary));
         }
     }
     if labels.is_empty() {
@@ -1958,67 +1956,61 @@ fn transcript_turns(
 /// Speaker labels that a scraper ran together with a name card, anywhere
 /// in a sentence (pages whose paragraph breaks were lost): "… President of
 /// the Republic of Belarus Alexander Lukashenko Lukashenko AlexanderPresident
-/// of Belarus: Mr President, …". Each is (the name, where the turn's words
-/// start, where the title before the name starts). The card proves the
-/// name: a plain "Minister of Transport:" mid-sentence is not a label.
-fn card_labels(text: &str, sentence: Span) -> Vec<(Span, usize, usize)> {
+/// of Belarus: Mr President, …". `names` are the names the tokenizer found
+/// cards after (`Doc::card_names`, as byte spans). Each label is (the name,
+/// where the turn's words start, where the title before the name starts).
+/// The card proves the name: a plain "Minister of Transport:" mid-sentence
+/// is not a label.
+fn card_labels(text: &str, sentences: &[Span], names: &[Span]) -> Vec<(Span, usize, usize)> {
     let mut out = Vec::new();
-    let Some(body) = text.get(sentence.start..sentence.end) else {
-        return out;
-    };
-    for (at, _) in body.match_indices(':') {
-        let colon = sentence.start + at;
-        let mut lo = colon.saturating_sub(320).max(sentence.start);
-        while lo < colon && !text.is_char_boundary(lo) {
-            lo += 1;
-        }
-        // A glued capital must be there before anything is tokenised.
-        let window = text.as_bytes().get(lo..colon).unwrap_or(&[]);
-        if !window
-            .windows(2)
-            .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
-        {
+    for &name in names {
+        let Some(sentence) = sentences
+            .iter()
+            .find(|s| s.start <= name.start && name.end <= s.end)
+        else {
             continue;
-        }
-        let toks = quotes::tokens(text, Span::new(lo, colon));
-        // A token cut by the window's start is no word of the label.
-        let toks = toks.get(usize::from(lo > sentence.start)..).unwrap_or(&[]);
-        let spans: Vec<Span> = toks.iter().map(|t| t.span).collect();
-        let n_toks = spans.len();
-        // The glued word is within the title's length of the colon, and the
-        // title is words, brackets and dashes only ("(retranslated)").
-        let card = (n_toks.saturating_sub(16)..n_toks).rev().find_map(|k| {
-            let tail_ok = toks.get(k + 1..).unwrap_or(&[]).iter().all(|t| {
-                t.word
-                    || matches!(
-                        t.span.slice(text),
-                        "(" | ")" | "-" | "–" | "—" | "'s" | "’s" | "," | "&"
-                    )
-            });
-            if !tail_ok {
-                return None;
-            }
-            crate::extract::text::glued_card(text, &spans, k).map(|c| (k, c))
+        };
+        // The card, then the title glued to it, then the colon: words,
+        // brackets and dashes only ("(retranslated)"), as long as a title.
+        let after = quotes::tokens(text, Span::new(name.end, sentence.end.min(name.end + 320)));
+        let Some(colon) = after
+            .iter()
+            .take(24)
+            .position(|t| t.span.slice(text) == ":")
+        else {
+            continue;
+        };
+        let title_ok = after.iter().take(colon).all(|t| {
+            t.word
+                || matches!(
+                    t.span.slice(text),
+                    "(" | ")" | "-" | "–" | "—" | "'s" | "’s" | "," | "&"
+                )
         });
-        let Some((_, (first, n, _))) = card else {
-            continue;
-        };
-        let after = text.get(colon + 1..).map(str::trim_start).unwrap_or("");
-        if !after
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '‘'))
+        let start = after[colon].span.end;
+        let speech = text.get(start..).map(str::trim_start).unwrap_or("");
+        if !title_ok
+            || !speech
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '‘'))
         {
             continue;
         }
-        let (Some(a), Some(b)) = (spans.get(first), spans.get(first + n - 1)) else {
-            continue;
-        };
         // The title before the name: capitalised words and the small words
         // between them ("President of the Republic of Belarus").
-        let mut t = first;
+        let mut lo = name.start.saturating_sub(200).max(sentence.start);
+        while lo < name.start && !text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let before = quotes::tokens(text, Span::new(lo, name.start));
+        // A token cut by the window's start is no word of the title.
+        let before = before
+            .get(usize::from(lo > sentence.start)..)
+            .unwrap_or(&[]);
+        let mut t = before.len();
         while t > 0 {
-            let w = spans.get(t - 1).map_or("", |s| s.slice(text));
+            let w = before[t - 1].span.slice(text);
             let title_word = w.chars().next().is_some_and(char::is_uppercase)
                 || matches!(w, "of" | "the" | "and" | "for" | "on" | "-" | "–");
             if !title_word {
@@ -2027,15 +2019,18 @@ fn card_labels(text: &str, sentence: Span) -> Vec<(Span, usize, usize)> {
             t -= 1;
         }
         // Not from a small word: "of the Union State President …".
-        while t < first
-            && spans
-                .get(t)
-                .is_some_and(|s| !s.slice(text).chars().next().is_some_and(char::is_uppercase))
+        while t < before.len()
+            && !before[t]
+                .span
+                .slice(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
         {
             t += 1;
         }
-        let boundary = spans.get(t).map_or(a.start, |s| s.start);
-        out.push((Span::new(a.start, b.end), colon + 1, boundary));
+        let boundary = before.get(t).map_or(name.start, |s| s.span.start);
+        out.push((name, start, boundary));
     }
     out
 }

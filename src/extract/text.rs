@@ -286,7 +286,6 @@ const fn max_len_of(list: &[&str]) -> usize {
     m
 }
 
-/// Shape of a word-ish token.
 /// A name card a scraper ran into the text: a name, then the same name
 /// again surname first, the card's last word glued to the next one
 /// ("Alexander Lukashenko Lukashenko AlexanderPresident of Belarus:", from a
@@ -349,6 +348,7 @@ pub(crate) fn glued_card(text: &str, toks: &[Span], k: usize) -> Option<(usize, 
     None
 }
 
+/// Shape of a word-ish token.
 fn classify(tok: &str) -> TokenKind {
     // The first character alone decides, except after an upper-case one.
     match tok.as_bytes().first() {
@@ -624,6 +624,18 @@ impl<'a> Doc<'a> {
             i += 1;
             !inside(&(i - 1))
         });
+    }
+
+    /// [`Doc::card_names`] as byte spans of the text.
+    pub fn card_name_spans(&self) -> Vec<Span> {
+        self.card_names
+            .iter()
+            .filter_map(|r| {
+                let a = self.tokens.get(r.start)?;
+                let b = self.tokens.get(r.end.checked_sub(1)?)?;
+                Some(Span::new(a.start, b.end))
+            })
+            .collect()
     }
 
     fn push(&mut self, start: usize, end: usize, kind: TokenKind) {
