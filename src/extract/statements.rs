@@ -2116,6 +2116,15 @@ impl Sent<'_> {
 
 /// Source noun phrase ending just before token `k` (after skipping
 /// auxiliaries and adverbs): token range, or None when no plausible source.
+/// A word for a share of a group before `of` ("many of whom", "most of
+/// the voters"), or for a share on its own ("several diplomats").
+fn is_share_word(w: &str) -> bool {
+    matches!(
+        w,
+        "many" | "some" | "most" | "all" | "several" | "few" | "both" | "each" | "half" | "none"
+    )
+}
+
 fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
     let mut j = k;
     loop {
@@ -2166,10 +2175,7 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
     if prev == "whom"
         && end >= 3
         && s.lw(end - 2) == "of"
-        && matches!(
-            s.lw(end - 3),
-            "many" | "some" | "most" | "all" | "several" | "few" | "both" | "each" | "half"
-        )
+        && is_share_word(s.lw(end - 3))
         && !off("of_whom")
     {
         return Some((end - 1, end));
@@ -2359,12 +2365,7 @@ fn source_before(s: &Sent, k: usize) -> Option<(usize, usize)> {
                             && is_capitalised(s.w(i + 1))
                     })
             });
-            let quantity = |i: usize| {
-                matches!(
-                    s.lw(i),
-                    "some" | "many" | "several" | "most" | "few" | "all" | "half" | "none"
-                )
-            };
+            let quantity = |i: usize| is_share_word(s.lw(i));
             // "Many of the voters at the rally said": a share of the
             // people is the same source.
             let share = |np: &(usize, usize)| {
