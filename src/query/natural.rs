@@ -510,6 +510,24 @@ fn resolve_speaker(phrase: &[String], kb: &KnowledgeBase) -> Option<Vec<SpeakerR
     None
 }
 
+/// Whether `speaker` + `prep` reads as "a person's words on a topic": the
+/// phrase (at most four words) names one person in the knowledge base and
+/// no place or organisation, and the preposition is a topic's. "Putin on
+/// NATO" asks for what he said; "Washington on alert" or "talks on Ukraine"
+/// stay full text.
+fn person_on_topic(speaker: &[String], prep: &str, kb: &KnowledgeBase) -> bool {
+    if !matches!(prep, "on" | "about" | "regarding" | "concerning") || speaker.len() > 4 {
+        return false;
+    }
+    let mut name_words = speaker.to_vec();
+    strip_possessive(&mut name_words);
+    let name = name_words.join(" ");
+    kb.resolve(&name, Some(EntityKind::Person)).is_some()
+        && kb.resolve(&name, Some(EntityKind::Place)).is_none()
+        && kb.resolve(&name, Some(EntityKind::Org)).is_none()
+        && kb.country(&name).is_none()
+}
+
 /// Characters with a meaning in tantivy's query syntax, dropped from free
 /// text so a question never becomes a syntax error.
 fn clean_text(words: &[String]) -> Option<String> {
@@ -579,15 +597,18 @@ pub fn interpret(query: &str, kb: &KnowledgeBase, today: NaiveDate) -> Option<In
     let (speaker, topic) = match split_question(&words) {
         Some(x) => x,
         None => {
-            // "Ukrainian officials on peace talks": a group speaker and a topic.
+            // "Ukrainian officials on peace talks": a group speaker and a
+            // topic. "Peskov on sanctions": a person the knowledge base
+            // knows, and nothing else of that name, then a topic.
             let lw = lower_words(&words);
             let p = lw.iter().position(|w| TOPIC_PREPS.contains(&w.as_str()))?;
             let head = lw.get(p.checked_sub(1)?)?;
-            if !GROUP_NOUNS.contains(&head.as_str()) {
+            let speaker = words[..p].to_vec();
+            if GROUP_NOUNS.contains(&head.as_str()) {
+                resolve_speaker(&speaker, kb)?;
+            } else if !(person_on_topic(&speaker, &lw[p], kb) && p + 1 < words.len()) {
                 return None;
             }
-            let speaker = words[..p].to_vec();
-            resolve_speaker(&speaker, kb)?;
             (speaker, words[p + 1..].to_vec())
         }
     };
@@ -766,6 +787,27 @@ mod tests {
         assert_eq!(i.text.as_deref(), Some("peace talks"));
         let i = run("US officials on tariffs");
         assert_eq!(i.affiliations, vec!["United States"]);
+    }
+
+    #[test]
+    fn person_on_topic_asks_for_statements() {
+        let i = run("Peskov on sanctions");
+        assert_eq!(i.speakers, vec!["Dmitry Peskov"]);
+        assert_eq!(i.text.as_deref(), Some("sanctions"));
+        let i = run("Vladimir Putin about NATO expansion since 2022-02-01");
+        assert_eq!(i.speakers, vec!["Vladimir Putin"]);
+        assert_eq!(i.text.as_deref(), Some("NATO expansion"));
+        assert_eq!(i.from, d(2022, 2, 1));
+        let kb = kb();
+        // A place, a topic noun or a person with no topic stays full text.
+        for q in [
+            "Sumy on alert",
+            "sanctions on Russia",
+            "Peskov on",
+            "Zelenskky on talks",
+        ] {
+            assert_eq!(interpret(q, &kb, today()), None, "{q}");
+        }
     }
 
     #[test]
