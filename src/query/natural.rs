@@ -317,10 +317,12 @@ fn split_question(words: &[String]) -> Option<(Vec<String>, Vec<String>)> {
     let topic_from =
         |k: usize| -> Vec<String> { words.get(k..).map(|w| w.to_vec()).unwrap_or_default() };
     let find_prep = |from: usize| (from..n).find(|&i| TOPIC_PREPS.contains(&lw[i].as_str()));
-    // "what did/has/does/is X say/said/saying (about Y)"
-    if lw.first().map(String::as_str) == Some("what")
-        || lw.first().map(String::as_str) == Some("who")
-    {
+    // "what did/has/does/is X say/said/saying (about Y)"; also "everything
+    // X said about Y" and "did X say anything about Y".
+    if matches!(
+        lw.first().map(String::as_str),
+        Some("what" | "who" | "everything" | "anything" | "did" | "has" | "have" | "does" | "had")
+    ) {
         let verb = (1..n).find(|&i| {
             matches!(
                 lw[i].as_str(),
@@ -364,8 +366,23 @@ fn split_question(words: &[String]) -> Option<(Vec<String>, Vec<String>)> {
         {
             s += 1;
         }
-        let speaker = words.get(s..verb).map(|w| w.to_vec()).unwrap_or_default();
+        let mut speaker = words.get(s..verb).map(|w| w.to_vec()).unwrap_or_default();
+        // "has anyone said anything about Y" names no speaker.
+        if let [one] = lw.get(s..verb).unwrap_or_default() {
+            if matches!(
+                one.as_str(),
+                "anyone" | "anybody" | "someone" | "somebody" | "people" | "they"
+            ) {
+                speaker.clear();
+            }
+        }
         let mut t = verb + 1;
+        if matches!(
+            lw.get(t).map(String::as_str),
+            Some("anything" | "something" | "everything")
+        ) {
+            t += 1;
+        }
         if matches!(
             lw.get(t).map(String::as_str),
             Some("about" | "on" | "regarding" | "concerning" | "of")
@@ -499,6 +516,11 @@ fn resolve_speaker(phrase: &[String], kb: &KnowledgeBase) -> Option<Vec<SpeakerR
     if let Some(c) = kb.country(&name) {
         return Some(vec![SpeakerRef::Affiliation(c.name.clone())]);
     }
+    if !group {
+        if let Some(person) = titled_person(&words, kb) {
+            return Some(vec![SpeakerRef::Person(person)]);
+        }
+    }
     if group {
         // "Kremlin officials" where the body is only an org alias's first word.
         if let Some(e) = kb.resolve(&format!("the {name}"), Some(EntityKind::Org)) {
@@ -508,6 +530,34 @@ fn resolve_speaker(phrase: &[String], kb: &KnowledgeBase) -> Option<Vec<SpeakerR
         }
     }
     None
+}
+
+/// A known person named after a title or role: "President Zelensky",
+/// "Kremlin spokesman Dmitry Peskov", "Mr. Peskov". The longest ending of
+/// at most four words that names one person (and no place) wins; words
+/// that relate someone else ("friends of Putin", "critics like Navalny")
+/// must not stand before it.
+fn titled_person(words: &[String], kb: &KnowledgeBase) -> Option<String> {
+    const RELATING: &[&str] = &[
+        "of", "to", "for", "with", "against", "by", "from", "and", "or", "than", "like", "about",
+        "on", "near", "under", "versus", "vs", "vs.",
+    ];
+    let n = words.len();
+    (1..n).filter(|&i| n - i <= 4).find_map(|i| {
+        if words[..i]
+            .iter()
+            .any(|w| RELATING.contains(&w.to_lowercase().as_str()))
+        {
+            return None;
+        }
+        let name = words[i..].join(" ");
+        let name = name.trim_matches(|c: char| c == ',' || c == '.');
+        if kb.resolve(name, Some(EntityKind::Place)).is_some() {
+            return None;
+        }
+        kb.resolve(name, Some(EntityKind::Person))
+            .map(|e| e.name.clone())
+    })
 }
 
 /// Whether `speaker` + `prep` reads as "a person's words on a topic": the
@@ -808,6 +858,38 @@ mod tests {
         ] {
             assert_eq!(interpret(q, &kb, today()), None, "{q}");
         }
+    }
+
+    #[test]
+    fn everything_or_anything_said() {
+        for q in [
+            "everything Putin said about NATO",
+            "did Putin say anything about NATO",
+            "has Putin said anything about NATO",
+        ] {
+            let i = run(q);
+            assert_eq!(i.speakers, vec!["Vladimir Putin"], "{q}");
+            assert_eq!(i.text.as_deref(), Some("NATO"), "{q}");
+        }
+        let i = run("has anyone said anything about NATO");
+        assert!(i.speakers.is_empty() && i.unresolved.is_empty());
+        assert_eq!(i.text.as_deref(), Some("NATO"));
+    }
+
+    #[test]
+    fn title_before_a_known_name() {
+        let i = run("statements by President Zelensky");
+        assert_eq!(i.speakers, vec!["Volodymyr Zelenskyy"]);
+        assert!(i.unresolved.is_empty());
+        let i = run("what did Kremlin spokesman Dmitry Peskov say about sanctions");
+        assert_eq!(i.speakers, vec!["Dmitry Peskov"]);
+        assert_eq!(i.text.as_deref(), Some("sanctions"));
+        let i = run("quotes from Russian President Vladimir Putin");
+        assert_eq!(i.speakers, vec!["Vladimir Putin"]);
+        // Someone related to a known person is not that person.
+        let i = run("statements by critics of Putin");
+        assert!(i.speakers.is_empty());
+        assert_eq!(i.unresolved.len(), 1);
     }
 
     #[test]
