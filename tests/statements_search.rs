@@ -117,6 +117,18 @@ fn seed_statement_queries() {
         speakers(&json(&o)),
         BTreeSet::from(["Yuri Ushakov".to_string()])
     );
+    // A title or role before the name, in a question and in --by.
+    let titled = ask("what did Kremlin aide Yuri Ushakov say about trilateral talks");
+    assert_eq!(
+        speakers(&titled),
+        BTreeSet::from(["Yuri Ushakov".to_string()])
+    );
+    let o = run_in(d, &["statements", "--by", "adviser Ushakov", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        speakers(&json(&o)),
+        BTreeSet::from(["Yuri Ushakov".to_string()])
+    );
     let typo = ask("statements by Ushakoff");
     assert!(
         !typo["interpretation"]["unresolved"]

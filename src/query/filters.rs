@@ -128,6 +128,12 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// A known person named after a title or role ("President Zelensky").
+    fn titled(&self, name: &str) -> Option<String> {
+        let words: Vec<String> = name.split_whitespace().map(str::to_string).collect();
+        super::natural::titled_person(&words, &self.kb)
+    }
+
     /// `--person NAME`.
     pub fn person(&self, name: &str) -> Result<Vec<Facet>, UnknownName> {
         self.entity("person", "person", name, EntityKind::Person)
@@ -147,6 +153,9 @@ impl<'a> Resolver<'a> {
         if let Some(e) = kb_hit {
             return Ok(vec![facet("speaker", [e.name.as_str()])]);
         }
+        if let Some(person) = self.titled(name) {
+            return Ok(vec![facet("speaker", [person.as_str()])]);
+        }
         let found = self.match_index("speaker", name);
         if !found.is_empty() {
             return Ok(found);
@@ -163,6 +172,11 @@ impl<'a> Resolver<'a> {
     ) -> Result<Vec<Facet>, UnknownName> {
         if let Some(e) = self.kb.resolve(name, Some(kind)) {
             return Ok(vec![facet(root, [e.name.as_str()])]);
+        }
+        if kind == EntityKind::Person {
+            if let Some(person) = self.titled(name) {
+                return Ok(vec![facet(root, [person.as_str()])]);
+            }
         }
         let found = self.match_index(root, name);
         if !found.is_empty() {

@@ -537,7 +537,7 @@ fn resolve_speaker(phrase: &[String], kb: &KnowledgeBase) -> Option<Vec<SpeakerR
 /// at most four words that names one person (and no place) wins; words
 /// that relate someone else ("friends of Putin", "critics like Navalny")
 /// must not stand before it.
-fn titled_person(words: &[String], kb: &KnowledgeBase) -> Option<String> {
+pub(crate) fn titled_person(words: &[String], kb: &KnowledgeBase) -> Option<String> {
     const RELATING: &[&str] = &[
         "of", "to", "for", "with", "against", "by", "from", "and", "or", "than", "like", "about",
         "on", "near", "under", "versus", "vs", "vs.",
