@@ -131,7 +131,7 @@ impl<'a> Resolver<'a> {
     /// A known person named after a title or role ("President Zelensky").
     fn titled(&self, name: &str) -> Option<String> {
         let words: Vec<String> = name.split_whitespace().map(str::to_string).collect();
-        super::natural::titled_person(&words, &self.kb)
+        super::natural::titled_person(&words, self.kb)
     }
 
     /// `--person NAME`.
