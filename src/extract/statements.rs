@@ -4339,8 +4339,17 @@ fn analyze_sentence<'t>(
             k += 1;
             continue;
         }
+        // "Clinton was asked about …", "voters were asked who …": the
+        // passive question, its asker unnamed (or after `by`).
+        let passive_ask = k > 0
+            && matches!(
+                s.lw(k - 1),
+                "was" | "were" | "been" | "being" | "is" | "are"
+            )
+            && !off("ask_pass");
         if lw == "asked"
             && (k == 0
+                || passive_ask
                 || matches!(
                     s.lw(k - 1),
                     "when" | "after" | "," | "but" | "and" | "if" | "once"
@@ -4515,6 +4524,21 @@ fn analyze_sentence<'t>(
                 {
                     if t + 1 < n && infinitive(t + 1) {
                         ask_from = Some(k + 1);
+                    }
+                }
+                // "Hewitt asked Trump about statements he had made": the
+                // topic of the question after its hearer.
+                if ask_from.is_none() && !off("ask_about") && prev != "to" {
+                    if let Some(a) = (k + 2..(k + 5).min(n)).find(|&i| s.lw(i) == "about") {
+                        let hearer = (k + 1..a).all(|i| {
+                            s.is_word(i)
+                                && !s.in_quote(s.toks[i].span.start)
+                                && !NOT_IN_NP.contains(&s.lw(i))
+                                && s.cue(i).verb.is_none()
+                        });
+                        if hearer && a + 1 < n && s.is_word(a + 1) {
+                            ask_from = Some(a + 1);
+                        }
                     }
                 }
                 to_clause = ask_from.is_some();
@@ -4926,6 +4950,51 @@ fn analyze_sentence<'t>(
     }
     if !off("quote_verb") {
         quote_verb(&s, &mut scratch.colon);
+    }
+    if !off("asking_quote") {
+        asking_quote(&s, &mut scratch.colon);
+    }
+}
+
+/// `…, asking, "…"`, `footage of Clinton asking, "…"`, `before asking her,
+/// "…"`: the question quoted after `asking` and its hearer; the source is
+/// the phrase before `asking` (or the sentence's subject after `and`).
+fn asking_quote(s: &Sent, out: &mut Vec<Found>) {
+    if s.quotes.is_empty() {
+        return;
+    }
+    let n = s.toks.len();
+    for k in 1..n {
+        if s.byte0(k) != b'a' || s.lw(k) != "asking" || s.in_quote(s.toks[k].span.start) {
+            continue;
+        }
+        // At most a short hearer before the punctuation.
+        let Some(p) = (k + 1..(k + 5).min(n)).find(|&i| matches!(s.w(i), "," | ":")) else {
+            continue;
+        };
+        let hearer = (k + 1..p).all(|i| {
+            s.is_word(i)
+                && (matches!(s.lw(i), "him" | "her" | "them" | "me" | "us" | "you")
+                    || is_capitalised(s.w(i)))
+        });
+        let Some(q) = s
+            .toks
+            .get(p + 1)
+            .and_then(|t| s.quote_opening_at(t.span.start))
+        else {
+            continue;
+        };
+        if !hearer || q.content.slice(s.text).split_whitespace().count() < 3 {
+            continue;
+        }
+        let source = source_before(s, k).map(|np| span_of(s, np));
+        out.push(Found::new(
+            source,
+            Some(s.toks[k].span),
+            q.content,
+            true,
+            Vec::new(),
+        ));
     }
 }
 
@@ -10745,5 +10814,26 @@ mod tests {
                 .any(|s| s.cue.is_some_and(|c| c.slice(t) == "involved")),
             "{st:?}"
         );
+    }
+
+    #[test]
+    fn questions_asked_of_a_hearer() {
+        // ask_pass: a passive question, its asker unnamed.
+        let t = "The mayor was asked whether the library would reopen in spring.";
+        let st = extract_text(t, &[]);
+        assert!(find(t, &st, "whether the library").is_some(), "{st:?}");
+        // ask_about: the topic after the hearer.
+        let t = "At the forum, a teacher asked Governor Lee about the cuts in school budgets.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "the cuts in school").map(|x| x.1),
+            Some("a teacher"),
+            "{st:?}"
+        );
+        // asking_quote: the quoted question after `asking` and its hearer.
+        let t =
+            "The crowd cheered as the mayor stepped forward, asking them, “Who is ready to win?”";
+        let st = extract_text(t, &[]);
+        assert!(find(t, &st, "Who is ready").is_some(), "{st:?}");
     }
 }
