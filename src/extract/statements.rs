@@ -1750,89 +1750,124 @@ fn transcript_turns(
 ) -> Vec<Found> {
     let mut labels: Vec<(Span, usize)> = Vec::new(); // (label name, content start)
     let mut breaks: Vec<usize> = Vec::new(); // starts of unnamed turns
-                                             // A transcript quoted whole opens each paragraph with a quotation mark
-                                             // that may never close. An older sentence splitter could run such a
-                                             // paragraph into the next, and this loop then also looked at every
-                                             // line inside a sentence that opens with a quotation mark (one newline
-                                             // search per sentence). `quotes::sentences` now splits paragraphs
-                                             // first and never yields a sentence across a line break, so each such
-                                             // line starts a sentence of its own and the search never found one.
+    let mut ruled: Vec<usize> = Vec::new(); // label starts after a section rule
+                                            // A transcript quoted whole opens each paragraph with a quotation mark
+                                            // that may never close. An older sentence splitter could run such a
+                                            // paragraph into the next, and this loop then also looked at every
+                                            // line inside a sentence that opens with a quotation mark (one newline
+                                            // search per sentence). `quotes::sentences` now splits paragraphs
+                                            // first and never yields a sentence across a line break, so each such
+                                            // line starts a sentence of its own and the search never found one.
     debug_assert!(sentences.iter().all(|s| !s.slice(text).contains('\n')));
+    // Section rules ("* * *", "***") and elision marks ("<…>"): transcript
+    // pages set one before a speech or a turn, often run into the sentence
+    // before it ("… Plan of Action.*** President of Russia Vladimir Putin:").
+    let rules = if off("rule_label") {
+        Vec::new()
+    } else {
+        rule_ends(text)
+    };
+    let mut ri = 0;
     for s in sentences {
-        let head_end = (s.start + 120).min(s.end);
-        // Most sentences have no colon near their start: skip tokenising.
-        if !text.get(s.start..head_end).is_some_and(|h| h.contains(':')) {
-            continue;
+        while rules.get(ri).is_some_and(|&r| r <= s.start) {
+            ri += 1;
         }
-        let toks = quotes::tokens(text, Span::new(s.start, head_end));
-        let Some(colon) = toks.iter().position(|t| t.span.slice(text) == ":") else {
-            continue;
-        };
-        // A transcript quoted whole opens each paragraph with a quotation
-        // mark before the label ("\"WALLACE: Let's start …").
-        let lead = toks
+        let inner = rules[ri.min(rules.len())..]
             .iter()
-            .take_while(|t| matches!(t.span.slice(text), "\"" | "“" | "„" | "«"))
-            .count();
-        if colon <= lead || colon > lead + 8 {
-            continue;
-        }
-        let words = &toks[lead..colon];
-        // Inside a quotation, "Reality: …" or "Myth: …" is a device of the
-        // quoted text: only a label set in capitals ("WALLACE:") or naming
-        // a person is a turn there.
-        if lead > 0 {
-            let span = Span::new(
-                words.first().map_or(0, |t| t.span.start),
-                words.last().map_or(0, |t| t.span.end),
-            );
-            let capitals = span
-                .slice(text)
-                .chars()
-                .all(|c| !c.is_alphabetic() || c.is_uppercase());
-            let person = entities.iter().any(|e| {
-                e.kind == EntityKind::Person && e.mentions.iter().any(|m| overlap(*m, span) > 0)
-            });
-            if !(capitals || person) {
+            .take_while(|&&r| r < s.end)
+            .map(|&r| (r, true));
+        for (head, rule) in std::iter::once((s.start, false)).chain(inner) {
+            let head_end = (head + 120).min(s.end);
+            // Most sentences have no colon near their start: skip tokenising.
+            if !text.get(head..head_end).is_some_and(|h| h.contains(':')) {
                 continue;
             }
-        }
-        let ok = words.iter().all(|t| {
-            let w = t.span.slice(text);
-            t.word && (is_capitalised(w) || matches!(w, "of" | "the" | "and" | "de" | "von" | "al"))
-        }) && words
-            .first()
-            .is_some_and(|t| is_capitalised(t.span.slice(text)))
-            && words
-                .last()
-                .is_some_and(|t| is_capitalised(t.span.slice(text)))
-            && !words
+            let toks = quotes::tokens(text, Span::new(head, head_end));
+            let Some(colon) = toks.iter().position(|t| t.span.slice(text) == ":") else {
+                continue;
+            };
+            // A transcript quoted whole opens each paragraph with a quotation
+            // mark before the label ("\"WALLACE: Let's start …").
+            let lead = toks
                 .iter()
-                .any(|t| LABEL_STOP.contains(&lower(text, t).as_str()));
-        let after = toks.get(colon + 1).map(|t| t.span.slice(text));
-        let starts_upper = after.is_some_and(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '‘'))
-        });
-        // "Question: …" or "Remark: …" hands the floor to someone who is
-        // not named: it names no speaker, but it ends the turn before it.
-        let unnamed_turn = words.len() <= 2
-            && words
-                .first()
-                .is_some_and(|t| TURN_BREAK.contains(&lower(text, t).as_str()));
-        if unnamed_turn && starts_upper {
-            if let Some(first) = words.first() {
-                breaks.push(first.span.start);
+                .take_while(|t| matches!(t.span.slice(text), "\"" | "“" | "„" | "«"))
+                .count();
+            if colon <= lead {
+                continue;
             }
-            continue;
-        }
-        if ok && starts_upper {
-            if let (Some(first), Some(c)) = (words.first(), toks.get(colon)) {
-                labels.push((
-                    Span::new(first.span.start, words[words.len() - 1].span.end),
-                    c.span.end,
-                ));
+            // A heading run into the label after a rule ("Speech at the G20
+            // summit President of Russia Vladimir Putin: …"): the label is the
+            // person's name that ends at the colon.
+            let lead = if rule && colon > lead + 1 {
+                lead + titled_name_tail(&toks[lead..colon], entities)
+            } else {
+                lead
+            };
+            if colon > lead + 8 {
+                continue;
+            }
+            let words = &toks[lead..colon];
+            // Inside a quotation, "Reality: …" or "Myth: …" is a device of the
+            // quoted text: only a label set in capitals ("WALLACE:") or naming
+            // a person is a turn there.
+            if lead > 0 {
+                let span = Span::new(
+                    words.first().map_or(0, |t| t.span.start),
+                    words.last().map_or(0, |t| t.span.end),
+                );
+                let capitals = span
+                    .slice(text)
+                    .chars()
+                    .all(|c| !c.is_alphabetic() || c.is_uppercase());
+                let person = entities.iter().any(|e| {
+                    e.kind == EntityKind::Person && e.mentions.iter().any(|m| overlap(*m, span) > 0)
+                });
+                if !(capitals || person) {
+                    continue;
+                }
+            }
+            let ok = words.iter().all(|t| {
+                let w = t.span.slice(text);
+                t.word
+                    && (is_capitalised(w)
+                        || matches!(w, "of" | "the" | "and" | "de" | "von" | "al"))
+            }) && words
+                .first()
+                .is_some_and(|t| is_capitalised(t.span.slice(text)))
+                && words
+                    .last()
+                    .is_some_and(|t| is_capitalised(t.span.slice(text)))
+                && !words
+                    .iter()
+                    .any(|t| LABEL_STOP.contains(&lower(text, t).as_str()));
+            let after = toks.get(colon + 1).map(|t| t.span.slice(text));
+            let starts_upper = after.is_some_and(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '‘'))
+            });
+            // "Question: …" or "Remark: …" hands the floor to someone who is
+            // not named: it names no speaker, but it ends the turn before it.
+            let unnamed_turn = words.len() <= 2
+                && words
+                    .first()
+                    .is_some_and(|t| TURN_BREAK.contains(&lower(text, t).as_str()));
+            if unnamed_turn && starts_upper {
+                if let Some(first) = words.first() {
+                    breaks.push(first.span.start);
+                }
+                continue;
+            }
+            if ok && starts_upper {
+                if let (Some(first), Some(c)) = (words.first(), toks.get(colon)) {
+                    if rule {
+                        ruled.push(first.span.start);
+                    }
+                    labels.push((
+                        Span::new(first.span.start, words[words.len() - 1].span.end),
+                        c.span.end,
+                    ));
+                }
             }
         }
     }
@@ -1863,10 +1898,14 @@ fn transcript_turns(
     };
     // A transcript gives someone the floor more than once, or has many
     // speakers; two unrelated "Word: …" lines are not one.
+    // The same speaker may be labelled with a title once and by name after
+    // ("President of Russia Vladimir Putin: …" then "Vladimir Putin: …").
+    let surname = |l: &Span| l.slice(text).rsplit(' ').next().unwrap_or("");
     let repeated = labels.iter().enumerate().any(|(i, (a, _))| {
-        labels[i + 1..]
-            .iter()
-            .any(|(b, _)| a.slice(text).eq_ignore_ascii_case(b.slice(text)))
+        labels[i + 1..].iter().any(|(b, _)| {
+            a.slice(text).eq_ignore_ascii_case(b.slice(text))
+                || (!ruled.is_empty() && a.slice(text).contains(' ') && surname(a) == surname(b))
+        })
     });
     // A scraped name card before a colon is a transcript page's label.
     if !(repeated || labels.len() >= 3 || !ends.is_empty()) {
@@ -1891,7 +1930,10 @@ fn transcript_turns(
         return labels
             .into_iter()
             .filter(|(name, start)| {
-                headline(name.start) || before_quote(*start) || person_opens(name)
+                headline(name.start)
+                    || before_quote(*start)
+                    || person_opens(name)
+                    || ruled.contains(&name.start)
             })
             .map(|(name, start)| Found {
                 source: Some(name),
@@ -1951,6 +1993,63 @@ fn transcript_turns(
         });
     }
     out
+}
+
+/// Where the words after each section rule ("***", "* * *") or elision
+/// mark ("<…>") start, in order.
+fn rule_ends(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(off) = b
+        .get(i..)
+        .and_then(|r| r.iter().position(|&c| c == b'*' || c == b'<'))
+    {
+        let at = i + off;
+        let mut j = at;
+        let mut stars = 0;
+        if b[at] == b'*' {
+            while j < b.len() && matches!(b[j], b'*' | b' ') {
+                stars += usize::from(b[j] == b'*');
+                j += 1;
+            }
+        } else if text.get(at..).is_some_and(|r| r.starts_with("<…>")) {
+            stars = 3;
+            j = at + "<…>".len();
+        } else {
+            j = at + 1;
+        }
+        while j < b.len() && b[j] == b' ' {
+            j += 1;
+        }
+        // Not a word's letters starred out ("s***").
+        let word_before = at > 0 && b[at - 1].is_ascii_alphanumeric();
+        if stars >= 3 && j < b.len() && !word_before {
+            out.push(j);
+        }
+        i = j.max(at + 1);
+    }
+    out
+}
+
+/// How many of `words` (the tokens between a section rule and a label's
+/// colon) are a heading before the label ("Speech at the G20 summit
+/// President of Russia Vladimir Putin:"): the label is the person's name
+/// that ends at the colon. Zero when no name ends there.
+fn titled_name_tail(words: &[quotes::Tok], entities: &[Entity]) -> usize {
+    let Some(last) = words.last() else {
+        return 0;
+    };
+    let start = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .flat_map(|e| e.mentions.iter())
+        .filter(|m| m.end == last.span.end)
+        .map(|m| m.start)
+        .min();
+    start.map_or(0, |st| {
+        words.iter().take_while(|t| t.span.start < st).count()
+    })
 }
 
 /// Speaker labels that a scraper ran together with a name card, anywhere
@@ -9874,6 +9973,33 @@ mod tests {
         );
         assert!(content(t, &st[0]).starts_with("Good afternoon"));
         assert!(!content(t, &st[0]).contains("Peskov"));
+    }
+
+    #[test]
+    fn labels_after_a_section_rule() {
+        // The page's rule runs into the sentence before it, a heading runs
+        // into the label, and a later turn follows an elision mark.
+        let t = "The minister and the governor attended the session.*** Opening remarks at the regional forum Governor of Oakland Province Ivan Dorsky: Good afternoon, colleagues. I believe that the new roads will be ready next year. <…> Maria Selvik: Thank you. I think the budget will hold. <…> Ivan Dorsky: I agree with this assessment.";
+        let e = ents(
+            t,
+            &[
+                ("Ivan Dorsky", EntityKind::Person, &[]),
+                ("Maria Selvik", EntityKind::Person, &[]),
+            ],
+        );
+        let st = extract_text(t, &e);
+        let believe = st
+            .iter()
+            .find(|s| content(t, s).starts_with("Good afternoon"))
+            .and_then(|s| s.speaker.clone());
+        assert_eq!(believe.as_deref(), Some("Ivan Dorsky"), "{st:#?}");
+        let think = st
+            .iter()
+            .find(|s| content(t, s).starts_with("Thank you"))
+            .and_then(|s| s.speaker.clone());
+        assert_eq!(think.as_deref(), Some("Maria Selvik"), "{st:#?}");
+        // A word starred out is no rule.
+        assert!(rule_ends("a little s*** here. *** Next").len() == 1);
     }
 
     #[test]
