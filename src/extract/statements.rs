@@ -216,6 +216,7 @@ fn extract_full(
         .into_iter()
         .filter_map(|f| {
             let content = quotes::trimmed(text, f.content)?;
+            resolver.content_now = Some(f.content);
             let speaker = match f.source {
                 Some(s) => {
                     let first_person = matches!(s.slice(text), "I" | "We" | "we");
@@ -234,6 +235,9 @@ fn extract_full(
             };
             if f.direct && speaker.name.is_some() {
                 voices.push((f.content, speaker.clone()));
+            }
+            if speaker.kind == SpeakerType::Person && speaker.name.is_some() {
+                resolver.said.push((f.content, speaker.clone()));
             }
             let speaker = if off("common_noun_src") {
                 speaker
@@ -7927,6 +7931,11 @@ struct Resolver<'a> {
     /// is resolved once per statement, and the test builds a `String` per
     /// mention.
     full_named: Vec<OnceCell<bool>>,
+    /// Statements resolved so far with a named person speaking: (content,
+    /// speaker), in text order.
+    said: Vec<(Span, Speaker)>,
+    /// The content of the statement whose source is being resolved.
+    content_now: Option<Span>,
 }
 
 /// Whether the word before byte `at` of `text` is a preposition.
@@ -8047,6 +8056,8 @@ impl<'a> Resolver<'a> {
             home: None,
             seen_of: entities.iter().map(|_| OnceCell::new()).collect(),
             full_named: entities.iter().map(|_| OnceCell::new()).collect(),
+            said: Vec::new(),
+            content_now: None,
         }
     }
 
@@ -8196,6 +8207,15 @@ impl<'a> Resolver<'a> {
     }
 
     /// The nearest person or body mentioned before `pos` that fits `want`.
+    /// Whether the content being attributed names `name` by its last word
+    /// ("He said Biden mentioned sanctions" is not Biden speaking).
+    fn names_in_content(&self, name: &str) -> bool {
+        let last = name.rsplit(' ').next().unwrap_or(name);
+        self.content_now
+            .and_then(|c| self.text.get(c.start..c.end))
+            .is_some_and(|c| c.contains(last))
+    }
+
     fn nearest(&self, pos: usize, want: impl Fn(&Seen) -> bool) -> Option<Seen> {
         self.nearest_in(pos, false, want)
     }
@@ -8316,6 +8336,28 @@ impl<'a> Resolver<'a> {
                 let found = self.nearest(mention.start, |s| {
                     person(s) && s.gender.is_none_or(|x| x == g)
                 });
+                // "…," Dent recalled. "…," he added: the person named last
+                // inside what someone was just reported saying is rarely
+                // who "he" is; the one who said it is.
+                let teller = found.as_ref().and_then(|s| {
+                    self.said
+                        .iter()
+                        .rev()
+                        .take_while(|(c, _)| c.end + 600 > mention.start)
+                        .find(|(c, _)| c.start <= s.pos && s.pos < c.end && c.end <= mention.start)
+                        .filter(|(_, sp)| {
+                            sp.name.as_deref().is_some_and(|n| {
+                                n != &*s.name
+                                    && n.contains(' ')
+                                    && gender_of_name(n).is_none_or(|x| x == g)
+                                    && !self.names_in_content(n)
+                            })
+                        })
+                        .map(|(_, sp)| sp.clone())
+                });
+                if let Some(sp) = teller.filter(|_| !off("teller_pron")) {
+                    return sp;
+                }
                 return found
                     .map(|s| seen_speaker(&s))
                     .unwrap_or_else(Speaker::unnamed);
@@ -9973,6 +10015,40 @@ mod tests {
         );
         assert!(content(t, &st[0]).starts_with("Good afternoon"));
         assert!(!content(t, &st[0]).contains("Peskov"));
+    }
+
+    #[test]
+    fn a_pronoun_after_a_report_is_its_teller() {
+        // The man named last is inside what Lund said; "he" is Lund.
+        let t = "Peter Lund said on Monday that the budget written by Tom Wilkes would fail. \"It costs far too much,\" he added.";
+        let e = ents(
+            t,
+            &[
+                ("Peter Lund", EntityKind::Person, &[]),
+                ("Tom Wilkes", EntityKind::Person, &[]),
+            ],
+        );
+        let st = extract_text(t, &e);
+        let added = st
+            .iter()
+            .find(|s| content(t, s).contains("costs"))
+            .and_then(|s| s.speaker.clone());
+        assert_eq!(added.as_deref(), Some("Peter Lund"), "{st:#?}");
+        // Not when the content names the teller: "he" then is someone else.
+        let t = "Peter Lund said on Monday that the budget written by Tom Wilkes would fail. He said Lund had never read it.";
+        let e = ents(
+            t,
+            &[
+                ("Peter Lund", EntityKind::Person, &[]),
+                ("Tom Wilkes", EntityKind::Person, &[]),
+            ],
+        );
+        let st = extract_text(t, &e);
+        let said = st
+            .iter()
+            .find(|s| content(t, s).contains("never read"))
+            .and_then(|s| s.speaker.clone());
+        assert_eq!(said.as_deref(), Some("Tom Wilkes"), "{st:#?}");
     }
 
     #[test]
