@@ -217,6 +217,13 @@ fn extract_full(
         .filter_map(|f| {
             let content = quotes::trimmed(text, f.content)?;
             resolver.content_now = Some(f.content);
+            let pp_people = f.source.and_then(|s| people_before_pp(text, s));
+            let f = Found {
+                source: pp_people
+                    .map(|p| Span::new(p, f.source.map_or(p, |s| s.end)))
+                    .or(f.source),
+                ..f
+            };
             let speaker = match f.source {
                 Some(s) => {
                     let first_person = matches!(s.slice(text), "I" | "We" | "we");
@@ -239,6 +246,19 @@ fn extract_full(
             if speaker.kind == SpeakerType::Person && speaker.name.is_some() {
                 resolver.said.push((f.content, speaker.clone()));
             }
+            // "Democrats on the committee", "officials at the ministry":
+            // people of the body, unnamed, not the body itself.
+            let speaker = match (pp_people, f.source) {
+                (Some(p), Some(src)) => {
+                    let mut un = Speaker::unnamed();
+                    un.affiliations = resolver.lent_within(Span::new(p, src.end));
+                    if un.affiliations.is_empty() {
+                        un.affiliations = speaker.affiliations;
+                    }
+                    un
+                }
+                _ => speaker,
+            };
             let speaker = if off("common_noun_src") {
                 speaker
             } else {
@@ -256,6 +276,37 @@ fn extract_full(
             })
         })
         .collect()
+}
+
+/// Where "officials at", "Democrats in" starts when it comes right before
+/// the source `s` ("officials at the ministry said"): the source the frame
+/// found is only the object of the preposition.
+fn people_before_pp(text: &str, s: Span) -> Option<usize> {
+    if off("pp_people") {
+        return None;
+    }
+    let before = text.get(s.start.saturating_sub(40)..s.start)?;
+    if !before.ends_with(' ') {
+        return None;
+    }
+    let mut words = before.split(' ').rev().skip(1);
+    let prep = words.next()?;
+    if !matches!(prep, "in" | "at" | "of" | "from" | "on") {
+        return None;
+    }
+    let head = words.next()?;
+    let lower = head.to_ascii_lowercase();
+    let people = UNNAMED_HEADS.contains(&lower.as_str())
+        || GROUP_PLURALS.contains(&lower.as_str())
+        || matches!(
+            lower.as_str(),
+            "leaders" | "employees" | "workers" | "staff" | "staffers" | "lawyers" | "scientists"
+        );
+    // Not a share ("some of the", "many of"): those rules read it.
+    if !people || matches!(lower.as_str(), "some" | "many" | "others" | "someone") {
+        return None;
+    }
+    Some(s.start - prep.len() - head.len() - 2)
 }
 
 /// A candidate statement before speaker resolution.
@@ -8207,6 +8258,20 @@ impl<'a> Resolver<'a> {
     }
 
     /// The nearest person or body mentioned before `pos` that fits `want`.
+    /// Affiliations lent by the bodies and places mentioned inside `span`.
+    fn lent_within(&self, span: Span) -> Vec<String> {
+        let lo = self.mentions.partition_point(|(m, _)| m.start < span.start);
+        let mut out: Vec<String> = self.mentions[lo..]
+            .iter()
+            .take_while(|(m, _)| m.start < span.end)
+            .filter(|(m, _)| m.end <= span.end)
+            .filter_map(|(_, i)| self.entities.get(*i))
+            .flat_map(lent_affiliations)
+            .collect();
+        out.dedup();
+        out
+    }
+
     /// Whether the content being attributed names `name` by its last word
     /// ("He said Biden mentioned sanctions" is not Biden speaking).
     fn names_in_content(&self, name: &str) -> bool {
@@ -10049,6 +10114,23 @@ mod tests {
             .find(|s| content(t, s).contains("never read"))
             .and_then(|s| s.speaker.clone());
         assert_eq!(said.as_deref(), Some("Tom Wilkes"), "{st:#?}");
+    }
+
+    #[test]
+    fn people_in_a_body_are_not_the_body() {
+        let t = "Even so, Democrats in the Senate said on Monday that the bill was dead.";
+        let e = ents(t, &[("Senate", EntityKind::Org, &["Freedonia/Senate"])]);
+        let st = extract_text(t, &e);
+        let s = st
+            .iter()
+            .find(|s| content(t, s).contains("the bill"))
+            .unwrap_or_else(|| panic!("{st:#?}"));
+        assert_eq!(s.speaker, None, "{st:#?}");
+        assert_eq!(s.affiliations, vec!["Freedonia/Senate".to_string()]);
+        assert_eq!(
+            s.speaker_mention.map(|m| m.slice(t)),
+            Some("Democrats in the Senate")
+        );
     }
 
     #[test]
