@@ -1692,6 +1692,8 @@ struct CueWord {
     to_verb: bool,
     /// In [`EVIDENCE_VERBS`]: "polls show …".
     evidence: bool,
+    /// In [`WH_VERBS`]: "wondered whether …".
+    wh_verb: bool,
 }
 
 /// The cue lexicon, with a cheap pre-filter: for each first byte, the set
@@ -1724,6 +1726,11 @@ fn cue_table() -> &'static CueTable {
         }
         for w in EVIDENCE_VERBS.words() {
             t.entry(w).or_default().evidence = true;
+        }
+        if !off("wh_verb") {
+            for w in WH_VERBS.words() {
+                t.entry(w).or_default().wh_verb = true;
+            }
         }
         // "agreed to pay a fine": consent is reported like a promise, with
         // the infinitive as content.
@@ -3195,6 +3202,28 @@ static TO_VERBS: WordSet = WordSet::new(&[
     "threatens",
 ]);
 
+/// Verbs whose question clause is what someone wonders, doubts or
+/// accounts for: "Others wonder how …", "questioned whether …", "has yet to
+/// explain why …" (PolNeAR annotates the question as the content). Cues
+/// only before a wh-word (see `wh_frame`).
+static WH_VERBS: WordSet = WordSet::new(&[
+    "wonder",
+    "wonders",
+    "wondered",
+    "wondering",
+    "question",
+    "questions",
+    "questioned",
+    "questioning",
+    "explain",
+    "explains",
+    "explained",
+    "explaining",
+    "understand",
+    "understands",
+    "understood",
+]);
+
 /// Verbs of evidence that take a bare clause after a document or survey
 /// subject: "polls show Trump is trailing", "…, records show."
 static EVIDENCE_VERBS: WordSet = WordSet::new(&[
@@ -4558,6 +4587,20 @@ fn analyze_sentence<'t>(
             }
         }
         let cw = s.cue(k);
+        // "Others wonder how …", "continued to question whether …": the
+        // question is the content.
+        if cw.wh_verb
+            && lowercase
+            && matches!(
+                s.lw(k + 1),
+                "whether" | "if" | "why" | "how" | "what" | "who"
+            )
+            && s.is_word(k + 2)
+            && wh_frame(&s, k, sentence_source, found)
+        {
+            k += 1;
+            continue;
+        }
         // "Trump is arguing that …": a progressive reporting verb; the
         // source is before the auxiliary.
         let is_aux = |i: usize| {
@@ -4617,12 +4660,21 @@ fn analyze_sentence<'t>(
                     && pronoun_contraction(s.lw(k - 2))
                     && !off("prog_not")))
             && !off("contraction");
-        let progressive =
-            (aux_at.is_some() || contracted) && (cw.participle || cw.attitude_participle);
+        // "has calculated that he …", "is reaffirming that the …": a verb
+        // form the lexicon lacks before a that-clause with its own subject.
+        let open_that = s.lw(k + 1) == "that"
+            && cw.verb.is_none()
+            && !cw.attitude
+            && !cw.participle
+            && !cw.attitude_participle
+            && open_that_verb(&s, k, aux_at.is_some() || contracted);
+        let progressive = (aux_at.is_some() || contracted)
+            && (cw.participle || cw.attitude_participle || (open_that && lw.ends_with("ing")));
         let verb = cw
             .verb
             .or((progressive && cw.participle).then_some(true))
             .or((s.lw(k + 1) == "that" && THAT_VERBS.contains(&lw)).then_some(false))
+            .or(open_that.then_some(false))
             .or((cw.to_verb && s.lw(k + 1) == "to" && !off("to")).then_some(false))
             .or((cw.evidence && evidence_subject(&s, k) && !off("evid")).then_some(true));
         // "Trump never mentioned Clinton": with a noun phrase object the
@@ -5336,6 +5388,224 @@ fn quote_verb(s: &Sent, out: &mut Vec<Found>) {
         }
     }
 }
+
+/// The question clause after a [`WH_VERBS`] verb at `k`. Its source is the
+/// verb's subject past auxiliaries and negation; after `to`, the subject of
+/// an aspect verb (`went on to explain how`) or none (`leaving many to
+/// wonder whether`: the wonderers are an object); for a participle after a
+/// comma, the sentence's subject.
+fn wh_frame(
+    s: &Sent,
+    k: usize,
+    sentence_source: Option<(usize, usize)>,
+    found: &mut Vec<Found>,
+) -> bool {
+    let Some(wh) = s.toks.get(k + 1) else {
+        return false;
+    };
+    let from = wh.span.start;
+    let end = clause_end(s, from);
+    if end <= wh.span.end {
+        return false;
+    }
+    let mut j = k;
+    // "The answer helps explain why …": the helper's subject.
+    while j > 0
+        && (AUXILIARIES.contains(&s.lw(j - 1))
+            || WH_LEAD.contains(&s.lw(j - 1))
+            || matches!(s.lw(j - 1), "help" | "helps" | "helped"))
+    {
+        j -= 1;
+    }
+    let src = if j > 0 && s.lw(j - 1) == "to" {
+        aspect_lead_in(s, j)
+            .and_then(|a| source_before(s, a))
+            .or_else(|| to_subject(s, j - 1))
+    } else if j == k && s.lw(k).ends_with("ing") {
+        if k > 0 && pronoun_contraction(s.lw(k - 1)) {
+            // "he’s explaining why": the pronoun holds the auxiliary.
+            Some((k - 1, k))
+        } else if k > 0
+            && matches!(
+                s.lw(k - 1),
+                "," | "by" | "while" | "when" | "after" | "before"
+            )
+        {
+            sentence_source.or_else(|| sentence_subject(s))
+        } else {
+            None
+        }
+    } else {
+        source_before(s, j)
+    };
+    found.push(Found::new(
+        src.map(|x| span_of(s, x)),
+        Some(s.toks[k].span),
+        Span::new(from, end),
+        false,
+        Vec::new(),
+    ));
+    true
+}
+
+/// A past form (`calculated`, `intimated`) or, after an auxiliary
+/// (`progressive`), an `-ing` form (`is reaffirming`, `is betting`) at `k`,
+/// before `that` and a clause subject, whose own subject is no `it`
+/// (`it has not helped that …`, `it emerged that …`) (`open_that`).
+fn open_that_verb(s: &Sent, k: usize, progressive: bool) -> bool {
+    let lw = s.lw(k);
+    if off("open_that")
+        || lw.len() < 6
+        || !(lw.ends_with("ed") || (progressive && lw.ends_with("ing")))
+        || OPEN_THAT_STOP.contains(&lw)
+        // "were concerned that": the adjective frame's (`adjective_that`).
+        || THAT_ADJECTIVES.contains(&lw)
+        || EMOTION_ADJECTIVES.contains(&lw)
+        || !s.is_lower(k)
+        || !clause_subject(s, k + 2)
+    {
+        return false;
+    }
+    let mut j = k;
+    while j > 0 && (AUXILIARIES.contains(&s.lw(j - 1)) || WH_LEAD.contains(&s.lw(j - 1))) {
+        j -= 1;
+    }
+    j > 0
+        && !matches!(
+            s.lw(j - 1),
+            "it" | "this" | "that" | "which" | "what" | "so"
+        )
+}
+
+/// Past and `-ing` forms before `that` that report nothing: a result
+/// (`ensured that`, `meant that`), a requirement, or a noun or adjective
+/// ending like a verb (`something that`, `fitting that`).
+static OPEN_THAT_STOP: WordSet = WordSet::new(&[
+    "ensured",
+    "ensuring",
+    "helped",
+    "helping",
+    "required",
+    "requiring",
+    "mandated",
+    "provided",
+    "providing",
+    "designed",
+    "arranged",
+    "guaranteed",
+    "something",
+    "everything",
+    "anything",
+    "nothing",
+    "fitting",
+    "interesting",
+    "surprising",
+    "astounding",
+    "amazing",
+    "striking",
+    "disturbing",
+    "troubling",
+    "worrying",
+    "meaning",
+    "during",
+    "adopted",
+    "passed",
+    "signed",
+    "released",
+    "published",
+    "introduced",
+    "proposed",
+    "approved",
+    "rejected",
+    "followed",
+    "happened",
+    "emerged",
+    "seemed",
+    "appeared",
+    "arrived",
+    "touching",
+    "stunned",
+    "scared",
+    "horrified",
+]);
+
+/// Who does what the infinitive after `to` (token `v`) says: the object
+/// before it (`caused many to wonder`, `leaving the party to wonder`), or
+/// the subject of a verb of trying or wanting (`The elite is struggling to
+/// understand`).
+fn to_subject(s: &Sent, v: usize) -> Option<(usize, usize)> {
+    if v == 0 {
+        return None;
+    }
+    let pw = s.lw(v - 1);
+    if pw.ends_with("ing")
+        || pw.ends_with("ed")
+        || matches!(
+            pw,
+            "want" | "wants" | "need" | "needs" | "try" | "tries" | "seem" | "seems" | "yet"
+        )
+    {
+        let mut a = v - 1;
+        while a > 0 && (AUXILIARIES.contains(&s.lw(a - 1)) || WH_LEAD.contains(&s.lw(a - 1))) {
+            a -= 1;
+        }
+        source_before(s, a)
+    } else {
+        np_back(s, v).filter(|&(a, b)| b == v && a < b)
+    }
+}
+
+/// Adverbs and negated auxiliaries between a [`WH_VERBS`] verb and its
+/// subject (`has not yet explained why`, `still question whether`).
+static WH_LEAD: WordSet = WordSet::new(&[
+    "not",
+    "never",
+    "also",
+    "still",
+    "now",
+    "again",
+    "repeatedly",
+    "openly",
+    "publicly",
+    "only",
+    "even",
+    "often",
+    "always",
+    "just",
+    "really",
+    "seriously",
+    "yet",
+    "be",
+    "been",
+    "being",
+    "do",
+    "am",
+    "didn't",
+    "didn’t",
+    "doesn't",
+    "doesn’t",
+    "don't",
+    "don’t",
+    "can't",
+    "can’t",
+    "cannot",
+    "couldn't",
+    "couldn’t",
+    "won't",
+    "won’t",
+    "wouldn't",
+    "wouldn’t",
+    "isn't",
+    "isn’t",
+    "aren't",
+    "aren’t",
+    "wasn't",
+    "wasn’t",
+    "hasn't",
+    "hasn’t",
+    "haven't",
+    "haven’t",
+]);
 
 /// The noun phrase opening the sentence, before token `k`: its words up to
 /// the first verb-like one (`About 200 protesters` gathered, `Small groups of
@@ -6398,7 +6668,15 @@ static NOMINAL_CUES: WordSet = WordSet::new(&[
 
 fn nominal_cues(s: &Sent, found: &mut Vec<Found>) {
     for k in 1..s.toks.len().saturating_sub(1) {
-        if s.lw(k + 1) != "that" || !NOMINAL_CUES.contains(&s.lw(k)) {
+        if s.lw(k + 1) != "that" {
+            continue;
+        }
+        let lk = s.lw(k);
+        let listed = NOMINAL_CUES.contains(&lk);
+        // "a message that precedes all rallies": a relative `that` has no
+        // subject of its own after it.
+        let more = !off("noun_that") && MORE_NOMINAL_CUES.contains(&lk) && clause_subject(s, k + 2);
+        if !listed && !more {
             continue;
         }
         if s.in_quote(s.toks[k].span.start) {
@@ -6408,8 +6686,11 @@ fn nominal_cues(s: &Sent, found: &mut Vec<Found>) {
         let pronoun = matches!(s.lw(k - 1), "his" | "her" | "their" | "its");
         let owned = possessive(owner) || pronoun;
         // "amid complaints that …", "reports that …": a claim without a
-        // named holder.
-        if !owned && !UNOWNED_NOMINAL_CUES.contains(&s.lw(k)) {
+        // named holder. "the idea that …", "a tacit acknowledgment that …":
+        // only as a noun (after a determiner or an adjective), not the verb
+        // of "we hope that".
+        let noun = more && (!VERB_LIKE_NOUNS.contains(&lk) || noun_before(s.lw(k - 1)));
+        if !(owned || UNOWNED_NOMINAL_CUES.contains(&lk) || noun) {
             continue;
         }
         let src = if !owned {
@@ -6442,6 +6723,70 @@ fn nominal_cues(s: &Sent, found: &mut Vec<Found>) {
             ));
         }
     }
+}
+
+/// Nouns of belief and acknowledgment that a that-clause complements
+/// (`the idea that …`, `a tacit acknowledgment that …`, `growing concern
+/// that …`): cues with a possessor, and without one after a determiner or
+/// adjective (`noun_that`).
+static MORE_NOMINAL_CUES: WordSet = WordSet::new(&[
+    "idea",
+    "acknowledgment",
+    "acknowledgement",
+    "recognition",
+    "realization",
+    "realisation",
+    "doubt",
+    "concern",
+    "concerns",
+    "confidence",
+    "hope",
+    "fear",
+    "view",
+    "message",
+]);
+
+/// [`MORE_NOMINAL_CUES`] that are verbs too (`we hope that`, `they fear
+/// that`): nouns only after [`noun_before`] words.
+static VERB_LIKE_NOUNS: WordSet = WordSet::new(&[
+    "hope", "fear", "view", "message", "doubt", "concern", "concerns",
+]);
+
+/// A word that can stand right before a noun but not before a verb: a
+/// determiner or a word with an adjective's ending ("growing concern",
+/// "tacit acknowledgment"). Only for the [`MORE_NOMINAL_CUES`] check.
+fn noun_before(w: &str) -> bool {
+    DETERMINERS.contains(&w)
+        || matches!(
+            w,
+            "this" | "that" | "of" | "with" | "amid" | "despite" | "about" | "little" | "much"
+        )
+        || [
+            "al", "ive", "ful", "ous", "ent", "ant", "ic", "ed", "ing", "ar", "ite",
+        ]
+        .iter()
+        .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+}
+
+/// Token `i` can open a clause's subject: a pronoun, a determiner, a name
+/// or a number ("the idea that he …", "concern that the deal …").
+fn clause_subject(s: &Sent, i: usize) -> bool {
+    s.is_word(i)
+        && (matches!(
+            s.lw(i),
+            "he" | "she"
+                | "they"
+                | "it"
+                | "we"
+                | "i"
+                | "you"
+                | "there"
+                | "this"
+                | "these"
+                | "those"
+        ) || (DETERMINERS.contains(&s.lw(i)) && s.lw(i) != "one")
+            || is_capitalised(s.w(i))
+            || s.byte0(i).is_ascii_digit())
 }
 
 /// Nominal cues that attribute even without a possessor.
@@ -10841,6 +11186,64 @@ mod tests {
         let t = "In the latest Courier/ABC poll, conducted in early May, Ms. Vale led the mayor by five points.";
         let st = extract_text(t, &[]);
         assert!(find(t, &st, "Ms. Vale led").is_some(), "{st:?}");
+    }
+    #[test]
+    fn question_clause_after_wonder_or_explain() {
+        let t = "Some council members wondered whether the bridge would ever reopen.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "whether"),
+            Some((
+                "whether the bridge would ever reopen".into(),
+                "Some council members"
+            )),
+            "{st:?}"
+        );
+        let t = "The mayor has not explained why the tolls went up.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "why").map(|x| x.1),
+            Some("The mayor"),
+            "{st:?}"
+        );
+        // After `to`, the one who wonders is the object before it.
+        let t = "The closure left many residents to wonder how they would get to work.";
+        let st = extract_text(t, &[]);
+        assert!(find(t, &st, "how they would").is_some(), "{st:?}");
+    }
+    #[test]
+    fn noun_of_belief_before_a_that_clause() {
+        let t = "The ruling dealt a blow to the idea that the county can close the park.";
+        let st = extract_text(t, &[]);
+        assert!(find(t, &st, "that the county").is_some(), "{st:?}");
+        let t = "Her letter was a tacit acknowledgment that the plan had failed.";
+        let st = extract_text(t, &[]);
+        assert!(find(t, &st, "that the plan").is_some(), "{st:?}");
+        // A relative `that` opens no clause of its own.
+        let t = "The mayor sent a message that angered the council.";
+        assert!(find(t, &extract_text(t, &[]), "that angered").is_none());
+    }
+    #[test]
+    fn unlisted_verb_before_a_that_clause() {
+        let t = "The county auditor has calculated that the new bridge will cost twice as much.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "that the new bridge").map(|x| x.1),
+            Some("The county auditor"),
+            "{st:?}"
+        );
+        let t = "The governor is reaffirming that the tolls will stay.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "that the tolls").map(|x| x.1),
+            Some("The governor"),
+            "{st:?}"
+        );
+        // A result is no report, and neither is an impersonal `it`.
+        let t = "The union ensured that the room stayed open.";
+        assert!(find(t, &extract_text(t, &[]), "that the room").is_none());
+        let t = "It has not helped that the mayor left town.";
+        assert!(find(t, &extract_text(t, &[]), "that the mayor").is_none());
     }
     #[test]
     fn talked_about_a_topic() {
