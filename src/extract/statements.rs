@@ -251,9 +251,13 @@ fn extract_full(
             let speaker = match (pp_people, f.source) {
                 (Some(p), Some(src)) => {
                     let mut un = Speaker::unnamed();
-                    un.affiliations = resolver.lent_within(Span::new(p, src.end));
-                    if un.affiliations.is_empty() {
-                        un.affiliations = speaker.affiliations;
+                    // A document sent to someone lends it nothing.
+                    let sent_to = text.get(p..src.start).is_some_and(|h| h.ends_with(" to "));
+                    if !sent_to {
+                        un.affiliations = resolver.lent_within(Span::new(p, src.end));
+                        if un.affiliations.is_empty() {
+                            un.affiliations = speaker.affiliations;
+                        }
                     }
                     un
                 }
@@ -291,11 +295,20 @@ fn people_before_pp(text: &str, s: Span) -> Option<usize> {
     }
     let mut words = before.split(' ').rev().skip(1);
     let prep = words.next()?;
-    if !matches!(prep, "in" | "at" | "of" | "from" | "on") {
+    if !matches!(prep, "in" | "at" | "of" | "from" | "on" | "to") {
         return None;
     }
     let head = words.next()?;
     let lower = head.to_ascii_lowercase();
+    // "The letter to the senators said": the document speaks, not those
+    // it was sent to.
+    if prep == "to" {
+        let doc = matches!(
+            lower.as_str(),
+            "letter" | "memo" | "note" | "message" | "email" | "e-mail" | "complaint" | "petition"
+        );
+        return doc.then(|| with_determiner(text, s.start - prep.len() - head.len() - 2));
+    }
     let people = UNNAMED_HEADS.contains(&lower.as_str())
         || GROUP_PLURALS.contains(&lower.as_str())
         || matches!(
@@ -306,7 +319,23 @@ fn people_before_pp(text: &str, s: Span) -> Option<usize> {
     if !people || matches!(lower.as_str(), "some" | "many" | "others" | "someone") {
         return None;
     }
-    Some(s.start - prep.len() - head.len() - 2)
+    Some(with_determiner(text, s.start - prep.len() - head.len() - 2))
+}
+
+/// `at` moved back over a determiner right before it ("the officials at").
+fn with_determiner(text: &str, at: usize) -> usize {
+    let Some(before) = text.get(..at).and_then(|b| b.strip_suffix(' ')) else {
+        return at;
+    };
+    let word = before.rsplit(' ').next().unwrap_or("");
+    if matches!(
+        word.to_ascii_lowercase().as_str(),
+        "the" | "a" | "an" | "his" | "her" | "their" | "its"
+    ) {
+        at - word.len() - 1
+    } else {
+        at
+    }
 }
 
 /// A candidate statement before speaker resolution.
@@ -1110,6 +1139,11 @@ static UNNAMED_HEADS: WordSet = WordSet::new(&[
     "woman",
     "spokespeople",
     "members",
+]);
+
+/// Personal pronouns: never a name, nor the short form of one.
+static PERSONAL_PRONOUNS: WordSet = WordSet::new(&[
+    "he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me",
 ]);
 
 /// Heads that make a phrase an organisation ("the ministry said").
@@ -8711,7 +8745,15 @@ impl<'a> Resolver<'a> {
         if let Some(at) = issuer_at(surface).filter(|_| !off("stmt_from")) {
             return self.resolve(Span::new(mention.start + at, mention.end));
         }
-        let lowered = surface.to_lowercase();
+        let mut lowered = surface.to_lowercase();
+        // "He's said …": the contraction is the pronoun, not a name "He".
+        if let Some(p) = lowered
+            .strip_suffix("'s")
+            .or_else(|| lowered.strip_suffix("’s"))
+            .filter(|p| matches!(*p, "he" | "she" | "it") && !off("pron_s"))
+        {
+            lowered = p.to_string();
+        }
         let words: Vec<&str> = lowered.split_whitespace().collect();
         let sp = self.resolve_inner(mention, surface, &lowered, &words);
         let roles = words
@@ -8773,9 +8815,27 @@ impl<'a> Resolver<'a> {
                     .unwrap_or_else(Speaker::unnamed);
             }
             "who" | "which" => {
+                // "one Trump ally who asked": the name modifies the noun
+                // "who" refers to; the ally is unnamed.
+                let text = self.text;
+                let modifier = |s: &Seen| {
+                    let at = self.mentions.partition_point(|(m, _)| m.start < s.pos);
+                    let end = self
+                        .mentions
+                        .get(at)
+                        .filter(|(m, _)| m.start == s.pos)
+                        .map_or(s.pos, |(m, _)| m.end);
+                    text.get(end..mention.start).is_some_and(|between| {
+                        let b = between.trim();
+                        !b.is_empty() && !b.contains(' ') && b.chars().all(|c| c.is_lowercase())
+                    })
+                };
                 let found = self.nearest(mention.start, |s| {
                     mention.start - s.pos.min(mention.start) < 300
                 });
+                if found.as_ref().is_some_and(|s| modifier(s)) && !off("who_mod") {
+                    return Speaker::unnamed();
+                }
                 return found
                     .map(|s| seen_speaker(&s))
                     .unwrap_or_else(Speaker::unnamed);
@@ -9107,9 +9167,13 @@ impl<'a> Resolver<'a> {
             if name.is_empty() {
                 return Speaker::unnamed();
             }
-            // A short form of someone seen before ("Ushakov").
+            // A short form of someone seen before ("Ushakov"); a pronoun
+            // is none, whatever names end with it ("Liu He").
             if !name.contains(' ') {
                 let last = name.to_lowercase();
+                if PERSONAL_PRONOUNS.contains(&last.as_str()) && !off("pron_s") {
+                    return Speaker::unnamed();
+                }
                 if let Some(s) = self.nearest(mention.start, |s| {
                     s.kind == SpeakerType::Person
                         && s.name.to_lowercase().rsplit(' ').next() == Some(last.as_str())
@@ -10475,6 +10539,45 @@ mod tests {
         assert_eq!(
             s.speaker_mention.map(|m| m.slice(t)),
             Some("Democrats in the Senate")
+        );
+    }
+
+    #[test]
+    fn pronouns_and_modifiers_are_no_names() {
+        // "He's" is the pronoun, never the person whose name ends in "He".
+        let t = "Liu He arrived in Geneva on Monday. Mark Olsen met him there. He's said that the talks would go on.";
+        let e = ents(
+            t,
+            &[
+                ("Liu He", EntityKind::Person, &[]),
+                ("Mark Olsen", EntityKind::Person, &[]),
+            ],
+        );
+        let st = extract_text(t, &e);
+        let s = st.iter().find(|s| content(t, s).contains("talks"));
+        assert_ne!(
+            s.and_then(|s| s.speaker.as_deref()),
+            Some("Liu He"),
+            "{st:#?}"
+        );
+        // "one Trump ally who asked": the ally asked, unnamed.
+        let t = "\"The vote was a problem,\" said one Wilkes ally who asked to remain anonymous to speak candidly.";
+        let e = ents(t, &[("Tom Wilkes", EntityKind::Person, &[])]);
+        let st = extract_text(t, &e);
+        assert!(
+            st.iter()
+                .all(|s| s.speaker.as_deref() != Some("Tom Wilkes")),
+            "{st:#?}"
+        );
+        // The letter speaks, not those it was sent to.
+        let t = "On Friday, the letter to the senators said the plan was illegal.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            st.first()
+                .and_then(|s| s.speaker_mention)
+                .map(|m| m.slice(t)),
+            Some("the letter to the senators"),
+            "{st:#?}"
         );
     }
 
