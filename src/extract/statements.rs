@@ -8833,7 +8833,7 @@ impl<'a> Resolver<'a> {
                 let found = self.nearest(mention.start, |s| {
                     mention.start - s.pos.min(mention.start) < 300
                 });
-                if found.as_ref().is_some_and(|s| modifier(s)) && !off("who_mod") {
+                if found.as_ref().is_some_and(modifier) && !off("who_mod") {
                     return Speaker::unnamed();
                 }
                 return found
