@@ -3065,7 +3065,9 @@ fn np_back(s: &Sent, end: usize) -> Option<(usize, usize)> {
         || (NP_WORDS.contains(&head)
             && !DETERMINERS.contains(&head)
             && head != "of")
-        || (det_start.is_some() && !NOT_IN_NP.contains(&head) && head.chars().count() > 2)
+        || (det_start.is_some()
+            && !NOT_IN_NP.contains(&head)
+            && (head.chars().count() > 2 || (head == "ad" && !off("ad_head"))))
         // "six in 10", "58 percent of voters".
         || (end >= 2
             && s.lw(end - 2) == "in"
@@ -3814,7 +3816,33 @@ fn after_cue(s: &Sent, k: usize, bare: bool, verb: &str) -> After {
     let first = s.lw(j);
     // "told him he had never been a citizen": after the hearer, a clause.
     let bare = bare || (hearer && !verb.starts_with("ask"));
-    if !bare || BARE_STOP.contains(&first) {
+    // "said about half of the cuts were …", "has said about 20 people
+    // have …": `about` before a quantity is an approximation opening the
+    // clause, not the topic preposition.
+    let approx = first == "about"
+        && !off("about_num")
+        && (s.byte0(j + 1).is_ascii_digit()
+            || matches!(
+                s.lw(j + 1),
+                "half"
+                    | "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "a"
+                    | "$"
+            ) && (s.lw(j + 1) != "a"
+                || matches!(
+                    s.lw(j + 2),
+                    "third" | "quarter" | "fifth" | "dozen" | "tenth"
+                )));
+    if !bare || (BARE_STOP.contains(&first) && !approx) {
         return After::Nothing;
     }
     let rest_words = s.toks[j..].iter().filter(|t| t.word).count();
@@ -11625,5 +11653,21 @@ mod tests {
             "The crowd cheered as the mayor stepped forward, asking them, “Who is ready to win?”";
         let st = extract_text(t, &[]);
         assert!(find(t, &st, "Who is ready").is_some(), "{st:?}");
+    }
+
+    #[test]
+    fn approximation_and_an_ad_as_subject() {
+        // about_num: `about` before a quantity opens the clause.
+        let t = "The agency said about half of the new hires were temporary.";
+        let st = extract_text(t, &[]);
+        assert!(find(t, &st, "about half of").is_some(), "{st:?}");
+        // ad_head: a two-letter head noun after its determiner.
+        let t = "The new ad says the senator voted against the bridge.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "the senator voted").map(|x| x.1),
+            Some("The new ad"),
+            "{st:?}"
+        );
     }
 }
