@@ -5227,37 +5227,79 @@ fn analyze_sentence<'t>(
 /// `…, asking, "…"`, `footage of Clinton asking, "…"`, `before asking her,
 /// "…"`: the question quoted after `asking` and its hearer; the source is
 /// the phrase before `asking` (or the sentence's subject after `and`).
+/// Manner and medium participles work the same way (`…, tweeting, "…"`,
+/// `…, singing "…"`, `shouting at him "…"`: `manner_part`).
 fn asking_quote(s: &Sent, out: &mut Vec<Found>) {
     if s.quotes.is_empty() {
         return;
     }
     let n = s.toks.len();
     for k in 1..n {
-        if s.byte0(k) != b'a' || s.lw(k) != "asking" || s.in_quote(s.toks[k].span.start) {
+        if !s.byte0(k).is_ascii_lowercase() || s.in_quote(s.toks[k].span.start) {
             continue;
         }
-        // At most a short hearer before the punctuation.
-        let Some(p) = (k + 1..(k + 5).min(n)).find(|&i| matches!(s.w(i), "," | ":")) else {
+        let lw = s.lw(k);
+        let asking = lw == "asking";
+        let manner = !asking
+            && matches!(
+                lw,
+                "tweeting"
+                    | "singing"
+                    | "shouting"
+                    | "yelling"
+                    | "screaming"
+                    | "joking"
+                    | "quipping"
+                    | "exclaiming"
+                    | "muttering"
+                    | "whispering"
+                    | "crying"
+            )
+            && !off("manner_part");
+        if !asking && !manner {
+            continue;
+        }
+        // At most a short hearer (`her`, `Mr. Hale`, `at him`) before the
+        // punctuation or the quotation.
+        let Some(p) = (k + 1..(k + 5).min(n)).find(|&i| {
+            matches!(s.w(i), "," | ":") || s.quote_opening_at(s.toks[i].span.start).is_some()
+        }) else {
             continue;
         };
         let hearer = (k + 1..p).all(|i| {
             s.is_word(i)
                 && (matches!(s.lw(i), "him" | "her" | "them" | "me" | "us" | "you")
+                    || (manner && s.lw(i) == "at")
                     || is_capitalised(s.w(i)))
         });
+        let qi = if matches!(s.w(p), "," | ":") {
+            p + 1
+        } else {
+            p
+        };
+        // `asking` needs its punctuation (`asking "…"` is rarely the question).
+        if asking && qi == p {
+            continue;
+        }
         let Some(q) = s
             .toks
-            .get(p + 1)
+            .get(qi)
             .and_then(|t| s.quote_opening_at(t.span.start))
         else {
             continue;
         };
-        if !hearer || q.content.slice(s.text).split_whitespace().count() < 3 {
+        let min_words = if manner { 2 } else { 3 };
+        if !hearer || q.content.slice(s.text).split_whitespace().count() < min_words {
             continue;
         }
-        let source = source_before(s, k).map(|np| span_of(s, np));
+        // After a comma the participle's subject is the sentence's.
+        let np = if manner && s.w(k - 1) == "," {
+            sentence_subject(s).filter(|&(_, b)| b < k)
+        } else {
+            source_before(s, k)
+        };
         out.push(Found::new(
-            source,
+            np.map(|np| span_of(s, np)),
             Some(s.toks[k].span),
             q.content,
             true,
@@ -11669,5 +11711,15 @@ mod tests {
             Some("The new ad"),
             "{st:?}"
         );
+    }
+
+    #[test]
+    fn manner_participle_before_a_quotation() {
+        let t = "The senator mocked the new budget during the hearing, tweeting, “Nobody reads these numbers anyway.”";
+        let st = extract_text(t, &[]);
+        assert!(find(t, &st, "Nobody reads").is_some(), "{st:?}");
+        let t = "The fans filled the square, singing “We are the champions” until dawn.";
+        let st = extract_text(t, &[]);
+        assert!(find(t, &st, "We are the").is_some(), "{st:?}");
     }
 }
