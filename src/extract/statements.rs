@@ -6366,9 +6366,33 @@ static FRAME_HEADS: WordSet = WordSet::new(&[
 /// closing right before a determiner phrase and `read(s)` that ends the
 /// clause.
 fn reads_frame(s: &Sent, k: usize) -> Option<Found> {
+    // `"…," read the statement, which …`: the document after the verb.
+    if k > 0 && s.is_quote_mark(k - 1) && !off("reads_inv") {
+        if let Some(src) = source_after(s, k + 1).filter(|&(a, b)| {
+            matches!(s.lw(a), "the" | "a" | "an" | "one" | "another")
+                && (b >= s.toks.len() || matches!(s.w(b), "." | "," | ";"))
+        }) {
+            let (content, direct) = content_before(s, k)?;
+            if !direct {
+                return None;
+            }
+            let mut parts = vec![content];
+            parts.extend(broken_tail(s, s.toks[src.1 - 1].span.end, false));
+            return Some(Found::new(
+                Some(span_of(s, src)),
+                Some(s.toks[k].span),
+                content,
+                true,
+                parts,
+            ));
+        }
+    }
     let src = source_before(s, k)?;
     let first = s.lw(src.0);
-    let det = DETERMINERS.contains(&first) || matches!(first, "his" | "her" | "its" | "their");
+    // `"…," it read.`: the document named before.
+    let det = DETERMINERS.contains(&first)
+        || matches!(first, "his" | "her" | "its" | "their")
+        || (first == "it" && !off("reads_it"));
     if !det || src.0 == 0 || !s.is_quote_mark(src.0 - 1) || src.1 != k || s.is_word(k + 1) {
         return None;
     }
@@ -11721,5 +11745,21 @@ mod tests {
         let t = "The fans filled the square, singing “We are the champions” until dawn.";
         let st = extract_text(t, &[]);
         assert!(find(t, &st, "We are the").is_some(), "{st:?}");
+    }
+
+    #[test]
+    fn a_document_reads_after_a_pronoun_or_before_its_name() {
+        // reads_it
+        let t = "The council sent a letter. “We cannot approve the plan as written,” it read.";
+        let st = extract_text(t, &[]);
+        assert!(find(t, &st, "We cannot approve").is_some(), "{st:?}");
+        // reads_inv
+        let t = "“The museum will reopen in May,” read the statement, which was signed by the director.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "The museum will").map(|x| x.1),
+            Some("the statement"),
+            "{st:?}"
+        );
     }
 }
