@@ -5235,10 +5235,10 @@ fn asking_quote(s: &Sent, out: &mut Vec<Found>) {
     }
     let n = s.toks.len();
     for k in 1..n {
-        if !s.byte0(k).is_ascii_lowercase() || s.in_quote(s.toks[k].span.start) {
+        let lw = s.lw(k);
+        if !lw.ends_with("ing") || s.in_quote(s.toks[k].span.start) {
             continue;
         }
-        let lw = s.lw(k);
         let asking = lw == "asking";
         let manner = !asking
             && matches!(
@@ -5428,13 +5428,11 @@ fn quote_verb(s: &Sent, out: &mut Vec<Found>) {
             continue;
         }
         let inner = q.content.slice(s.text).trim_end();
-        let words = inner.split_whitespace().count();
-        if words < 2 {
-            continue;
-        }
+        // Counted only where a frame is found: most quotations have none.
+        let words = || inner.split_whitespace().count();
         // Backward: `"…," SOURCE VERB` and `"…," VERB SOURCE`.
         if matches!(inner.chars().last(), Some(',' | '?' | '!')) {
-            let c = s.tok_at(q.close_end);
+            let c = s.toks.partition_point(|t| t.span.start < q.close_end);
             if c < n {
                 let mut hit = None;
                 if let Some(e) = quote_side_source(s, c) {
@@ -5449,7 +5447,7 @@ fn quote_verb(s: &Sent, out: &mut Vec<Found>) {
                         hit = Some(((c + 1, e), c));
                     }
                 }
-                if let Some((src, v)) = hit {
+                if let Some((src, v)) = hit.filter(|_| words() >= 2) {
                     out.push(Found::new(
                         Some(span_of(s, src)),
                         Some(s.toks[v].span),
@@ -5462,10 +5460,10 @@ fn quote_verb(s: &Sent, out: &mut Vec<Found>) {
             }
         }
         // Forward: `SOURCE VERB, "…"` at a clause edge.
-        let o = s.tok_at(q.open);
+        let o = s.toks.partition_point(|t| t.span.start < q.open);
         // `WikiLeaks revelations, "fake news," and …`: a short quotation in a
         // list is no one's words.
-        if o < 3 || s.w(o - 1) != "," || words < 3 {
+        if o < 3 || s.w(o - 1) != "," {
             continue;
         }
         let mut v = o - 2;
@@ -5481,7 +5479,7 @@ fn quote_verb(s: &Sent, out: &mut Vec<Found>) {
         }
         let edge = |a: usize| a == 0 || matches!(s.w(a - 1), "." | "," | ";" | ":");
         let src = (e.saturating_sub(4)..e).find(|&a| edge(a) && quote_side_source(s, a) == Some(e));
-        if let Some(a) = src {
+        if let Some(a) = src.filter(|_| words() >= 3) {
             out.push(Found::new(
                 Some(span_of(s, (a, e))),
                 Some(s.toks[v].span),
