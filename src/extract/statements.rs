@@ -4658,7 +4658,20 @@ fn analyze_sentence<'t>(
                 "whether" | "if" | "why" | "how" | "what" | "who"
             )
             && s.is_word(k + 2)
-            && wh_frame(&s, k, sentence_source, found)
+            && wh_frame(&s, k, k + 1, sentence_source, found)
+        {
+            k += 1;
+            continue;
+        }
+        // "Labor leaders point out that …", "was quick to point out that …":
+        // the forms of `point out` the attitude path does not read.
+        if s.byte0(k) == b'p'
+            && matches!(lw, "point" | "points" | "pointing")
+            && s.lw(k + 1) == "out"
+            && s.lw(k + 2) == "that"
+            && lowercase
+            && !off("point_out")
+            && wh_frame(&s, k, k + 2, sentence_source, found)
         {
             k += 1;
             continue;
@@ -5491,18 +5504,19 @@ fn quote_verb(s: &Sent, out: &mut Vec<Found>) {
     }
 }
 
-/// The question clause after a [`WH_VERBS`] verb at `k`. Its source is the
-/// verb's subject past auxiliaries and negation; after `to`, the subject of
-/// an aspect verb (`went on to explain how`) or none (`leaving many to
-/// wonder whether`: the wonderers are an object); for a participle after a
-/// comma, the sentence's subject.
+/// The question clause (from token `at`) after a [`WH_VERBS`] verb at `k`,
+/// or the that-clause after `point out`. Its source is the verb's subject
+/// past auxiliaries and negation; after `to`, an aspect verb's subject
+/// (`went on to explain how`) or [`to_subject`]'s (`leaving many to wonder
+/// whether`); for a participle after a comma, the sentence's subject.
 fn wh_frame(
     s: &Sent,
     k: usize,
+    at: usize,
     sentence_source: Option<(usize, usize)>,
     found: &mut Vec<Found>,
 ) -> bool {
-    let Some(wh) = s.toks.get(k + 1) else {
+    let Some(wh) = s.toks.get(at) else {
         return false;
     };
     let from = wh.span.start;
@@ -5542,7 +5556,8 @@ fn wh_frame(
     };
     found.push(Found::new(
         src.map(|x| span_of(s, x)),
-        Some(s.toks[k].span),
+        // The cue runs to the particle of `point out`.
+        Some(Span::new(s.toks[k].span.start, s.toks[at - 1].span.end)),
         Span::new(from, end),
         false,
         Vec::new(),
@@ -5644,7 +5659,25 @@ fn to_subject(s: &Sent, v: usize) -> Option<(usize, usize)> {
         || pw.ends_with("ed")
         || matches!(
             pw,
-            "want" | "wants" | "need" | "needs" | "try" | "tries" | "seem" | "seems" | "yet"
+            "want"
+                | "wants"
+                | "need"
+                | "needs"
+                | "try"
+                | "tries"
+                | "seem"
+                | "seems"
+                | "yet"
+                // "Advisers are quick to point out": the copula's subject.
+                | "quick"
+                | "eager"
+                | "careful"
+                | "keen"
+                | "willing"
+                | "anxious"
+                | "ready"
+                | "able"
+                | "unable"
         )
     {
         let mut a = v - 1;
@@ -11439,6 +11472,23 @@ mod tests {
         assert!(find(t, &extract_text(t, &[]), "that the room").is_none());
         let t = "It has not helped that the mayor left town.";
         assert!(find(t, &extract_text(t, &[]), "that the mayor").is_none());
+    }
+    #[test]
+    fn point_out_forms() {
+        let t = "Local farmers point out that the river has flooded twice.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "that the river").map(|x| x.1),
+            Some("Local farmers"),
+            "{st:?}"
+        );
+        let t = "The mayor was quick to point out that the budget is balanced.";
+        let st = extract_text(t, &[]);
+        assert_eq!(
+            find(t, &st, "that the budget").map(|x| x.1),
+            Some("The mayor"),
+            "{st:?}"
+        );
     }
     #[test]
     fn talked_about_a_topic() {
