@@ -2094,37 +2094,45 @@ fn transcript_turns(
 /// Where the words after each section rule ("***", "* * *") or elision
 /// mark ("<…>") start, in order.
 fn rule_ends(text: &str) -> Vec<usize> {
+    // Rules are rare: find their bytes with the library's fast searches
+    // rather than testing every byte.
     let b = text.as_bytes();
+    let skip_spaces = |mut j: usize| {
+        while j < b.len() && b[j] == b' ' {
+            j += 1;
+        }
+        j
+    };
     let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(off) = b
-        .get(i..)
-        .and_then(|r| r.iter().position(|&c| c == b'*' || c == b'<'))
-    {
-        let at = i + off;
+    let mut from = 0;
+    while let Some(off) = text.get(from..).and_then(|r| r.find('*')) {
+        let at = from + off;
         let mut j = at;
         let mut stars = 0;
-        if b[at] == b'*' {
-            while j < b.len() && matches!(b[j], b'*' | b' ') {
-                stars += usize::from(b[j] == b'*');
-                j += 1;
-            }
-        } else if text.get(at..).is_some_and(|r| r.starts_with("<…>")) {
-            stars = 3;
-            j = at + "<…>".len();
-        } else {
-            j = at + 1;
-        }
-        while j < b.len() && b[j] == b' ' {
+        while j < b.len() && matches!(b[j], b'*' | b' ') {
+            stars += usize::from(b[j] == b'*');
             j += 1;
         }
         // Not a word's letters starred out ("s***").
         let word_before = at > 0 && b[at - 1].is_ascii_alphanumeric();
         if stars >= 3 && j < b.len() && !word_before {
-            out.push(j);
+            out.push(skip_spaces(j));
         }
-        i = j.max(at + 1);
+        from = j.max(at + 1);
     }
+    let mut from = 0;
+    while let Some(off) = text.get(from..).and_then(|r| r.find('<')) {
+        let at = from + off;
+        if text.get(at..).is_some_and(|r| r.starts_with("<…>")) {
+            let j = skip_spaces(at + "<…>".len());
+            if j < b.len() {
+                out.push(j);
+            }
+        }
+        from = at + 1;
+    }
+    out.sort_unstable();
+    out.dedup();
     out
 }
 
