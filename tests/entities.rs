@@ -883,3 +883,39 @@ fn an_object_of_a_title_is_a_country_only_after_a_title() {
         x.entities
     );
 }
+
+/// A role "of the eastern region of X", "of the city of X", "of the southern
+/// X region" serves that place; an acting-for role "of" a country's body
+/// ("secretary of Freedonia's security council") works for the country, but
+/// "envoy to Freedonia's capital" names where, not whom (session 13, aff13).
+#[test]
+fn regions_and_offices_give_their_country() {
+    let ex = freedonia(
+        r#"{"name":"Freeport","type":"place","kind":"city","country":"Freedonia"}
+{"name":"Freeport Oblast","type":"place","kind":"region","country":"Freedonia","aliases":["Freeport region"]}
+{"name":"Marsh Oblast","type":"place","kind":"region","country":"Freedonia","aliases":["Marsh region"]}"#,
+    );
+    let text = "Anna Kovacs, governor of the eastern region of Freeport, said the dam held. \
+                Piotr Lang, the mayor of the city of Freeport, said the port would reopen. \
+                Marta Nowak, the head of the southern Marsh region, said roads were flooded. \
+                Ivan Horvat, the secretary of Freedonia's security council, said talks stalled. \
+                Olga Berg, an envoy to Freedonia's capital, said little.";
+    let x = ex.extract(text, None);
+    assert_eq!(
+        find(&x.entities, "Anna Kovacs").affiliations,
+        vec!["Freedonia/Freeport Oblast"]
+    );
+    assert_eq!(
+        find(&x.entities, "Piotr Lang").affiliations,
+        vec!["Freedonia/Freeport"]
+    );
+    assert_eq!(
+        find(&x.entities, "Marta Nowak").affiliations,
+        vec!["Freedonia/Marsh Oblast"]
+    );
+    assert_eq!(
+        find(&x.entities, "Ivan Horvat").affiliations,
+        vec!["Freedonia/Government"]
+    );
+    assert!(find(&x.entities, "Olga Berg").affiliations.is_empty());
+}

@@ -1564,6 +1564,23 @@ const LOCAL_OFFICES: &[&str] = &[
     "sheriff",
 ];
 
+/// Compass adjectives before a region ("the eastern region of Donetsk").
+const DIRECTIONS: &[&str] = &[
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+];
+
+/// Nouns that say a name is a region's or a city's ("the region of
+/// Donetsk", "the Kherson region").
+const REGION_NOUNS: &[&str] = &["region", "oblast", "province", "city", "town"];
+
 /// Title words of members of a national legislature (without a final
 /// period: "Sen." is "sen").
 const NATIONAL_LEGISLATORS: &[&str] = &[
@@ -2918,9 +2935,17 @@ impl<'d, 'a> Ctx<'d, 'a> {
         // "adviser to Putin", "envoy of the Kremlin", "minister of Ukraine".
         let mut j = h + 1;
         if j < sent.end && matches!(self.tok(j), "to" | "of" | "for" | "at") {
+            let connector = self.tok(j);
             j += 1;
             if self.tok(j) == "the" {
                 j += 1;
+            }
+            // "governor of the eastern region of Donetsk", "head of the
+            // southern Kherson region": the place is named as a region or a
+            // city, so whatever the role, it is that place's office.
+            let mut marked = false;
+            if connector == "of" {
+                (j, marked) = self.region_lead(j, sent.end);
             }
             if let Some(hit) = self.hit_at(j).filter(|x| x.toks.start == j).cloned() {
                 let first = hit.ids.first().and_then(|id| self.entry(*id));
@@ -2952,6 +2977,27 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     {
                         self.qualifier(hit.ids, ctx)
                     }
+                    Some(EntityKind::Place)
+                        if marked
+                            && !inheriting
+                            && (hit.toks.end >= sent.end
+                                || !(self.is_name_tok(hit.toks.end)
+                                    || is_possessive(self.tok(hit.toks.end)))) =>
+                    {
+                        self.qualifier(hit.ids, ctx)
+                    }
+                    // "secretary of Ukraine's security council", "spokesman
+                    // for Russia's defence ministry": the body belongs to
+                    // the country, and so does its officer ("envoy to
+                    // Ukraine's …" names where, so not after "to").
+                    Some(EntityKind::Place)
+                        if inheriting
+                            && matches!(connector, "of" | "for")
+                            && first.is_some_and(is_country)
+                            && is_possessive(self.tok(hit.toks.end)) =>
+                    {
+                        self.qualifier(hit.ids, ctx)
+                    }
                     _ => {}
                 }
             } else if self.is_name_tok(j) && inheriting {
@@ -2965,6 +3011,51 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
             }
         }
+    }
+
+    /// After a role's "of [the]" at `j`: skips a compass adjective and a
+    /// "region of" / "city of" lead ("the eastern region of Donetsk",
+    /// "the city of Mykolaiv", "the southern Kherson region") and says
+    /// whether the words mark what follows as a region or a city. Returns
+    /// `j` unchanged when they do not.
+    fn region_lead(&self, j: usize, end: usize) -> (usize, bool) {
+        let mut k = j;
+        let lower = |t: usize| t < end && self.kind(t) == TokenKind::Lower;
+        while lower(k) && k - j < 2 && DIRECTIONS.contains(&self.tok(k)) {
+            k += 1;
+        }
+        if lower(k) && REGION_NOUNS.contains(&self.tok(k)) && self.tok(k + 1) == "of" && k + 2 < end
+        {
+            let mut p = k + 2;
+            if self.tok(p) == "the" {
+                p += 1;
+            }
+            return (p, true);
+        }
+        if k > j {
+            // A compass word counts only before "<place> region".
+            let after = self
+                .hit_at(k)
+                .filter(|x| x.toks.start == k)
+                .map(|x| x.toks.end);
+            let marked = after.is_some_and(|e| {
+                lower(e) && REGION_NOUNS.contains(&self.tok(e))
+                    || self.hit_at(k).is_some_and(|x| {
+                        x.ids
+                            .first()
+                            .and_then(|id| self.entry(*id))
+                            .is_some_and(|e| {
+                                e.kind == EntityKind::Place
+                                    && e.subkind.as_deref() == Some("region")
+                            })
+                    })
+            });
+            if marked {
+                return (k, true);
+            }
+            return (j, false);
+        }
+        (j, false)
     }
 
     /// Person, organisation or place, from the core's own words and its
