@@ -289,7 +289,13 @@ fn people_before_pp(text: &str, s: Span) -> Option<usize> {
     if off("pp_people") {
         return None;
     }
-    let before = text.get(s.start.saturating_sub(40)..s.start)?;
+    // Forty bytes back, moved forward to a char boundary: curly quotes
+    // before the phrase must not make the window unreadable.
+    let mut lo = s.start.saturating_sub(40);
+    while lo < s.start && !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let before = text.get(lo..s.start)?;
     if !before.ends_with(' ') {
         return None;
     }
@@ -1868,12 +1874,15 @@ fn transcript_turns(
         while rules.get(ri).is_some_and(|&r| r <= s.start) {
             ri += 1;
         }
-        let inner = rules[ri.min(rules.len())..]
+        let inner = rules[ri..]
             .iter()
             .take_while(|&&r| r < s.end)
             .map(|&r| (r, true));
         for (head, rule) in std::iter::once((s.start, false)).chain(inner) {
-            let head_end = (head + 120).min(s.end);
+            let mut head_end = (head + 120).min(s.end);
+            while head_end > head && !text.is_char_boundary(head_end) {
+                head_end -= 1;
+            }
             // Most sentences have no colon near their start: skip tokenising.
             if !text.get(head..head_end).is_some_and(|h| h.contains(':')) {
                 continue;
@@ -4445,6 +4454,18 @@ fn lent_affiliations(e: &Entity) -> Vec<String> {
     }
 }
 
+/// The affiliations `entities` lend, each once, in the order of mention
+/// (`dedup` would keep the second of "Kremlin … Duma … Kremlin").
+fn lent_by<'a>(entities: impl Iterator<Item = &'a Entity>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for a in entities.flat_map(lent_affiliations) {
+        if !out.contains(&a) {
+            out.push(a);
+        }
+    }
+    out
+}
+
 /// `The talks, Peskov said, were "useful"`: a subject of one or two words
 /// before the parenthetical attribution, continued by the clause after it.
 /// [`content_before`] wants three words before a source, as a shorter lead
@@ -4594,15 +4615,12 @@ fn analyze_sentence<'t>(
         }
         // "Clinton was asked about …", "voters were asked who …": the
         // passive question, its asker unnamed (or after `by`).
-        let passive_ask = k > 0
-            && matches!(
-                s.lw(k - 1),
-                "was" | "were" | "been" | "being" | "is" | "are"
-            )
-            && !off("ask_pass");
         if lw == "asked"
             && (k == 0
-                || passive_ask
+                || (matches!(
+                    s.lw(k - 1),
+                    "was" | "were" | "been" | "being" | "is" | "are"
+                ) && !off("ask_pass"))
                 || matches!(
                     s.lw(k - 1),
                     "when" | "after" | "," | "but" | "and" | "if" | "once"
@@ -5338,10 +5356,7 @@ fn loose_verb(s: &Sent, i: usize) -> bool {
         && w.len() >= 4
         && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")))
         && !NOT_IN_NP.contains(&w)
-        && !matches!(
-            w,
-            "does" | "goes" | "this" | "thus" | "has" | "was" | "needed"
-        )
+        && !matches!(w, "goes" | "needed")
 }
 
 /// A short source beside a quotation: a subject pronoun, one to four
@@ -6939,19 +6954,9 @@ fn noun_before(w: &str) -> bool {
 /// or a number ("the idea that he …", "concern that the deal …").
 fn clause_subject(s: &Sent, i: usize) -> bool {
     s.is_word(i)
-        && (matches!(
-            s.lw(i),
-            "he" | "she"
-                | "they"
-                | "it"
-                | "we"
-                | "i"
-                | "you"
-                | "there"
-                | "this"
-                | "these"
-                | "those"
-        ) || (DETERMINERS.contains(&s.lw(i)) && s.lw(i) != "one")
+        && (SUBJECT_PRONOUNS.contains(&s.lw(i))
+            || matches!(s.lw(i), "it" | "you" | "there" | "this" | "these" | "those")
+            || (DETERMINERS.contains(&s.lw(i)) && s.lw(i) != "one")
             || is_capitalised(s.w(i))
             || s.byte0(i).is_ascii_digit())
 }
@@ -8769,30 +8774,29 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// The nearest person or body mentioned before `pos` that fits `want`.
     /// Affiliations lent by the bodies and places mentioned inside `span`.
     fn lent_within(&self, span: Span) -> Vec<String> {
         let lo = self.mentions.partition_point(|(m, _)| m.start < span.start);
-        let mut out: Vec<String> = self.mentions[lo..]
-            .iter()
-            .take_while(|(m, _)| m.start < span.end)
-            .filter(|(m, _)| m.end <= span.end)
-            .filter_map(|(_, i)| self.entities.get(*i))
-            .flat_map(lent_affiliations)
-            .collect();
-        out.dedup();
-        out
+        lent_by(
+            self.mentions[lo..]
+                .iter()
+                .take_while(|(m, _)| m.start < span.end)
+                .filter(|(m, _)| m.end <= span.end)
+                .filter_map(|(_, i)| self.entities.get(*i)),
+        )
     }
 
     /// Whether the content being attributed names `name` by its last word
-    /// ("He said Biden mentioned sanctions" is not Biden speaking).
+    /// ("He said Biden mentioned sanctions" is not Biden speaking; "Lund"
+    /// inside "Lundgren" is not Lund).
     fn names_in_content(&self, name: &str) -> bool {
         let last = name.rsplit(' ').next().unwrap_or(name);
         self.content_now
             .and_then(|c| self.text.get(c.start..c.end))
-            .is_some_and(|c| c.contains(last))
+            .is_some_and(|c| c.split(|ch: char| !ch.is_alphanumeric()).any(|w| w == last))
     }
 
+    /// The nearest person or body mentioned before `pos` that fits `want`.
     fn nearest(&self, pos: usize, want: impl Fn(&Seen) -> bool) -> Option<Seen> {
         self.nearest_in(pos, false, want)
     }
@@ -9023,12 +9027,7 @@ impl<'a> Resolver<'a> {
             .is_some_and(|p| p > 0 && UNNAMED_HEADS.contains(&words[p - 1]));
         if people_at && !off("pp_src") {
             let mut un = Speaker::unnamed();
-            un.affiliations = covered
-                .iter()
-                .filter_map(|(_, i)| self.entities.get(*i))
-                .flat_map(lent_affiliations)
-                .collect();
-            un.affiliations.dedup();
+            un.affiliations = lent_by(covered.iter().filter_map(|(_, i)| self.entities.get(*i)));
             if un.affiliations.is_empty() {
                 un.affiliations = self.demonym_affiliations(words);
             }
@@ -10687,21 +10686,20 @@ mod tests {
             ],
         );
         let st = extract_text(t, &e);
-        let s = st.iter().find(|s| content(t, s).contains("talks"));
-        assert_ne!(
-            s.and_then(|s| s.speaker.as_deref()),
-            Some("Liu He"),
-            "{st:#?}"
-        );
+        let s = st
+            .iter()
+            .find(|s| content(t, s).contains("talks"))
+            .unwrap_or_else(|| panic!("no statement about the talks: {st:#?}"));
+        assert_ne!(s.speaker.as_deref(), Some("Liu He"), "{st:#?}");
         // "one Trump ally who asked": the ally asked, unnamed.
         let t = "\"The vote was a problem,\" said one Wilkes ally who asked to remain anonymous to speak candidly.";
         let e = ents(t, &[("Tom Wilkes", EntityKind::Person, &[])]);
         let st = extract_text(t, &e);
-        assert!(
-            st.iter()
-                .all(|s| s.speaker.as_deref() != Some("Tom Wilkes")),
-            "{st:#?}"
-        );
+        let s = st
+            .iter()
+            .find(|s| content(t, s).contains("vote"))
+            .unwrap_or_else(|| panic!("no statement about the vote: {st:#?}"));
+        assert_ne!(s.speaker.as_deref(), Some("Tom Wilkes"), "{st:#?}");
         // The letter speaks, not those it was sent to.
         let t = "On Friday, the letter to the senators said the plan was illegal.";
         let st = extract_text(t, &[]);
