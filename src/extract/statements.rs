@@ -5549,12 +5549,13 @@ fn wh_frame(
     }
     let mut j = k;
     // "The answer helps explain why …": the helper's subject.
-    while j > 0
-        && (AUXILIARIES.contains(&s.lw(j - 1))
-            || WH_LEAD.contains(&s.lw(j - 1))
-            || matches!(s.lw(j - 1), "help" | "helps" | "helped"))
-    {
-        j -= 1;
+    loop {
+        j = before_aux(s, j);
+        if j > 0 && matches!(s.lw(j - 1), "help" | "helps" | "helped") {
+            j -= 1;
+        } else {
+            break;
+        }
     }
     let src = if j > 0 && s.lw(j - 1) == "to" {
         aspect_lead_in(s, j)
@@ -5606,10 +5607,7 @@ fn open_that_verb(s: &Sent, k: usize, progressive: bool) -> bool {
     {
         return false;
     }
-    let mut j = k;
-    while j > 0 && (AUXILIARIES.contains(&s.lw(j - 1)) || WH_LEAD.contains(&s.lw(j - 1))) {
-        j -= 1;
-    }
+    let j = before_aux(s, k);
     j > 0
         && !matches!(
             s.lw(j - 1),
@@ -5703,11 +5701,7 @@ fn to_subject(s: &Sent, v: usize) -> Option<(usize, usize)> {
                 | "unable"
         )
     {
-        let mut a = v - 1;
-        while a > 0 && (AUXILIARIES.contains(&s.lw(a - 1)) || WH_LEAD.contains(&s.lw(a - 1))) {
-            a -= 1;
-        }
-        source_before(s, a)
+        source_before(s, before_aux(s, v - 1))
     } else {
         np_back(s, v).filter(|&(a, b)| b == v && a < b)
     }
@@ -5764,6 +5758,15 @@ static WH_LEAD: WordSet = WordSet::new(&[
     "haven't",
     "haven’t",
 ]);
+
+/// Where the auxiliaries and negations before token `j` start (`has yet
+/// to`, `didn't`, `would not`): the subject stands before them.
+fn before_aux(s: &Sent, mut j: usize) -> usize {
+    while j > 0 && (AUXILIARIES.contains(&s.lw(j - 1)) || WH_LEAD.contains(&s.lw(j - 1))) {
+        j -= 1;
+    }
+    j
+}
 
 /// The noun phrase opening the sentence, before token `k`: its words up to
 /// the first verb-like one (`About 200 protesters` gathered, `Small groups of
