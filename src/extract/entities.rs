@@ -2942,7 +2942,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
             // "governor of the eastern region of Donetsk", "head of the
             // southern Kherson region": the place is named as a region or a
-            // city, so whatever the role, it is that place's office.
+            // city, so any role of its own (not one acting for someone
+            // else, like a secretary) is that place's office.
             let mut marked = false;
             if connector == "of" {
                 (j, marked) = self.region_lead(j, sent.end);
